@@ -1,0 +1,112 @@
+"""Jobs that join the stages to the store: ingest files, import event records, extract.
+
+Each job takes a Store, works in batches (one transaction each) and returns a report; it
+prints nothing. A bad input becomes an InputProblem in the report and the batch goes on.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from entente.errors import InputProblem
+from entente.model import Document, Event
+from entente.store import Store
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    already_stored: int = 0
+    not_english: int = 0
+    by_format: Counter = field(default_factory=Counter)
+    problems: list[InputProblem] = field(default_factory=list)
+
+    @property
+    def read(self) -> int:
+        return self.added + self.already_stored
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def ingest_paths(store: Store, paths: Iterable[str | Path], max_bytes: int | None = None,
+                 batch_size: int = 100, progress: Progress | None = None) -> IngestReport:
+    """Read files and folders into the store; documents already stored are skipped."""
+    from entente.ingest import DEFAULT_MAX_BYTES, iter_inputs
+
+    report = IngestReport()
+    inputs = iter_inputs(paths, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+    for batch in _batches(inputs, batch_size):
+        docs = [d for d in batch if isinstance(d, Document)]
+        report.problems += [p for p in batch if isinstance(p, InputProblem)]
+        added, known = store.add_documents(docs)
+        report.added += added
+        report.already_stored += known
+        for doc in docs:
+            report.by_format[doc.source_format or "?"] += 1
+            report.not_english += not doc.extractable
+        if progress:
+            progress(len(batch))
+    return report
+
+
+@dataclass
+class ImportReport:
+    added: int = 0
+    already_stored: int = 0
+    problems: list[InputProblem] = field(default_factory=list)
+
+
+def _read_event_lines(path: Path, report: ImportReport) -> Iterator[Event]:
+    try:
+        handle = path.open(encoding="utf-8")
+    except OSError as exc:
+        report.problems.append(InputProblem(str(path), f"unreadable: {exc.strerror or exc}"))
+        return
+    with handle:
+        try:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    yield Event.model_validate_json(line)
+                except ValidationError as exc:
+                    report.problems.append(
+                        InputProblem(str(path), _first_error(exc), line=number))
+        except UnicodeDecodeError:
+            report.problems.append(InputProblem(str(path), "undecodable text (not UTF-8)"))
+
+
+def _first_error(exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    where = ".".join(str(p) for p in err["loc"])
+    kind = "malformed JSON" if err["type"] == "json_invalid" else "invalid event record"
+    return f"{kind}: {where + ': ' if where else ''}{err['msg']}"
+
+
+def import_events(store: Store, path: str | Path, batch_size: int = 5000,
+                  progress: Progress | None = None) -> ImportReport:
+    """Load event records (the `extract --format jsonl` shape), idempotently by event_id."""
+    report = ImportReport()
+    for batch in _batches(_read_event_lines(Path(path), report), batch_size):
+        added, known = store.add_events(batch)
+        report.added += added
+        report.already_stored += known
+        if progress:
+            progress(len(batch))
+    return report
