@@ -143,6 +143,70 @@ def _print_events(found, format: EventFormat) -> None:
 
 
 @app.command()
+def extract(
+    paths: Annotated[Optional[list[Path]], typer.Argument(
+        help="Files or folders to extract from directly (nothing stored). "
+             "Without paths: the stored documents not yet extracted.")] = None,
+    db: DbOption = Path(DEFAULT_DB),
+    format: Annotated[EventFormat, typer.Option("--format")] = EventFormat.table,
+    workers: Annotated[int, typer.Option(min=1, help="Processes to extract on.")] = 1,
+    max_bytes: Annotated[int, typer.Option(help="Largest file accepted, in bytes.")] = 10_000_000,
+) -> None:
+    """Extract events: from files (printed) or from the store (stored, idempotently)."""
+    if not paths:
+        with _open(db) as store, _progress() as bar:
+            task = bar.add_task("extracting", total=None)
+            report = jobs.extract_pending(store, workers=workers,
+                                          progress=lambda n: bar.advance(task, n))
+        console.print(f"documents extracted: {report.documents}, events added: "
+                      f"{report.events_added}, already stored: {report.events_already_stored}")
+        return
+    from entente.extract.parallel import extract_parallel
+    from entente.ingest import iter_inputs
+    from entente.model import Document
+
+    inputs = list(iter_inputs(paths, max_bytes=max_bytes))
+    problems = [p for p in inputs if not isinstance(p, Document)]
+    docs = [d for d in inputs if isinstance(d, Document) and d.extractable]
+    found = [ev for _, evs in extract_parallel(docs, workers) for ev in evs]
+    _print_problems(problems)
+    _print_events(found, format)
+    raise typer.Exit(1 if problems else 0)
+
+
+@app.command("eval")
+def evaluate(
+    gold_dir: Annotated[Optional[Path], typer.Argument(help="Folder of gold JSON files.")] = None,
+    docs: Annotated[Optional[Path], typer.Option(help="Folder of the articles the gold describes.")] = None,
+    petrarch: Annotated[Optional[Path], typer.Option(help="PETRARCH validation JSON Lines.")] = None,
+    plover: Annotated[Optional[Path], typer.Option(help="PLOVER examples JSON Lines.")] = None,
+    errors_shown: Annotated[int, typer.Option("--show", help="Misses and false events to list.")] = 20,
+    format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.table,
+) -> None:
+    """Score extraction against gold articles, PETRARCH records or PLOVER examples."""
+    from entente import scoring
+
+    if gold_dir is None and petrarch is None and plover is None:
+        _fail("give GOLD_DIR with --docs, or --petrarch FILE, or --plover FILE")
+    if gold_dir is not None and docs is None:
+        _fail("GOLD_DIR needs --docs DIR (the articles)")
+    try:
+        if gold_dir is not None:
+            report = scoring.gold(gold_dir, docs)
+        elif petrarch is not None:
+            report = scoring.petrarch(petrarch)
+        else:
+            report = scoring.plover(plover)
+    except EntenteError as exc:
+        _fail(str(exc))
+    if format is TableFormat.json:
+        print(output.to_json(output.report_summary(report)))
+        return
+    for table in output.report_tables(report, errors_shown):
+        console.print(table)
+
+
+@app.command()
 def demo(out: Annotated[Path, typer.Option(help="Folder for the demo store and outputs.")]
          = Path("demo-output"),
          examples: Annotated[Optional[Path], typer.Option(help="Folder of example articles.")]

@@ -110,3 +110,35 @@ def import_events(store: Store, path: str | Path, batch_size: int = 5000,
         if progress:
             progress(len(batch))
     return report
+
+
+@dataclass
+class ExtractReport:
+    documents: int = 0
+    events_added: int = 0
+    events_already_stored: int = 0
+
+
+def extract_pending(store: Store, workers: int = 1, batch_size: int = 16,
+                    progress: Progress | None = None) -> ExtractReport:
+    """Extract every stored English document not yet done by this extractor version.
+
+    Events and the 'done' mark of their documents are written in one transaction per batch:
+    after a crash, a re-run redoes exactly the documents whose events were not committed.
+    """
+    from entente.extract.parallel import extract_parallel
+    from entente.extract.pipeline import EXTRACTOR_VERSION
+
+    report = ExtractReport()
+    pending = list(store.documents(pending_for=EXTRACTOR_VERSION))
+    results = extract_parallel(pending, workers)
+    for batch in _batches(results, batch_size):
+        events = [ev for _, evs in batch for ev in evs]
+        added, known = store.add_events(events, done_doc_ids=[d.doc_id for d, _ in batch],
+                                        extractor=EXTRACTOR_VERSION)
+        report.documents += len(batch)
+        report.events_added += added
+        report.events_already_stored += known
+        if progress:
+            progress(len(batch))
+    return report

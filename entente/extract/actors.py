@@ -1,0 +1,97 @@
+"""Actor mentions: dictionary phrases, role phrases and named entities, resolved to codes.
+
+The spaCy component `entente_actors` writes `doc.spans["actors"]`; each span carries the
+resolved entry in `span._.actor` (see `entente.knowledge.actors.ActorEntry`). People are
+resolved with the document date: a minister speaks for a state only while in office.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from entente.knowledge.actors import ActorDictionary, load_actors
+
+if not Span.has_extension("actor"):
+    Span.set_extension("actor", default=None)
+if not Doc.has_extension("date"):
+    Doc.set_extension("date", default=None)  # the document's publication date, ISO
+
+PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "its", "their", "his"}
+
+
+def _case_sensitive(phrase: str) -> bool:
+    """Short all-capital aliases ('US', 'UN', 'EU') must not match 'us' or 'un'."""
+    letters = [c for c in phrase if c.isalpha()]
+    return len(letters) <= 4 and phrase.upper() == phrase
+
+
+class ActorMatcher:
+    """Finds actor mentions; one instance per pipeline, built from the actor dictionary."""
+
+    def __init__(self, nlp: Language, actors: ActorDictionary):
+        self.actors = actors
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.entries: dict[str, object] = {}
+        exact, folded = {}, {}
+        for phrase, entry in actors.phrases():
+            key = phrase.lower()
+            self.entries.setdefault(key, entry)
+            target = exact if _case_sensitive(phrase) else folded
+            target.setdefault(phrase, nlp.make_doc(phrase))
+        for matcher, phrases in ((self.exact, exact), (self.folded, folded)):
+            for start in range(0, len(phrases), 5000):
+                batch = list(phrases.values())[start:start + 5000]
+                matcher.add("ACTOR", batch)
+        self.roles = {n.lower() for n in actors.role_nouns()}
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [doc[s:e] for _, s, e in self.exact(doc)] + [doc[s:e] for _, s, e in self.folded(doc)]
+        spans += [ent for ent in doc.ents if ent.label_ in ("GPE", "ORG", "NORP", "PERSON")]
+        found = []
+        for span in filter_spans(spans):
+            entry = self._resolve(span, doc._.date)
+            if entry is not None:
+                found.append(self._with_role(span, entry))
+        doc.spans["actors"] = filter_spans(found)
+        return doc
+
+    def _resolve(self, span: Span, date: str | None):
+        text = span.text
+        entry = self.entries.get(text.lower())
+        if entry is None:
+            entry = self.actors.resolve(text, date)
+        elif getattr(entry, "kind", None) == "person":
+            entry = self.actors.resolve(text, date) or entry
+        return entry
+
+    def _with_role(self, span: Span, entry) -> Span:
+        """Extend 'Iranian' to 'Iranian officials' and take the role's sector."""
+        doc = span.doc
+        end = span.end
+        sector = None
+        for width in (3, 2, 1):
+            words = doc[end:end + width]
+            if len(words) == width and words.text.lower() in self.roles:
+                sector = self.actors.role(words.text.lower())
+                end += width
+                break
+        out = Span(doc, span.start, end, label=entry.actor_id)
+        out._.actor = entry if sector is None else _with_sector(entry, sector)
+        return out
+
+
+def _with_sector(entry, sector: str):
+    try:
+        return entry.model_copy(update={"sector": sector})
+    except AttributeError:  # a dataclass entry
+        from dataclasses import replace
+        return replace(entry, sector=sector)
+
+
+@Language.factory("entente_actors", default_config={})
+def make_actor_matcher(nlp: Language, name: str) -> ActorMatcher:
+    return ActorMatcher(nlp, load_actors())

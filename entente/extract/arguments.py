@@ -1,0 +1,209 @@
+"""Finding a trigger's arguments in the dependency parse: who acts, on whom, with what.
+
+A frame (triggers.yaml) lists slots per role; `fill(slot, trigger)` returns the actor spans a
+slot yields. Coordination ("the U.S. and the EU") yields every conjunct; passive verbs swap
+subject and "by" agent; a trigger without its own subject borrows the subject of the verb
+that governs it ("started imposing sanctions", "deny supplying missiles").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+PREP_SLOTS = {"by", "to", "on", "against", "with", "from", "of", "at", "for", "in", "over",
+              "between", "into", "onto", "toward", "towards"}
+SUBJECT_DEPS = {"nsubj", "csubj"}
+BORROW_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "relcl"}
+
+
+class Arguments:
+    """Slot filling over one parsed Doc with its actor and item spans."""
+
+    def __init__(self, doc: Doc, light_verbs: frozenset[str]):
+        self.doc = doc
+        self.light_verbs = light_verbs
+        self.actor_at: dict[int, Span] = {}
+        for span in doc.spans.get("actors", []):
+            for token in span:
+                self.actor_at[token.i] = span
+        self.item_at: dict[int, Span] = {}
+        for span in doc.spans.get("items", []):
+            for token in span:
+                self.item_at[token.i] = span
+
+    # -- actors of a phrase ------------------------------------------------------------------
+    def actors_of(self, token: Token) -> list[Span]:
+        """The actors a noun phrase names: itself, its modifiers, and its conjuncts."""
+        found = []
+        for head in (token, *token.conjuncts):
+            span = self._actor_of_phrase(head)
+            if span is not None and span not in found:
+                found.append(span)
+        return found
+
+    def _actor_of_phrase(self, token: Token) -> Span | None:
+        if token.i in self.actor_at:
+            return self.actor_at[token.i]
+        for dep in ("poss", "compound", "amod", "nmod", "npadvmod", "appos"):
+            for child in token.children:
+                if child.dep_ == dep and child.i in self.actor_at:
+                    return self.actor_at[child.i]
+        for child in token.children:  # "officials in Kyiv", "forces from Iran"
+            if child.dep_ == "prep" and child.lower_ in ("in", "from", "of"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.i in self.actor_at and self._is_role(token):
+                        return self.actor_at[obj.i]
+        return None
+
+    def _is_role(self, token: Token) -> bool:
+        return token.lower_ in {"officials", "forces", "troops", "government", "authorities",
+                                "leaders", "diplomats", "military", "intelligence", "sources"}
+
+    # -- slots -------------------------------------------------------------------------------
+    def fill(self, slot: str, trigger: Token, items: list[Span]) -> list[Span]:
+        if slot == "subj":
+            return self._subject(trigger)
+        if slot == "obj":
+            return self._object(trigger)
+        if slot in ("poss", "adj", "compound"):
+            return self._modifier(trigger, slot)
+        if slot in ("iobj", "dative"):
+            return self._dative(trigger, items)
+        if slot in ("producer", "adj_item"):
+            return []  # resolved by the event builder from the items
+        return self._prep(trigger, slot)
+
+    def _subject(self, trigger: Token) -> list[Span]:
+        if trigger.pos_ in ("NOUN", "PROPN"):
+            return self._noun_agent(trigger)
+        if _is_passive(trigger):
+            return self._prep(trigger, "by")
+        for child in trigger.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return self._resolve_subject(child)
+        return self._borrowed_subject(trigger)
+
+    def _resolve_subject(self, subject: Token) -> list[Span]:
+        if subject.dep_ == "nsubj" and subject.tag_ == "WDT":  # "the state that supplied…"
+            return self.actors_of(subject.head.head)
+        return self.actors_of(subject)
+
+    def _borrowed_subject(self, trigger: Token, depth: int = 0) -> list[Span]:
+        """'The U.S. started imposing…', 'officials deny supplying…': the governor's subject."""
+        if depth > 4 or trigger.dep_ not in BORROW_DEPS or trigger.head is trigger:
+            return []
+        head = trigger.head
+        if trigger.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
+            return self.actors_of(head) if trigger.dep_ == "relcl" else []
+        if trigger.dep_ == "pcomp" and head.head is not head:
+            head = head.head
+        if head.pos_ in ("NOUN", "PROPN"):
+            return self._noun_agent(head)
+        for child in head.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return self._resolve_subject(child)
+        return self._borrowed_subject(head, depth + 1)
+
+    def _noun_agent(self, noun: Token) -> list[Span]:
+        """A nominal trigger's agent: its possessor or actor modifier, else the light verb's subject."""
+        for slot in ("poss", "compound", "adj"):
+            found = self._modifier(noun, slot)
+            if found:
+                return found
+        verb = noun.head
+        if noun.dep_ in ("dobj", "nsubjpass") and verb.pos_ in ("VERB", "AUX"):
+            if _is_passive(verb):
+                return self._prep(verb, "by")
+            return self._subject(verb)
+        return []
+
+    def _object(self, trigger: Token) -> list[Span]:
+        if trigger.pos_ in ("NOUN", "PROPN"):
+            return self._prep(trigger, "of")
+        deps = ("nsubjpass",) if _is_passive(trigger) else ("dobj", "obj")
+        for child in trigger.children:
+            if child.dep_ in deps:
+                return self.actors_of(child)
+        return []
+
+    def _modifier(self, noun: Token, slot: str) -> list[Span]:
+        deps = {"poss": ("poss",), "compound": ("compound", "nmod"), "adj": ("amod", "npadvmod")}[slot]
+        found = []
+        for child in noun.children:
+            if child.dep_ in deps and child.i in self.actor_at:
+                span = self.actor_at[child.i]
+                if span not in found:
+                    found.append(span)
+                for conj in child.conjuncts:
+                    if conj.i in self.actor_at and self.actor_at[conj.i] not in found:
+                        found.append(self.actor_at[conj.i])
+        return found
+
+    def _dative(self, trigger: Token, items: list[Span]) -> list[Span]:
+        """'gave Ukraine tanks', 'supply Tehran with jets': an actor object is the recipient."""
+        for child in trigger.children:
+            if child.dep_ == "dative":
+                return self.actors_of(child)
+            if child.dep_ == "dobj" and child.i in self.actor_at:
+                return self.actors_of(child)
+        return []
+
+    def _prep(self, trigger: Token, word: str) -> list[Span]:
+        heads = [trigger]
+        if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "pobj", "nsubjpass"):
+            heads.append(trigger.head)  # "imposed sanctions on Iran": the prep may hang on the verb
+        for head in heads:
+            for child in head.children:
+                if child.dep_ == "agent" and word == "by" or (
+                        child.dep_ in ("prep", "dative") and child.lower_ == word):
+                    for obj in child.children:
+                        if obj.dep_ in ("pobj", "pcomp"):
+                            found = self.actors_of(obj)
+                            if found:
+                                return found
+        return []
+
+    # -- items -------------------------------------------------------------------------------
+    def items_near(self, trigger: Token) -> list[Span]:
+        """Items in the trigger's own phrase (not in a nested clause with its own trigger)."""
+        found = []
+        for token in _own_subtree(trigger):
+            span = self.item_at.get(token.i)
+            if span is not None and span not in found:
+                found.append(span)
+        if not found and trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "dobj":
+            for token in _own_subtree(trigger.head):
+                span = self.item_at.get(token.i)
+                if span is not None and span not in found:
+                    found.append(span)
+        if _is_passive(trigger) or trigger.dep_ in ("acl",):
+            for token in (trigger.head, *[c for c in trigger.children if c.dep_ == "nsubjpass"]):
+                for t in token.subtree if token is not trigger.head else [token]:
+                    span = self.item_at.get(t.i)
+                    if span is not None and span not in found:
+                        found.append(span)
+        return found
+
+    def actors_in(self, tokens) -> list[Span]:
+        found = []
+        for token in tokens:
+            span = self.actor_at.get(token.i)
+            if span is not None and span not in found:
+                found.append(span)
+        return found
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _own_subtree(trigger: Token):
+    """The trigger's subtree without subordinate clauses, which carry their own events."""
+    stack = [trigger]
+    while stack:
+        token = stack.pop()
+        yield token
+        for child in token.children:
+            if child.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "nsubj", "conj"):
+                continue
+            stack.append(child)

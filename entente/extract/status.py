@@ -1,0 +1,169 @@
+"""Epistemic status, attribution and negation of an event, from the words around its trigger.
+
+Walks up from the trigger through the verbs that govern it: a reporting verb makes the event
+`reported` and says by whom, a denial makes it `denied`, a promise `promised`, a plan or a
+future auxiliary `planned`, a conditional `hypothetical`. Cue words live in status.yaml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from entente.knowledge.lexicon import Lexicon
+
+ACCORDING_TO_DEPTH = 8
+
+
+@dataclass
+class Reading:
+    status: str = "asserted"
+    negated: bool = False
+    attribution_text: str | None = None
+    attribution_head: Token | None = None   # the subject of the reporting verb, if any
+    stance: str | None = None
+    denier: Token | None = None             # the subject of a denial verb
+
+
+@dataclass
+class StatusReader:
+    lexicon: Lexicon
+    words: dict = field(init=False)
+
+    def __post_init__(self):
+        w = self.lexicon.words
+        self.words = {k: w(k) for k in (
+            "report_verbs", "allege_verbs", "deny_verbs", "planned_verbs", "promised_verbs",
+            "planned_aux", "hypothetical_aux", "hypothetical_marks", "negation_words",
+            "failure_verbs", "failure_nouns", "report_nouns")}
+        self.adverbs = dict(self.lexicon.status.get("adverbs") or {})
+
+    def read(self, trigger: Token, sentence: Span) -> Reading:
+        reading = Reading()
+        reading.negated = self._negated(trigger)
+        own = self._own_modality(trigger)
+        if own:
+            reading.status = own
+        self._walk_up(trigger, reading)
+        self._according_to(trigger, sentence, reading)
+        self._adverbs(trigger, sentence, reading)
+        return reading
+
+    # -- negation ----------------------------------------------------------------------------
+    def _negated(self, trigger: Token) -> bool:
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children):
+            return True
+        head = trigger.head
+        if trigger.dep_ in ("xcomp", "acl", "pcomp") and head is not trigger:
+            if head.lemma_.lower() in self.words["failure_verbs"] | self.words["failure_nouns"]:
+                return True
+            if any(c.lower_ == "yet" for c in head.children) or any(
+                    c.lower_ == "yet" for c in trigger.children):
+                return True
+            if any(c.dep_ == "neg" for c in head.children) and head.lemma_ in ("have", "be"):
+                return True
+        return False
+
+    # -- modality of the trigger itself --------------------------------------------------------
+    def _own_modality(self, trigger: Token) -> str | None:
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else None
+        if verb is None:
+            for child in trigger.children:  # "promised S-400 systems", "planned talks"
+                if child.dep_ == "amod" and child.lower_ in ("promised", "pledged"):
+                    return "promised"
+                if child.dep_ == "amod" and child.lower_ in ("planned", "proposed", "possible", "future"):
+                    return "planned"
+                if child.dep_ == "amod" and child.lower_ in ("alleged", "suspected"):
+                    return "alleged"
+                if child.dep_ == "amod" and child.lower_ == "reported":
+                    return "reported"
+            return None
+        if any(c.dep_ == "mark" and c.lower_ in self.words["hypothetical_marks"] for c in verb.children):
+            return "hypothetical"
+        for child in verb.children:
+            if child.dep_ == "aux" and child.lower_ in self.words["planned_aux"]:
+                return "planned"
+            if child.dep_ == "aux" and child.lower_ in self.words["hypothetical_aux"]:
+                return "hypothetical"
+        return None
+
+    # -- governing verbs -----------------------------------------------------------------------
+    def _walk_up(self, trigger: Token, reading: Reading) -> None:
+        token = trigger
+        for _ in range(6):
+            if token.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "dobj", "pobj",
+                                  "prep", "nsubj", "nsubjpass", "compound") or token.head is token:
+                return
+            child, token = token, token.head
+            lemma = token.lemma_.lower()
+            if self._apply_governor(lemma, child, token, reading):
+                return
+
+    def _apply_governor(self, lemma: str, child: Token, governor: Token, reading: Reading) -> bool:
+        complement = child.dep_ in ("xcomp", "ccomp", "dobj", "pcomp", "compound", "conj")
+        if lemma in self.words["deny_verbs"] and complement:
+            self._attribute(reading, governor, "denied", "denies")
+            reading.denier = _subject(governor)
+            return True
+        if lemma in self.words["allege_verbs"] and complement:
+            self._attribute(reading, governor, "alleged", "alleges")
+            return True
+        if lemma in self.words["report_verbs"] and child.dep_ in ("ccomp", "xcomp"):
+            self._attribute(reading, governor, "reported", "reports")
+            return True
+        if child.dep_ == "xcomp" and lemma in self.words["promised_verbs"]:
+            reading.status = "promised" if reading.status == "asserted" else reading.status
+            return False
+        if child.dep_ == "xcomp" and (lemma in self.words["planned_verbs"] or lemma == "expect"):
+            reading.status = "planned" if reading.status == "asserted" else reading.status
+            return False
+        if governor.pos_ in ("VERB", "AUX") and reading.status == "asserted":
+            own = self._own_modality(governor)
+            if own and child.dep_ in ("xcomp", "ccomp"):
+                reading.status = own
+        return False
+
+    def _attribute(self, reading: Reading, verb: Token, status: str, stance: str) -> None:
+        reading.status = status if status != "reported" or reading.status == "asserted" else reading.status
+        if status == "denied":
+            reading.status = "denied"
+        subject = _subject(verb)
+        reading.stance = stance
+        if subject is not None:
+            words = [t for t in subject.subtree]
+            reading.attribution_text = verb.doc[words[0].i:words[-1].i + 1].text + " " + verb.text
+            reading.attribution_head = subject
+        else:
+            reading.attribution_text = verb.text
+
+    def _according_to(self, trigger: Token, sentence: Span, reading: Reading) -> None:
+        for token in sentence:
+            if token.lower_ == "according" and token.i + 1 < len(token.doc) and \
+                    token.doc[token.i + 1].lower_ == "to":
+                obj = next((c for c in token.doc[token.i + 1].children if c.dep_ == "pobj"), None)
+                if reading.stance is None:
+                    reading.status = "reported" if reading.status == "asserted" else reading.status
+                    reading.stance = "reports"
+                    if obj is not None:
+                        words = list(obj.subtree)
+                        reading.attribution_text = "according to " + token.doc[words[0].i:words[-1].i + 1].text
+                        reading.attribution_head = obj
+
+    def _adverbs(self, trigger: Token, sentence: Span, reading: Reading) -> None:
+        scope = list(trigger.children) + list(trigger.head.children)
+        for token in scope:
+            status = self.adverbs.get(token.lower_)
+            if status and token.dep_ == "advmod" and reading.status in ("asserted", "reported"):
+                reading.status = status
+                reading.stance = reading.stance or ("alleges" if status == "alleged" else "reports")
+                reading.attribution_text = reading.attribution_text or token.text
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return child
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        return _subject(verb.head)
+    return None

@@ -1,0 +1,108 @@
+"""Trigger words and status cues (triggers.yaml, status.yaml) as lookup tables.
+
+The extractor asks: is this lemma a trigger, of which PLOVER type and argument frame? Is
+this verb a reporting verb, a denial, a promise? The words live in the data files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from entente.errors import KnowledgeError
+from entente.knowledge._files import data_files, read_yaml
+from entente.model import EVENT_TYPES
+
+SLOTS = {"subj", "obj", "poss", "adj", "compound", "by", "to", "on", "against", "with", "from",
+         "of", "at", "for", "in", "over", "between", "iobj", "dative", "producer", "adj_item"}
+
+
+@dataclass(frozen=True)
+class Frame:
+    name: str
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """What a word means as an event: its type, the frame that finds its arguments."""
+
+    lemma: str
+    pos: str            # "VERB" or "NOUN"
+    type: str
+    frame: Frame
+
+
+@dataclass
+class Lexicon:
+    frames: dict[str, Frame]
+    verbs: dict[str, Trigger] = field(default_factory=dict)
+    nouns: dict[str, Trigger] = field(default_factory=dict)
+    light_verbs: frozenset[str] = frozenset()
+    requires_prep: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    modes: dict[str, dict[str, str]] = field(default_factory=dict)   # type -> word -> mode
+    status: dict = field(default_factory=dict)
+
+    def trigger(self, lemma: str, pos: str) -> Trigger | None:
+        table = self.verbs if pos == "VERB" else self.nouns
+        return table.get(lemma.lower())
+
+    def words(self, key: str) -> frozenset[str]:
+        """A word list from status.yaml, e.g. words('report_verbs')."""
+        return frozenset(self.status.get(key, ()))
+
+
+def _frame(name: str, spec: dict, file: str) -> Frame:
+    roles = {}
+    for role in ("source", "target", "items"):
+        slots = tuple(spec.get(role) or ())
+        unknown = set(slots) - SLOTS
+        if unknown:
+            raise KnowledgeError(file, f"unknown slot(s) {sorted(unknown)}", f"frame {name}")
+        roles[role] = slots
+    return Frame(name, **roles)
+
+
+def _add_triggers(lexicon: Lexicon, data: dict, file: str) -> None:
+    for type_, by_frame in (data.get("triggers") or {}).items():
+        if type_ not in EVENT_TYPES:
+            raise KnowledgeError(file, f"unknown PLOVER type {type_!r}", f"triggers.{type_}")
+        for frame_name, words in by_frame.items():
+            frame = lexicon.frames.get(frame_name)
+            if frame is None:
+                raise KnowledgeError(file, f"unknown frame {frame_name!r}", f"triggers.{type_}")
+            for lemma in words.get("verbs") or ():
+                lexicon.verbs[lemma.lower()] = Trigger(lemma.lower(), "VERB", type_, frame)
+            for lemma in words.get("nouns") or ():
+                lexicon.nouns[lemma.lower()] = Trigger(lemma.lower(), "NOUN", type_, frame)
+
+
+def _load(extra_dirs: tuple[Path, ...]) -> Lexicon:
+    lexicon = Lexicon(frames={})
+    for path in data_files("triggers.yaml", extra_dirs):
+        data = read_yaml(path)
+        for name, spec in (data.get("frames") or {}).items():
+            lexicon.frames[name] = _frame(name, spec, str(path))
+        _add_triggers(lexicon, data, str(path))
+        lexicon.light_verbs |= frozenset(data.get("light_verbs") or ())
+        lexicon.requires_prep.update(
+            {k: tuple(v or ()) for k, v in (data.get("requires_prep") or {}).items()})
+        for type_, modes in (data.get("modes") or {}).items():
+            table = lexicon.modes.setdefault(type_, {})
+            for mode, words in modes.items():
+                table.update({w.lower(): mode for w in words})
+    for path in data_files("status.yaml", extra_dirs):
+        lexicon.status.update(read_yaml(path))
+    return lexicon
+
+
+@lru_cache(maxsize=8)
+def _cached(extra_dirs: tuple[Path, ...]) -> Lexicon:
+    return _load(extra_dirs)
+
+
+def load_lexicon(extra_dirs: list[Path] | None = None) -> Lexicon:
+    return _cached(tuple(Path(d) for d in extra_dirs or ()))

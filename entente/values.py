@@ -1,0 +1,117 @@
+"""Clean values in one place: dates with their precision.
+
+Every date entente stores passes through `parse_date`, so "September 2024" is kept as
+("2024-09", "month") and never turned into a made-up first of the month.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from email.utils import parsedate_tz
+from functools import lru_cache
+
+MAX_DATE_CHARS = 100  # longer strings are sentences, not dates; dateparser gets slow on them
+
+_ISO = re.compile(
+    r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2})"
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?"
+)
+_RFC822 = re.compile(r"(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\b.*")
+
+# dateparser's own guess of how much the text says ("period"), mapped to our precisions.
+_PERIODS = {"year": "year", "month": "month"}
+_FIRST_OF = {"year": "-01-01", "month": "-01", "day": ""}
+
+
+def parse_date(text: str, relative_to: str | None = None) -> tuple[str, str] | None:
+    """Return (ISO date, precision) for a date written any common way, or None.
+
+    Precision is "day", "month" or "year": only what the text states is kept.
+    `relative_to` (an ISO date) anchors relative or year-less dates such as
+    "yesterday" or "28 October"; without it they are read relative to today.
+    Never raises on bad `text`; a bad `relative_to` is the caller's error (ValueError).
+    """
+    base = _anchor(relative_to)
+    if not isinstance(text, str):
+        return None
+    text = text.strip()
+    if not text or len(text) > MAX_DATE_CHARS:
+        return None
+    if _ISO.fullmatch(text):
+        return _from_iso(text)
+    if text.isdigit():
+        return None  # "12" or "20" is a day, a month or noise: too ambiguous to guess
+    if _RFC822.fullmatch(text):
+        found = _from_rfc822(text)
+        if found:
+            return found
+    return _from_dateparser(text, base)
+
+
+def _anchor(relative_to: str | None) -> datetime | None:
+    if relative_to is None:
+        return None
+    iso = relative_to.strip()
+    found = _from_iso(iso) if _ISO.fullmatch(iso) else None
+    if found is None:
+        raise ValueError(f"relative_to must be an ISO date, got {relative_to!r}")
+    text, precision = found
+    return datetime.fromisoformat(text + _FIRST_OF[precision])
+
+
+def _from_iso(text: str) -> tuple[str, str] | None:
+    """The fast path: ISO dates and datetimes need no guessing."""
+    match = _ISO.fullmatch(text)
+    year, month, day = match.group("year", "month", "day")
+    return _checked(int(year), month and int(month), day and int(day))
+
+
+def _checked(year: int, month: int | None, day: int | None) -> tuple[str, str] | None:
+    """Format a date at the precision given, or None if it is not a real date."""
+    try:
+        real = date(year, month or 1, day or 1)
+    except ValueError:
+        return None
+    if day:
+        return real.isoformat(), "day"
+    if month:
+        return real.isoformat()[:7], "month"
+    return real.isoformat()[:4], "year"
+
+
+def _from_rfc822(text: str) -> tuple[str, str] | None:
+    """Feed dates ("Tue, 10 Sep 2024 08:00:00 GMT"), read in their own time zone."""
+    parts = parsedate_tz(text)
+    if parts is None:
+        return None
+    return _checked(parts[0], parts[1], parts[2])
+
+
+def _from_dateparser(text: str, base: datetime | None) -> tuple[str, str] | None:
+    try:
+        found = _parser(base).get_date_data(text)
+    except Exception:  # dateparser raises assorted errors on odd input; garbage means "no date"
+        return None
+    if found is None or found.date_obj is None:
+        return None
+    when = found.date_obj
+    precision = _PERIODS.get(found.period, "day")
+    return _checked(when.year, when.month if precision != "year" else None,
+                    when.day if precision == "day" else None)
+
+
+@lru_cache(maxsize=16)
+def _parser(base: datetime | None):
+    """One dateparser per anchor date; imported late because loading it takes a moment."""
+    from dateparser.date import DateDataParser
+
+    settings = {
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_TIME_AS_PERIOD": False,
+        # No "timestamp" parser: a bare number is not a date we want to guess at.
+        "PARSERS": ["relative-time", "custom-formats", "absolute-time"],
+    }
+    if base is not None:
+        settings["RELATIVE_BASE"] = base
+    return DateDataParser(settings=settings)
