@@ -219,6 +219,8 @@ def demo(out: Annotated[Path, typer.Option(help="Folder for the demo store and o
     except EntenteError as exc:
         _fail(str(exc))
     console.print(output.mapping_table(summary.counts, "entente demo"))
+    if summary.top_dyads:
+        console.print("busiest dyads: " + ", ".join(f"{a}–{b} ({n})" for a, b, n in summary.top_dyads))
     for line in summary.notes:
         console.print(line)
 

@@ -14,6 +14,7 @@ from entente.store import Store
 class DemoSummary:
     counts: dict = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    top_dyads: list[tuple[str, str, int]] = field(default_factory=list)
 
 
 def find_examples(folder: Path | None = None) -> Path:
@@ -42,8 +43,11 @@ def run_demo(out: Path, examples: Path | None = None) -> DemoSummary:
         report = jobs.ingest_paths(store, [folder])
         summary.counts["articles ingested"] = report.added
         summary.counts["inputs failed"] = len(report.problems)
+        extracted = jobs.extract_pending(store)
+        summary.counts["documents extracted"] = extracted.documents
         summary.counts.update(
             {k: v for k, v in store.stats().items() if k in ("documents", "events", "event_items")})
+        summary.top_dyads = store.top_dyads(5)
         summary.notes.append(f"store: {store.path} (query it with `entente events --db {store.path}`"
                              " or any DuckDB client)")
     return summary

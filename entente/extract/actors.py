@@ -46,7 +46,7 @@ class ActorMatcher:
             for start in range(0, len(phrases), 5000):
                 batch = list(phrases.values())[start:start + 5000]
                 matcher.add("ACTOR", batch)
-        self.roles = {n.lower() for n in actors.role_nouns()}
+        self.roles = {n.lower() for n in (*actors.role_nouns, *actors.office_nouns)}
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [doc[s:e] for _, s, e in self.exact(doc)] + [doc[s:e] for _, s, e in self.folded(doc)]
@@ -76,7 +76,7 @@ class ActorMatcher:
         for width in (3, 2, 1):
             words = doc[end:end + width]
             if len(words) == width and words.text.lower() in self.roles:
-                sector = self.actors.role(words.text.lower())
+                sector = self.actors.role(words.text.lower()) or "government"
                 end += width
                 break
         out = Span(doc, span.start, end, label=entry.actor_id)

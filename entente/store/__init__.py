@@ -189,6 +189,15 @@ class Store:
             "path": str(self.path),
         }
 
+    def top_dyads(self, n: int = 5) -> list[tuple[str, str, int]]:
+        """The busiest actor pairs (either direction), by number of events."""
+        return self.con.execute(
+            "SELECT least(s, t) AS a, greatest(s, t) AS b, count(*) AS n FROM ("
+            " SELECT coalesce(source_country, source_actor_id) AS s,"
+            "        coalesce(target_country, target_actor_id) AS t FROM events"
+            " WHERE target_actor_id IS NOT NULL) GROUP BY a, b ORDER BY n DESC, a, b LIMIT ?",
+            [n]).fetchall()
+
     def _dicts(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         cursor = self.con.execute(sql, params or [])
         names = [d[0] for d in cursor.description]
