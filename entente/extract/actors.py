@@ -50,7 +50,10 @@ class ActorMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [doc[s:e] for _, s, e in self.exact(doc)] + [doc[s:e] for _, s, e in self.folded(doc)]
-        spans += [ent for ent in doc.ents if ent.label_ in ("GPE", "ORG", "NORP", "PERSON")]
+        spans = filter_spans(spans)
+        taken = {i for span in spans for i in range(span.start, span.end)}
+        spans += [ent for ent in doc.ents if ent.label_ in ("GPE", "ORG", "NORP", "PERSON")
+                  and not taken.intersection(range(ent.start, ent.end))]
         found = []
         for span in filter_spans(spans):
             entry = self._resolve(span, doc._.date)

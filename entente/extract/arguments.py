@@ -19,8 +19,9 @@ BORROW_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "relcl"}
 class Arguments:
     """Slot filling over one parsed Doc with its actor and item spans."""
 
-    def __init__(self, doc: Doc, light_verbs: frozenset[str]):
+    def __init__(self, doc: Doc, light_verbs: frozenset[str], is_trigger=lambda token: False):
         self.doc = doc
+        self.is_trigger = is_trigger
         self.light_verbs = light_verbs
         self.actor_at: dict[int, Span] = {}
         for span in doc.spans.get("actors", []):
@@ -48,6 +49,13 @@ class Arguments:
             for child in token.children:
                 if child.dep_ == dep and child.i in self.actor_at:
                     return self.actor_at[child.i]
+        for child in token.children:  # "Tehran-based company", "Iranian-made drones"
+            if child.dep_ in ("amod", "compound"):
+                for grandchild in child.children:
+                    if grandchild.dep_ in ("npadvmod", "compound") and grandchild.i in self.actor_at:
+                        return self.actor_at[grandchild.i]
+            if child.dep_ == "appos" and child.i in self.actor_at:
+                return self.actor_at[child.i]
         for child in token.children:  # "officials in Kyiv", "forces from Iran"
             if child.dep_ == "prep" and child.lower_ in ("in", "from", "of"):
                 for obj in child.children:
@@ -93,6 +101,9 @@ class Arguments:
         if depth > 4 or trigger.dep_ not in BORROW_DEPS or trigger.head is trigger:
             return []
         head = trigger.head
+        controller = self._object_control(trigger)
+        if controller is not None:
+            return controller
         if trigger.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
             return self.actors_of(head) if trigger.dep_ == "relcl" else []
         if trigger.dep_ == "pcomp" and head.head is not head:
@@ -104,6 +115,20 @@ class Arguments:
                 return self._resolve_subject(child)
         return self._borrowed_subject(head, depth + 1)
 
+    def _object_control(self, trigger: Token) -> list[Span] | None:
+        """'accused Iran of supplying', 'urged Israel to halt': the object does the act."""
+        verb = trigger.head
+        if trigger.dep_ == "pcomp" and verb.dep_ == "prep" and verb.lower_ in ("of", "for"):
+            verb = verb.head
+        elif trigger.dep_ != "xcomp":
+            return None
+        for child in verb.children:
+            if child.dep_ in ("dobj", "obj") and child.i != trigger.i:
+                found = self.actors_of(child)
+                if found:
+                    return found
+        return None
+
     def _noun_agent(self, noun: Token) -> list[Span]:
         """A nominal trigger's agent: its possessor or actor modifier, else the light verb's subject."""
         for slot in ("poss", "compound", "adj"):
@@ -111,6 +136,8 @@ class Arguments:
             if found:
                 return found
         verb = noun.head
+        if verb.lemma_.lower() not in self.light_verbs and self.is_trigger(verb):
+            return []  # "Russia received shipments": the verb's own event says who did what
         if noun.dep_ in ("dobj", "nsubjpass") and verb.pos_ in ("VERB", "AUX"):
             if _is_passive(verb):
                 return self._prep(verb, "by")

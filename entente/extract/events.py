@@ -7,6 +7,7 @@ trigger, actors and items so a reader can see why it was extracted.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -19,8 +20,10 @@ from entente.model import Attribution, Event, Location, Mention, Provenance
 from entente.values import parse_date
 
 # A report by one state that another did one of these is also an accusation.
-ACCUSABLE = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "AID"}
+ACCUSABLE = {"COERCE", "AID"}
 MUTUAL = {"CONSULT", "COOPERATE", "AGREE"}
+# Types whose target an article often leaves implicit once it has named it.
+IMPLICIT_TARGET = {"AID", "ASSAULT", "SANCTION", "SUPPORT", "THREATEN", "ACCUSE", "COERCE"}
 PLACE_PREPS = {"via", "through", "across", "over", "in", "at", "near", "off"}
 PRONOUNS = {"he", "she", "it", "they", "him", "her", "them"}
 PAIR_PHRASES = ("the two countries", "both countries", "both sides", "the two sides",
@@ -65,6 +68,9 @@ class EventBuilder:
                     meaning = self.lexicon.trigger(phrase, "NOUN")
                     if meaning is not None:
                         return meaning
+            if token.dep_ in ("dobj", "nsubjpass") and \
+                    token.head.lemma_.lower() in self.lexicon.words("reversal_verbs"):
+                return None  # "cut ties": the verb, not the noun, is what happened
             return self.lexicon.trigger(token.lower_, "NOUN") or self.lexicon.trigger(token.lemma_, "NOUN")
         return None
 
@@ -75,16 +81,46 @@ class EventBuilder:
 
     # -- building ----------------------------------------------------------------------------
     def build(self, doc: Doc, doc_id: str, doc_name: str | None) -> list[Event]:
-        args = Arguments(doc, self.lexicon.light_verbs)
+        args = Arguments(doc, self.lexicon.light_verbs,
+                         lambda t: t.pos_ == "VERB" and self.lexicon.trigger(t.lemma_, "VERB") is not None)
         events: list[Event] = []
         previous: list[Span] = []
+        open_ended: list[tuple[Found, Span]] = []
         for sentence in doc.sents:
             found = [f for t in sentence if (f := self._find(t, sentence, args, previous))]
             for item in found:
-                events += self._records(item, sentence, doc, doc_id, doc_name, args)
+                if item.targets:
+                    events += self._records(item, sentence, doc, doc_id, doc_name, args)
+                else:
+                    open_ended.append((item, sentence))
             events += self._accusations_and_denials(found, sentence, doc, doc_id, doc_name, args)
             previous = (previous + args.actors_in(sentence))[-6:]
+        events += self._implicit_targets(open_ended, events, doc, doc_id, doc_name, args)
         return _unique(events)
+
+    def _implicit_targets(self, open_ended, events: list[Event], doc: Doc, doc_id: str,
+                          name: str | None, args: Arguments) -> list[Event]:
+        """'Denmark pledged 19 more jets' in an article about aid to Ukraine: the recipient
+        is the one the article's other events of that type name. Only when one stands out."""
+        by_type: dict[str, Counter] = {}
+        for ev in events:
+            if ev.target is not None and ev.source is not None:
+                by_type.setdefault(ev.type, Counter())[ev.target.code] += 1
+        spans_by_code = {}
+        for span in doc.spans.get("actors", []):
+            spans_by_code.setdefault(_code(span), span)
+        records = []
+        for f, sentence in open_ended:
+            counts = by_type.get(f.meaning.type)
+            if not counts:
+                continue
+            (code, n), *rest = counts.most_common(2) + [(None, 0)]
+            if n < 2 or (rest and rest[0][1] == n) or code not in spans_by_code:
+                continue
+            f.targets = [spans_by_code[code]]
+            for ev in self._records(f, sentence, doc, doc_id, name, args):
+                records.append(ev.model_copy(update={"confidence": 0.5}))
+        return records
 
     def _find(self, token: Token, sentence: Span, args: Arguments, previous: list[Span]) -> Found | None:
         meaning = self.trigger_of(token)
@@ -103,7 +139,7 @@ class EventBuilder:
             pair = self._pair(token, sentence, previous)
             if pair:
                 sources, targets = pair[:1], pair[1:]
-        if not sources or not targets:
+        if not sources or (not targets and meaning.type not in IMPLICIT_TARGET):
             return None
         return Found(token, meaning, sources, targets, items, reading)
 
@@ -125,8 +161,11 @@ class EventBuilder:
         if not heads:
             return found
         before = [s for s in args.actors_in(sentence) if s.end <= heads[0].i]
-        candidates = [s for s in before + previous[::-1] if s.root.dep_ in ("nsubj", "nsubjpass", "poss")]
-        return candidates[-1:] if before and candidates else (previous[-1:] if previous else [])
+        agents = [s for s in before if s.root.dep_ in ("nsubj", "nsubjpass", "poss")]
+        if agents:
+            return agents[-1:]
+        earlier = [s for s in previous if s.root.dep_ in ("nsubj", "nsubjpass", "poss")]
+        return (earlier or previous)[-1:]
 
     def _pair(self, token: Token, sentence: Span, previous: list[Span]) -> list[Span] | None:
         text = sentence.text.lower()
@@ -170,7 +209,7 @@ class EventBuilder:
                 records.append(self._event(f, source, target, sentence, doc, doc_id, name, args))
         return records
 
-    def _event(self, f: Found, source: Span, target: Span, sentence: Span, doc: Doc,
+    def _event(self, f: Found, source: Span, target: Span | None, sentence: Span, doc: Doc,
                doc_id: str, name: str | None, args: Arguments, type_: str | None = None,
                reading: Reading | None = None) -> Event:
         type_ = type_ or f.meaning.type
@@ -180,11 +219,11 @@ class EventBuilder:
         trigger = f.trigger
         return Event(
             event_id=Event.make_id(doc_id, sentence.start_char, trigger.idx, type_,
-                                   _code(source), _code(target)),
+                                   _code(source), _code(target) if target is not None else ""),
             doc=name, doc_id=doc_id, sentence=sentence.text,
             span=(trigger.idx, trigger.idx + len(trigger.text)), trigger=trigger.text,
             date=date, date_precision=precision,
-            source=_mention(source), target=_mention(target),
+            source=_mention(source), target=_mention(target) if target is not None else None,
             type=type_, mode=mode, context=[mode] if mode in ("military", "economic") else [],
             cameo=self._safe(self.ontology.cameo_for, type_, mode),
             intensity=self._safe(self.ontology.intensity_for, type_, mode),
@@ -261,9 +300,12 @@ class EventBuilder:
                 continue
             if f.meaning.type not in ACCUSABLE:
                 continue
+            if f.reading.via_according:
+                continue
+            involved = {_code(s) for s in f.sources + f.targets}
             for accuser in args.actors_of(head):
                 for source in f.sources:
-                    if _code(accuser) and _code(accuser) != _code(source):
+                    if _code(accuser) and _code(accuser) not in involved:
                         accusers.append(accuser)
                         records.append(self._event(
                             f, accuser, source, sentence, doc, doc_id, name, args,
@@ -272,11 +314,11 @@ class EventBuilder:
             if f.reading.status != "denied" or f.reading.denier is None:
                 continue
             for denier in args.actors_of(f.reading.denier):
-                for accuser in accusers:
-                    if _code(denier) != _code(accuser):
-                        records.append(self._event(
-                            f, denier, accuser, sentence, doc, doc_id, name, args,
-                            type_="REJECT", reading=Reading()))
+                others = [a for a in accusers if _code(a) != _code(denier)] or [None]
+                for accuser in others:
+                    records.append(self._event(
+                        f, denier, accuser, sentence, doc, doc_id, name, args,
+                        type_="REJECT", reading=Reading()))
         return records
 
 

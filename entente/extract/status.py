@@ -24,6 +24,7 @@ class Reading:
     attribution_head: Token | None = None   # the subject of the reporting verb, if any
     stance: str | None = None
     denier: Token | None = None             # the subject of a denial verb
+    via_according: bool = False             # attributed by "according to", not by a speaker
 
 
 @dataclass
@@ -145,6 +146,7 @@ class StatusReader:
                 if reading.stance is None:
                     reading.status = "reported" if reading.status == "asserted" else reading.status
                     reading.stance = "reports"
+                    reading.via_according = True
                     if obj is not None:
                         words = list(obj.subtree)
                         reading.attribution_text = "according to " + token.doc[words[0].i:words[-1].i + 1].text
