@@ -121,7 +121,7 @@ class StatusReader:
             return False
         if governor.pos_ in ("VERB", "AUX") and reading.status == "asserted":
             own = self._own_modality(governor)
-            if own and child.dep_ in ("xcomp", "ccomp"):
+            if own and child.dep_ in ("xcomp", "ccomp", "dobj", "nsubjpass"):
                 reading.status = own
         return False
 
