@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -17,7 +18,10 @@ from entente.extract.items import to_item
 from entente.extract.status import Reading, StatusReader
 from entente.knowledge.lexicon import Lexicon, Trigger
 from entente.model import Attribution, Event, Location, Mention, Provenance
-from entente.values import parse_date
+from entente.values import parse_date as _parse_date
+
+# Dates repeat within and across documents ("Monday", the document date): parse each once.
+parse_date = lru_cache(maxsize=4096)(_parse_date)
 
 # A report by one state that another did one of these is also an accusation.
 ACCUSABLE = {"COERCE", "AID"}
@@ -267,7 +271,7 @@ class EventBuilder:
         dates = [e for e in sentence.ents if e.label_ == "DATE"]
         if dates:
             nearest = min(dates, key=lambda e: abs(e.start - trigger.i))
-            parsed = parse_date(nearest.text, relative_to=_relative_base(doc._.date))
+            parsed = parse_date(nearest.text, _relative_base(doc._.date), any_language=False)
             if parsed:
                 return parsed
         if doc._.date:
