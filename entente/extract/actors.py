@@ -19,9 +19,6 @@ if not Span.has_extension("actor"):
 if not Doc.has_extension("date"):
     Doc.set_extension("date", default=None)  # the document's publication date, ISO
 
-PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "its", "their", "his"}
-
-
 def _case_sensitive(phrase: str) -> bool:
     """Short all-capital aliases ('US', 'UN', 'EU') must not match 'us' or 'un'."""
     letters = [c for c in phrase if c.isalpha()]

@@ -114,10 +114,6 @@ def to_item(span: Span) -> Item:
                 start=span.start_char, end=span.end_char)
 
 
-def is_military(span: Span) -> bool:
-    return span.label_ == "ITEM"
-
-
 @Language.factory("entente_items", default_config={})
 def make_item_matcher(nlp: Language, name: str) -> ItemMatcher:
     return ItemMatcher(nlp, load_weapons())

@@ -55,8 +55,7 @@ class Extractor:
     def extract_many(self, documents: Iterable[Document], batch_size: int = 16
                      ) -> Iterator[tuple[Document, list[Event]]]:
         """Events for each document, in order; streams, so memory stays flat."""
-        docs = list(documents) if not isinstance(documents, list) else documents
-        texts = ((d.text, d) for d in docs)
+        texts = ((d.text, d) for d in documents)
         for parsed, document in self.nlp.pipe(self._with_dates(texts), as_tuples=True,
                                               batch_size=batch_size):
             yield document, self.builder.build(parsed, document.doc_id, document.name)
