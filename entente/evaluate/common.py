@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from entente.errors import EntenteError
 from entente.model import Event, Mention
 
 Extractor = Callable[[str, "str | None"], list[Event]]
@@ -73,3 +74,11 @@ def iso_date(raw: str | None) -> str | None:
     if raw and len(raw) == 8 and raw.isdigit():
         return f"{raw[:4]}-{raw[4:6]}-{raw[6:]}"
     return raw or None
+
+
+def run_extractor(extract: Extractor, record: dict) -> list[Event]:
+    """Run the extractor on one benchmark record; an EntenteError counts as 'no events'."""
+    try:
+        return extract(record["text"], iso_date(record.get("date")))
+    except EntenteError:
+        return []

@@ -29,8 +29,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from entente.errors import EntenteError
-from entente.evaluate.common import Extractor, Part, SystemEventView, iso_date
+from entente.evaluate.common import Extractor, Part, SystemEventView, run_extractor
 from entente.model import Event, Mention
 
 NEWS_SUITE = "UniversalPetrarch/"
@@ -233,7 +232,7 @@ def score_petrarch(
     report = PetrarchReport(n_records=len(records))
     for record in records:
         part = "news" if is_news(record) else "unit"
-        events = _run(extract, record)
+        events = run_extractor(extract, record)
         failed = _score_record(record, events, names, tallies[part], part == "news")
         if failed:
             report.failures.append(PetrarchFailure(
@@ -242,13 +241,6 @@ def score_petrarch(
             ))
     report.news, report.unit = tallies["news"].parts(), tallies["unit"].parts()
     return report
-
-
-def _run(extract: Extractor, record: dict) -> list[Event]:
-    try:
-        return extract(record["text"], iso_date(record.get("date")))
-    except EntenteError:
-        return []
 
 
 def _score_record(

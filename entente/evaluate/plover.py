@@ -25,8 +25,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from entente.errors import EntenteError
-from entente.evaluate.common import Extractor, Part, SystemEventView, iso_date
+from entente.evaluate.common import Extractor, Part, SystemEventView, run_extractor
 from entente.evaluate.gold import UNDIRECTED
 from entente.model import Event, Mention
 
@@ -131,20 +130,13 @@ def score_plover(records: list[dict], extract: Extractor) -> PloverReport:
 
     An EntenteError raised by the extractor counts as "no events"; others propagate.
     """
-    checks = [_check(r, _run(extract, r)) for r in records]
+    checks = [_check(r, run_extractor(extract, r)) for r in records]
     report = PloverReport(n_records=len(records))
     for name in ("type", "type_any", "actor", "recipient", "mode"):
         scored = [c[name] for c, _ in checks if c.get(name) is not None]
         report.parts[name] = Part(name, len(scored), sum(scored))
     report.failures = [f for _, f in checks if f is not None]
     return report
-
-
-def _run(extract: Extractor, record: dict) -> list[Event]:
-    try:
-        return extract(record["text"], iso_date(record.get("date")))
-    except EntenteError:
-        return []
 
 
 def _check(record: dict, events: list[Event]) -> tuple[dict[str, bool | None], PloverFailure | None]:

@@ -23,15 +23,14 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import pycountry
-import yaml
 from pydantic import (
     AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator,
 )
 
 from entente.errors import KnowledgeError
+from entente.knowledge._files import read_yaml
 from entente.model import Actor
 
-SCHEMA_VERSION = 1
 DATA_DIR = Path(__file__).parent / "data" / "actors"
 
 Kind = Literal[
@@ -265,12 +264,7 @@ def _lookup_keys(phrase: str) -> list[str]:
 
 def _read_yaml(path: Path, key: str) -> list[dict[str, Any]]:
     """The entries under `key`, each given the file's `source` unless it has its own."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise KnowledgeError(str(path), f"not valid YAML: {exc}") from exc
-    if not isinstance(data, dict) or data.get("schema_version") != SCHEMA_VERSION:
-        raise KnowledgeError(str(path), f"needs top-level schema_version: {SCHEMA_VERSION}")
+    data = read_yaml(path)  # the shared reader: syntax errors with their line, schema_version
     if not isinstance(data.get("source"), str):
         raise KnowledgeError(str(path), "needs a top-level `source` note")
     entries = data.get(key) or []
