@@ -40,6 +40,17 @@ class Arguments:
             span = self._actor_of_phrase(head)
             if span is not None and span not in found:
                 found.append(span)
+            if span is not None and self._is_role(head):  # "reports from the U.S. and the U.K."
+                for other in self._role_conjuncts(head):
+                    if other not in found:
+                        found.append(other)
+        return found
+
+    def _role_conjuncts(self, role: Token) -> list[Span]:
+        found = []
+        for prep in (c for c in role.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "of", "for", "at")):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                found += [self.actor_at[c.i] for c in obj.conjuncts if c.i in self.actor_at]
         return found
 
     def _actor_of_phrase(self, token: Token) -> Span | None:
@@ -56,8 +67,8 @@ class Arguments:
                         return self.actor_at[grandchild.i]
             if child.dep_ == "appos" and child.i in self.actor_at:
                 return self.actor_at[child.i]
-        for child in token.children:  # "officials in Kyiv", "forces from Iran"
-            if child.dep_ == "prep" and child.lower_ in ("in", "from", "of"):
+        for child in token.children:  # "officials in Kyiv", "forces from Iran", "a reporter for Kayhan"
+            if child.dep_ == "prep" and child.lower_ in ("in", "from", "of", "for", "at"):
                 for obj in child.children:
                     if obj.dep_ == "pobj" and obj.i in self.actor_at and self._is_role(token):
                         return self.actor_at[obj.i]
@@ -65,7 +76,11 @@ class Arguments:
 
     def _is_role(self, token: Token) -> bool:
         return token.lower_ in {"officials", "forces", "troops", "government", "authorities",
-                                "leaders", "diplomats", "military", "intelligence", "sources"}
+                                "leaders", "diplomats", "military", "intelligence", "sources",
+                                "reports", "report", "assessment", "assessments", "agencies",
+                                "services", "ministers", "governments", "officers", "reporter",
+                                "reporters", "journalist", "journalists", "correspondent",
+                                "editor", "columnist", "spokesman", "spokeswoman", "spokesperson"}
 
     # -- slots -------------------------------------------------------------------------------
     def fill(self, slot: str, trigger: Token, items: list[Span]) -> list[Span]:
@@ -89,7 +104,15 @@ class Arguments:
         for child in trigger.children:
             if child.dep_ in SUBJECT_DEPS:
                 return self._resolve_subject(child)
+        if trigger.dep_ == "ROOT" and trigger.tag_ in ("VBD", "VBZ", "VBP"):
+            return self._left_actor(trigger)
         return self._borrowed_subject(trigger)
+
+    def _left_actor(self, verb: Token) -> list[Span]:
+        """A finite main verb with no subject is a misparse (a long apposition, a fronted
+        phrase); its subject is almost always the last actor named before it."""
+        before = self.actors_in(verb.doc[verb.sent.start:verb.i])
+        return before[-1:]
 
     def _resolve_subject(self, subject: Token) -> list[Span]:
         if subject.dep_ == "nsubj" and subject.tag_ == "WDT":  # "the state that supplied…"
@@ -105,7 +128,10 @@ class Arguments:
         if controller is not None:
             return controller
         if trigger.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
-            return self.actors_of(head) if trigger.dep_ == "relcl" else []
+            if trigger.dep_ == "relcl":
+                return self.actors_of(head)
+            # "Iran's decision to send", "Iraq's right to retaliate": the noun's possessor
+            return self._modifier(head, "poss") or self._modifier(head, "adj")
         if trigger.dep_ == "pcomp" and head.head is not head:
             head = head.head
         if head.pos_ in ("NOUN", "PROPN"):
@@ -150,6 +176,8 @@ class Arguments:
         deps = ("nsubjpass",) if _is_passive(trigger) else ("dobj", "obj")
         for child in trigger.children:
             if child.dep_ in deps:
+                if child.i in self.item_at and child.i not in self.actor_at:
+                    return []  # "fired Iranian missiles": the adjective names the maker, not the target
                 return self.actors_of(child)
         return []
 

@@ -24,10 +24,20 @@ from entente.values import parse_date as _parse_date
 parse_date = lru_cache(maxsize=4096)(_parse_date)
 
 # A report by one state that another did one of these is also an accusation.
-ACCUSABLE = {"COERCE", "AID"}
+ACCUSABLE = {"COERCE", "AID", "ASSAULT", "THREATEN"}
 MUTUAL = {"CONSULT", "COOPERATE", "AGREE"}
+# How far back (in tokens) a response looks for the act it answers.
+ANSWER_WINDOW = 120
 # Types whose target an article often leaves implicit once it has named it.
-IMPLICIT_TARGET = {"AID", "ASSAULT", "SANCTION", "SUPPORT", "THREATEN", "ACCUSE", "COERCE"}
+IMPLICIT_TARGET = {"AID", "ASSAULT", "SANCTION", "THREATEN", "ACCUSE", "REJECT", "PROTEST",
+                   "MOBILIZE", "REQUEST"}
+# Types that answer an earlier act ("rejected the allegations"): the target is its actor.
+RESPONSIVE = {"ACCUSE", "REJECT", "PROTEST"}
+# Force: announced rather than used, it is a threat.
+FORCE = {"ASSAULT", "COERCE"}
+# How often an actor must be named before an article counts as being about it.
+SALIENT_MENTIONS = 4
+LEAD_WEIGHT = 3
 PLACE_PREPS = {"via", "through", "across", "over", "in", "at", "near", "off"}
 PRONOUNS = {"he", "she", "it", "they", "him", "her", "them"}
 PAIR_PHRASES = ("the two countries", "both countries", "both sides", "the two sides",
@@ -65,6 +75,11 @@ class EventBuilder:
                 return None
             if meaning.lemma in self.lexicon.light_verbs and self._carries_noun_trigger(token):
                 return None
+            if meaning.lemma in self.status.words["promised_verbs"] and \
+                    any(c.dep_ == "xcomp" for c in token.children):
+                return None  # "pledged to deliver": the promise is the status of "deliver"
+            if meaning.lemma in self.status.words["deny_verbs"] and self._denies_an_act(token):
+                return None  # "denied sending missiles": the denial is the status of "sending"
             return meaning
         if token.pos_ in ("NOUN", "PROPN"):
             for compound in (c for c in token.children if c.dep_ == "compound"):
@@ -78,6 +93,29 @@ class EventBuilder:
             return self.lexicon.trigger(token.lower_, "NOUN") or self.lexicon.trigger(token.lemma_, "NOUN")
         return None
 
+    def _held_in_prospect(self, token: Token) -> bool:
+        """'vowed to retaliate', 'the right to strike back': force announced, not used."""
+        governors = self.status.words["threat_governors"]
+        head = token.head
+        if token.dep_ in ("xcomp", "acl", "pcomp") and head.lemma_.lower() in governors:
+            return not any(c.dep_ == "neg" for c in head.children)
+        if token.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in governors:
+            return True
+        return False
+
+    def _denies_an_act(self, verb: Token) -> bool:
+        """A denial whose complement is itself an event (not an accusation) is that event's
+        status; the REJECT of the accusers is built with it."""
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX") and \
+                    self.lexicon.trigger(child.lemma_, "VERB"):
+                return True
+            if child.dep_ == "dobj" and child.pos_ == "NOUN":
+                meaning = self.lexicon.trigger(child.lemma_, "NOUN") or self.lexicon.trigger(child.lower_, "NOUN")
+                if meaning is not None and meaning.type != "ACCUSE":
+                    return True
+        return False
+
     def _carries_noun_trigger(self, verb: Token) -> bool:
         """'imposed sanctions', 'launched strikes': the noun makes the event, not the verb."""
         return any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")
@@ -90,36 +128,66 @@ class EventBuilder:
         events: list[Event] = []
         previous: list[Span] = []
         open_ended: list[tuple[Found, Span]] = []
+        acts: list[tuple[Span, set]] = []
         for sentence in doc.sents:
             found = [f for t in sentence if (f := self._find(t, sentence, args, previous))]
             for item in found:
+                if not item.targets and (item.meaning.type in RESPONSIVE or self._answers(item.trigger)):
+                    item.targets = self._answered(item, acts, sentence)
                 if item.targets:
                     events += self._records(item, sentence, doc, doc_id, doc_name, args)
                 else:
                     open_ended.append((item, sentence))
+            acts += [(source, {_code(t) for t in f.targets}) for f in found for source in f.sources]
+            # a report that X did something is an act aimed at X ("a U.N. report found…")
+            acts += [(speaker, {_code(s) for s in f.sources}) for f in found
+                     if f.reading.attribution_head is not None and f.reading.stance in ("reports", "alleges")
+                     for speaker in args.actors_of(f.reading.attribution_head)]
             events += self._accusations_and_denials(found, sentence, doc, doc_id, doc_name, args)
+            events += self._judgements(sentence, acts, doc, doc_id, doc_name, args)
             previous = (previous + args.actors_in(sentence))[-6:]
         events += self._implicit_targets(open_ended, events, doc, doc_id, doc_name, args)
         return _unique(events)
 
+    def _answered(self, f: Found, acts: list[tuple[Span, set]], sentence: Span) -> list[Span]:
+        """'Tehran rejected the allegations', 'Canada condemned the decision': a response
+        answers the latest act of the sentences just before, preferably one aimed at the
+        responder; its actor is the target. `acts` holds each earlier act's actor and the
+        codes of its targets, in document order."""
+        own = {_code(s) for s in f.sources}
+        recent = [(actor, targets) for actor, targets in acts
+                  if actor.start >= sentence.start - ANSWER_WINDOW and _code(actor) not in own]
+        aimed = [actor for actor, targets in recent if targets & own]
+        latest = aimed or [actor for actor, _ in recent]
+        return latest[-1:]
+
+    def _answers(self, trigger: Token) -> bool:
+        return trigger.lemma_.lower() in self.status.words["answering_words"]
+
     def _implicit_targets(self, open_ended, events: list[Event], doc: Doc, doc_id: str,
                           name: str | None, args: Arguments) -> list[Event]:
         """'Denmark pledged 19 more jets' in an article about aid to Ukraine: the recipient
-        is the one the article's other events of that type name. Only when one stands out."""
+        is the one the article's other events of that type name, else the actor the article
+        is most about. Only when one stands out; such events get a lower confidence."""
         by_type: dict[str, Counter] = {}
         for ev in events:
             if ev.target is not None and ev.source is not None:
                 by_type.setdefault(ev.type, Counter())[ev.target.code] += 1
+        salience: Counter = Counter()
         spans_by_code = {}
+        lead_end = next(iter(doc.sents)).end if len(doc) else 0
         for span in doc.spans.get("actors", []):
-            spans_by_code.setdefault(_code(span), span)
+            code = _code(span)
+            if code:
+                spans_by_code.setdefault(code, span)
+                # the lead sentence names what the article is about
+                salience[code] += LEAD_WEIGHT if span.start < lead_end else 1
         records = []
         for f, sentence in open_ended:
-            counts = by_type.get(f.meaning.type)
-            if not counts:
-                continue
-            (code, n), *rest = counts.most_common(2) + [(None, 0)]
-            if n < 2 or (rest and rest[0][1] == n) or code not in spans_by_code:
+            own = {_code(s) for s in f.sources}
+            code = _standout(by_type.get(f.meaning.type, Counter()), own, least=1) or \
+                _standout(salience, own, least=SALIENT_MENTIONS)
+            if code is None or code not in spans_by_code:
                 continue
             f.targets = [spans_by_code[code]]
             for ev in self._records(f, sentence, doc, doc_id, name, args):
@@ -130,8 +198,16 @@ class EventBuilder:
         meaning = self.trigger_of(token)
         if meaning is None:
             return None
+        if meaning.type in FORCE and self._held_in_prospect(token):
+            meaning = self.lexicon.trigger("threaten", "VERB")
+        if meaning.pos == "NOUN" and token.lower_ in self.lexicon.needs_agent and \
+                not args.fill("subj", token, []):
+            return None
         items = args.items_near(token)
         reading = self.status.read(token, sentence)
+        if meaning.type == "THREATEN" and token.lemma_.lower() not in ("threaten", "warn") and \
+                reading.status in ("promised", "planned"):
+            reading.status = "asserted"  # the threat is made; only the force is in prospect
         sources = self._fill(meaning.frame.source, token, args, items, previous, sentence)
         if not sources and reading.denier is not None:
             sources = args.actors_of(reading.denier)
@@ -291,6 +367,40 @@ class EventBuilder:
                         return Location(text=text, country=getattr(entry, "country", None))
         return None
 
+    # -- judgements: "called the transfer an escalation" --------------------------------------
+    def _judgements(self, sentence: Span, acts: list[tuple[Span, set]], doc: Doc, doc_id: str,
+                    name: str | None, args: Arguments) -> list[Event]:
+        """A speaker who calls what others did a threat, a crime or a provocation accuses
+        them. The accused are the actors the judgement names outside the judging word's own
+        phrase ("a threat to Europe" names the victim), else the actor of the latest act."""
+        verbs = self.status.words["evaluative_verbs"]
+        judging = self.status.words["accusing_words"]
+        meaning = self.lexicon.trigger("accuse", "VERB")
+        records = []
+        for verb in sentence:
+            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in verbs:
+                continue
+            subject = _speech_subject(verb)
+            speakers = args.actors_of(subject) if subject is not None else []
+            if not speakers:
+                continue
+            said = [t for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass", "csubj", "aux", "neg", "punct")
+                    for t in c.subtree]
+            words = [t for t in said if t.lemma_.lower() in judging or t.lower_ in judging]
+            if not words or any(c.dep_ == "neg" for c in verb.children):
+                continue
+            victims = {t.i for w in words for t in w.subtree if t is not w}
+            own = {_code(s) for s in speakers}
+            accused = [s for s in args.actors_in(said) if s.start not in victims and _code(s) not in own]
+            if not accused:
+                f = Found(verb, meaning, speakers, [], [], Reading())
+                accused = self._answered(f, acts, sentence)
+            if not accused:
+                continue
+            f = Found(verb, meaning, speakers, accused, [], Reading())
+            records += self._records(f, sentence, doc, doc_id, name, args)
+        return records
+
     # -- events implied by reports and denials -------------------------------------------------
     def _accusations_and_denials(self, found: list[Found], sentence: Span, doc: Doc,
                                  doc_id: str, name: str | None, args: Arguments) -> list[Event]:
@@ -324,6 +434,25 @@ class EventBuilder:
                         f, denier, accuser, sentence, doc, doc_id, name, args,
                         type_="REJECT", reading=Reading()))
         return records
+
+
+def _speech_subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+        return _speech_subject(verb.head)
+    return None
+
+
+def _standout(counts: Counter, exclude: set, least: int) -> str | None:
+    """The most frequent code not in `exclude`, if it is frequent enough and not tied."""
+    ranked = [(code, n) for code, n in counts.most_common() if code not in exclude]
+    if not ranked or ranked[0][1] < least:
+        return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
 
 
 def _relative_base(date: str | None) -> str | None:

@@ -37,7 +37,8 @@ class StatusReader:
         self.words = {k: w(k) for k in (
             "report_verbs", "allege_verbs", "deny_verbs", "planned_verbs", "promised_verbs",
             "planned_aux", "hypothetical_aux", "hypothetical_marks", "negation_words",
-            "failure_verbs", "failure_nouns", "report_nouns")}
+            "failure_verbs", "failure_nouns", "report_nouns", "evaluative_verbs", "accusing_words",
+            "threat_governors", "answering_words")}
         self.adverbs = dict(self.lexicon.status.get("adverbs") or {})
 
     def read(self, trigger: Token, sentence: Span) -> Reading:
@@ -47,6 +48,8 @@ class StatusReader:
         if own:
             reading.status = own
         self._walk_up(trigger, reading)
+        if own == "hypothetical" and reading.stance == "reports" and self._future_in_past(trigger):
+            reading.status = "planned"  # "said it would send": reported intent, not a condition
         self._according_to(trigger, sentence, reading)
         self._adverbs(trigger, sentence, reading)
         return reading
@@ -82,12 +85,20 @@ class StatusReader:
             return None
         if any(c.dep_ == "mark" and c.lower_ in self.words["hypothetical_marks"] for c in verb.children):
             return "hypothetical"
+        if verb.lemma_.lower() in self.words["promised_verbs"]:
+            return "promised"  # "Spain promised tanks": the verb is both the act and its status
         for child in verb.children:
             if child.dep_ == "aux" and child.lower_ in self.words["planned_aux"]:
                 return "planned"
             if child.dep_ == "aux" and child.lower_ in self.words["hypothetical_aux"]:
                 return "hypothetical"
         return None
+
+    def _future_in_past(self, trigger: Token) -> bool:
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+        auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+        return "would" in auxes and not marks & self.words["hypothetical_marks"]
 
     # -- governing verbs -----------------------------------------------------------------------
     def _walk_up(self, trigger: Token, reading: Reading) -> None:
@@ -107,7 +118,7 @@ class StatusReader:
             self._attribute(reading, governor, "denied", "denies")
             reading.denier = _subject(governor)
             return True
-        if lemma in self.words["allege_verbs"] and complement:
+        if lemma in self.words["allege_verbs"] and (complement or child.dep_ == "prep"):
             self._attribute(reading, governor, "alleged", "alleges")
             return True
         if lemma in self.words["report_verbs"] and child.dep_ in ("ccomp", "xcomp"):
