@@ -35,6 +35,7 @@ IMPLICIT_TARGET = {"AID", "ASSAULT", "SANCTION", "THREATEN", "ACCUSE", "REJECT",
 RESPONSIVE = {"ACCUSE", "REJECT", "PROTEST"}
 # Force: announced rather than used, it is a threat.
 FORCE = {"ASSAULT", "COERCE"}
+FUTURE_AUX = {"will", "would", "'ll", "shall", "could", "might"}
 # How often an actor must be named before an article counts as being about it.
 SALIENT_MENTIONS = 4
 LEAD_WEIGHT = 3
@@ -370,35 +371,39 @@ class EventBuilder:
     # -- judgements: "called the transfer an escalation" --------------------------------------
     def _judgements(self, sentence: Span, acts: list[tuple[Span, set]], doc: Doc, doc_id: str,
                     name: str | None, args: Arguments) -> list[Event]:
-        """A speaker who calls what others did a threat, a crime or a provocation accuses
+        """Speech that judges or menaces. A speaker who calls what others did a threat, a
+        crime or a provocation accuses them; one who says they "will pay a price" threatens
         them. The accused are the actors the judgement names outside the judging word's own
-        phrase ("a threat to Europe" names the victim), else the actor of the latest act."""
+        phrase ("a threat to Europe" names the victim); the threatened are the actors the
+        menace names. Failing those, the actor of the latest act."""
         verbs = self.status.words["evaluative_verbs"]
-        judging = self.status.words["accusing_words"]
-        meaning = self.lexicon.trigger("accuse", "VERB")
         records = []
         for verb in sentence:
             if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in verbs:
                 continue
             subject = _speech_subject(verb)
             speakers = args.actors_of(subject) if subject is not None else []
-            if not speakers:
+            if not speakers or any(c.dep_ == "neg" for c in verb.children):
                 continue
             said = [t for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass", "csubj", "aux", "neg", "punct")
                     for t in c.subtree]
-            words = [t for t in said if t.lemma_.lower() in judging or t.lower_ in judging]
-            if not words or any(c.dep_ == "neg" for c in verb.children):
-                continue
-            victims = {t.i for w in words for t in w.subtree if t is not w}
             own = {_code(s) for s in speakers}
-            accused = [s for s in args.actors_in(said) if s.start not in victims and _code(s) not in own]
-            if not accused:
-                f = Found(verb, meaning, speakers, [], [], Reading())
-                accused = self._answered(f, acts, sentence)
-            if not accused:
-                continue
-            f = Found(verb, meaning, speakers, accused, [], Reading())
-            records += self._records(f, sentence, doc, doc_id, name, args)
+            for type_, words_key in (("THREATEN", "threatening_words"), ("ACCUSE", "accusing_words")):
+                cues = self.status.words[words_key]
+                words = [t for t in said if t.lemma_.lower() in cues or t.lower_ in cues]
+                if type_ == "THREATEN" and not any(
+                        t.dep_ == "aux" and t.lower_ in FUTURE_AUX for t in said):
+                    words = []
+                if not words:
+                    continue
+                victims = {t.i for w in words for t in w.subtree if t is not w} if type_ == "ACCUSE" else set()
+                named = [s for s in args.actors_in(said) if s.start not in victims and _code(s) not in own]
+                meaning = self.lexicon.trigger("threaten" if type_ == "THREATEN" else "accuse", "VERB")
+                targets = named or self._answered(Found(verb, meaning, speakers, [], [], Reading()), acts, sentence)
+                if targets:
+                    found = Found(verb, meaning, speakers, targets, [], Reading())
+                    records += self._records(found, sentence, doc, doc_id, name, args)
+                    break  # one judgement per verb: a menace is not also an accusation
         return records
 
     # -- events implied by reports and denials -------------------------------------------------

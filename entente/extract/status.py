@@ -38,7 +38,7 @@ class StatusReader:
             "report_verbs", "allege_verbs", "deny_verbs", "planned_verbs", "promised_verbs",
             "planned_aux", "hypothetical_aux", "hypothetical_marks", "negation_words",
             "failure_verbs", "failure_nouns", "report_nouns", "evaluative_verbs", "accusing_words",
-            "threat_governors", "answering_words")}
+            "threat_governors", "answering_words", "threatening_words")}
         self.adverbs = dict(self.lexicon.status.get("adverbs") or {})
 
     def read(self, trigger: Token, sentence: Span) -> Reading:
