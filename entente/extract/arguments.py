@@ -259,6 +259,8 @@ def _own_subtree(trigger: Token):
         token = stack.pop()
         yield token
         for child in token.children:
-            if child.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "nsubj", "conj"):
+            if child.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "nsubj"):
                 continue
+            if child.dep_ == "conj" and (token is trigger or token.pos_ in ("VERB", "AUX")):
+                continue  # a conjoined clause is its own event; conjoined nouns ("drones and missiles") are not
             stack.append(child)
