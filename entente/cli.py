@@ -225,5 +225,265 @@ def demo(out: Annotated[Path, typer.Option(help="Folder for the demo store and o
         console.print(line)
 
 
+# -- analysis ----------------------------------------------------------------------------------
+class Period(str, Enum):
+    week = "week"
+    month = "month"
+    quarter = "quarter"
+    year = "year"
+
+
+class AnalysisFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class NetworkFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    graphml = "graphml"
+
+
+SinceOption = Annotated[Optional[str], typer.Option(help="ISO date (YYYY[-MM[-DD]]).")]
+UntilOption = Annotated[Optional[str], typer.Option(
+    help="ISO date; YYYY or YYYY-MM include the whole year or month.")]
+CodeArgument = Annotated[str, typer.Argument(help="Actor or state code, e.g. IRN.")]
+
+
+def _analyse(run):
+    """Run an analysis; a bad argument (EntenteError) exits 2 with its message."""
+    try:
+        return run()
+    except EntenteError as exc:
+        _fail(str(exc))
+
+
+def _show(format, data: list, rows: list, columns: list[str], title: str,
+          table_columns: list[str] | None = None) -> None:
+    from entente.analyse import formats
+
+    if format.value == "json":
+        print(output.to_json(data))
+    elif format.value == "csv":
+        sys.stdout.write(formats.csv_text(rows, columns))
+    else:
+        console.print(formats.table(rows, table_columns or columns, title))
+
+
+@app.command()
+def dyad(a: CodeArgument, b: CodeArgument, db: DbOption = Path(DEFAULT_DB),
+         by: Annotated[Period, typer.Option("--by")] = Period.month,
+         since: SinceOption = None, until: UntilOption = None,
+         format: Annotated[AnalysisFormat, typer.Option("--format")] = AnalysisFormat.table) -> None:
+    """Relations between two actors period by period, and where they shifted."""
+    from entente.analyse import dyads, formats, shifts
+
+    with _open(db) as store:
+        series = _analyse(lambda: dyads.dyad_series(store, a, b, by.value, since, until))
+        found = _analyse(lambda: shifts.dyad_shifts(store, a, b, series=series))
+    if format is AnalysisFormat.json:
+        print(output.to_json({"series": [r.to_dict() for r in series.rows],
+                              "shifts": [s.to_dict() for s in found]}))
+    elif format is AnalysisFormat.csv:
+        sys.stdout.write(formats.dyad_csv(series, found))
+    else:
+        for table in formats.dyad_tables(series, found):
+            console.print(table)
+
+
+@app.command("shifts")
+def shifts_command(
+    db: DbOption = Path(DEFAULT_DB),
+    top: Annotated[int, typer.Option(min=1, help="Shifts to list.")] = 10,
+    since: Annotated[Optional[str], typer.Option(
+        help="Shifts from this ISO date on (default: a year before the latest event).")] = None,
+    by: Annotated[Period, typer.Option("--by")] = Period.month,
+    min_events: Annotated[int, typer.Option(min=1, help="Events a dyad needs to be ranked.")] = 20,
+    format: Annotated[AnalysisFormat, typer.Option("--format")] = AnalysisFormat.table,
+) -> None:
+    """The largest recent shifts across all dyads."""
+    from entente.analyse import formats, shifts
+
+    with _open(db) as store:
+        found = _analyse(lambda: shifts.rank_shifts(store, by.value, since, top, min_events))
+    _show(format, [s.to_dict(with_dyad=True) for s in found], [s.to_row() for s in found],
+          formats.SHIFT_COLUMNS, f"Largest shifts by {by.value} ({len(found)})")
+
+
+@app.command()
+def network(
+    db: DbOption = Path(DEFAULT_DB), since: SinceOption = None, until: UntilOption = None,
+    weight: Annotated[str, typer.Option(help="Edge weight: intensity (sum) or count "
+                                             "(cooperation minus conflict events).")] = "intensity",
+    min_events: Annotated[int, typer.Option(min=1, help="Events a pair needs for an edge.")] = 1,
+    format: Annotated[NetworkFormat, typer.Option("--format")] = NetworkFormat.table,
+) -> None:
+    """The signed network of actors, its two blocs and its frustrated triangles."""
+    from entente.analyse import formats
+    from entente.analyse.network import analyse_network
+
+    with _open(db) as store:
+        net = _analyse(lambda: analyse_network(store, since, until, weight, min_events))
+    if format is NetworkFormat.json:
+        print(output.to_json(net.to_dict()))
+    elif format is NetworkFormat.graphml:
+        sys.stdout.write(net.graphml())
+    elif format is NetworkFormat.csv:
+        sys.stdout.write(formats.csv_text(net.edge_rows(), formats.EDGE_COLUMNS))
+    else:
+        for table in formats.network_tables(net):
+            console.print(table)
+
+
+@app.command("claims")
+def claims_command(
+    db: DbOption = Path(DEFAULT_DB),
+    actor: Annotated[Optional[str], typer.Option(help="Actor or state code, either side.")] = None,
+    dyad: Annotated[Optional[tuple[str, str]], typer.Option(help="Two codes, either direction.")] = None,
+    type: Annotated[Optional[str], typer.Option("--type", help="PLOVER type, e.g. AID.")] = None,
+    since: SinceOption = None, until: UntilOption = None,
+    format: Annotated[AnalysisFormat, typer.Option("--format")] = AnalysisFormat.table,
+) -> None:
+    """Propositions, who asserts, reports and denies them, and whether they are contested."""
+    from entente.analyse import formats
+    from entente.analyse.claims import claims
+
+    with _open(db) as store:
+        found = _analyse(lambda: claims(store, actor, dyad, type, since, until))
+    _show(format, [c.to_dict() for c in found], [c.to_row() for c in found],
+          formats.CLAIM_COLUMNS, f"Claims ({len(found)})", formats.CLAIM_TABLE)
+
+
+@app.command("transfers")
+def transfers_command(
+    db: DbOption = Path(DEFAULT_DB),
+    supplier: Annotated[Optional[str], typer.Option(help="Supplier code, e.g. IRN.")] = None,
+    recipient: Annotated[Optional[str], typer.Option(help="Recipient code, e.g. RUS.")] = None,
+    since: SinceOption = None, until: UntilOption = None,
+    format: Annotated[AnalysisFormat, typer.Option("--format")] = AnalysisFormat.table,
+) -> None:
+    """The arms-transfer register: supplier, recipient, system, quantity, status, sources."""
+    from entente.analyse import formats
+    from entente.analyse.transfers import transfers
+
+    with _open(db) as store:
+        rows = _analyse(lambda: transfers(store, supplier, recipient, since, until))
+    # A later --check flag (entente/check/) runs its checks over `rows` here and adds findings.
+    _show(format, [r.to_dict() for r in rows], [r.to_row() for r in rows],
+          formats.TRANSFER_COLUMNS, f"Arms transfers ({len(rows)})")
+
+
+# -- arms-control checks and sanctions lists (entente/check, entente/sanctions) ---------------
+sanctions_app = typer.Typer(help="Sanctions lists: load them, match names against them.",
+                            no_args_is_help=True)
+app.add_typer(sanctions_app, name="sanctions")
+ThresholdOption = Annotated[float, typer.Option(min=0, max=100, help="Lowest score (0-100) reported.")]
+
+
+@app.command()
+def check(
+    supplier: Annotated[Optional[str], typer.Option(help="ISO3 code or name, e.g. IRN.")] = None,
+    recipient: Annotated[Optional[str], typer.Option(help="ISO3 code or name, e.g. RUS.")] = None,
+    item: Annotated[Optional[str], typer.Option(help="Weapon system, e.g. Fath-360.")] = None,
+    date: Annotated[Optional[str], typer.Option(help="YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    event: Annotated[Optional[str], typer.Option(help="Check a stored event (by id) instead.")] = None,
+    db: DbOption = Path(DEFAULT_DB),
+    format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.table,
+) -> None:
+    """Check a transfer against arms-control provisions: applies, in force, item covered, why."""
+    from entente.check import check_stored_event, check_transfer
+    from entente.check.render import check_view
+
+    if event and any((supplier, recipient, item, date)):
+        _fail("give --event, or --supplier/--recipient/--item/--date, not both")
+    if not event and not (supplier or recipient):
+        _fail("give --supplier and --recipient (with --item and --date), or --event ID")
+    if event and not db.exists():
+        _fail(f"{db}: no such store")
+    try:
+        if event:
+            with _open(db) as store:
+                results = check_stored_event(store, event)
+        else:
+            results = [check_transfer(supplier, recipient, item, date)]
+    except EntenteError as exc:
+        _fail(str(exc))
+    if format is TableFormat.json:
+        data = [r.to_json() for r in results]
+        print(output.to_json(data[0] if len(data) == 1 else data))
+        return
+    for result in results:
+        console.print(check_view(result))
+
+
+@sanctions_app.command("load")
+def sanctions_load(file: Annotated[Path, typer.Argument(
+                       help="FollowTheMoney JSON Lines (.json/.jsonl) or CSV (name, aliases, "
+                            "country, program, listed_on).")],
+                   db: DbOption = Path(DEFAULT_DB)) -> None:
+    """Load a sanctions list into the store; a party already stored is replaced."""
+    from entente.sanctions import load_file
+
+    with _open(db) as store:
+        try:
+            report = load_file(store, file)
+        except EntenteError as exc:
+            _fail(str(exc))
+    _print_problems(report.problems)
+    console.print(f"listed parties read: {report.read}, added: {report.added}, replaced: "
+                  f"{report.replaced}, other records skipped: {report.other_schemata}, "
+                  f"failed lines: {len(report.problems)}")
+    raise typer.Exit(1 if report.problems else 0)
+
+
+@sanctions_app.command("match")
+def sanctions_match(name: Annotated[str, typer.Argument(help="A name as written, any romanisation.")],
+                    db: DbOption = Path(DEFAULT_DB), threshold: ThresholdOption = 85.0,
+                    limit: Annotated[int, typer.Option(min=1)] = 10,
+                    format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.table) -> None:
+    """Listed parties a name matches, tolerant of spelling and romanisation, best first."""
+    from entente.sanctions import match_name
+    from entente.sanctions.render import matches_table
+
+    with _open(db) as store:
+        found = match_name(name, store, threshold, limit)
+    if format is TableFormat.json:
+        print(output.to_json([m.to_dict() for m in found]))
+    else:
+        console.print(matches_table(name, found, threshold))
+
+
+@sanctions_app.command("actors")
+def sanctions_actors(db: DbOption = Path(DEFAULT_DB), threshold: ThresholdOption = 85.0,
+                     format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.table) -> None:
+    """Actors named in stored events that match a listed party."""
+    from entente.sanctions import match_store_actors
+    from entente.sanctions.render import actor_matches_table
+
+    with _open(db) as store:
+        found = match_store_actors(store, threshold)
+    if format is TableFormat.json:
+        print(output.to_json([a.to_dict() for a in found]))
+    else:
+        console.print(actor_matches_table(found, threshold))
+
+
+# -- the HTTP API and web UI (entente/api, entente/web) -----------------------------------------
+@app.command()
+def serve(db: DbOption = Path(DEFAULT_DB),
+          host: Annotated[str, typer.Option(help="Address to listen on; anything but 127.0.0.1 "
+                                                 "opens the server to the network.")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(min=1, max=65535)] = 8000) -> None:
+    """Serve the API (/api, OpenAPI at /docs) and the web UI; writes need ENTENTE_TOKEN."""
+    from entente.api import serve as run_server
+
+    try:
+        run_server(db, host, port, say=lambda line: errors.print(line, highlight=False, soft_wrap=True))
+    except EntenteError as exc:
+        _fail(str(exc))
+
+
 def main() -> None:  # pragma: no cover - the console script entry point
     app()

@@ -157,6 +157,14 @@ class Store:
                 self.mark_extracted(done_doc_ids, extractor or "unknown")
         return len(new), len(events) - len(new)
 
+    def event(self, event_id: str) -> Event | None:
+        """One event by id, with its items (for `entente check --event`)."""
+        found = self._dicts(
+            f"SELECT {_column_list(EVENT_COLUMNS)} FROM events WHERE event_id = ?", [event_id])
+        if not found:
+            return None
+        return rows.event_from_row(found[0], self._items_for([event_id]).get(event_id))
+
     def events(self, where: EventFilter | None = None) -> list[Event]:
         sql, params = event_query(where or EventFilter())
         found = self._dicts(sql, params)
@@ -172,6 +180,65 @@ class Store:
                 "WHERE event_id IN (SELECT unnest(?)) ORDER BY event_id, position", [event_ids]):
             by_event.setdefault(item["event_id"], []).append(item)
         return by_event
+
+    # -- bulk: dataset imports, exports and scale runs --------------------------------------
+    def add_event_table(self, table: Any) -> tuple[int, int]:
+        """Bulk-insert events given as an Arrow table of the event columns (no items), in one
+        transaction; ids already stored are skipped. Returns (added, already stored).
+
+        Dataset importers use this rather than `add_events`: no Python object per row.
+        """
+        if table.num_rows == 0:
+            return 0, 0
+        columns = _column_list(EVENT_COLUMNS)
+        with self.transaction():
+            self.con.register("_entente_event_batch", table)
+            try:
+                added = self.con.execute(
+                    f"INSERT OR IGNORE INTO events ({columns}) "
+                    f"SELECT {columns} FROM _entente_event_batch").fetchone()[0]
+            finally:
+                self.con.unregister("_entente_event_batch")
+        return added, table.num_rows - added
+
+    def event_batches(self, where: EventFilter | None = None,
+                      batch_size: int = 50_000) -> Iterator[Any]:
+        """The filtered events' columns as Arrow record batches, streamed: exports of any size."""
+        sql, params = event_query(where or EventFilter())
+        cursor = self.con.cursor()
+        try:
+            yield from cursor.sql(sql, params=params).to_arrow_reader(batch_size)
+        finally:
+            cursor.close()
+
+    def iter_events(self, where: EventFilter | None = None,
+                    batch_size: int = 10_000) -> Iterator[list[Event]]:
+        """Like `events`, in batches of whole records with their items; memory stays flat."""
+        for batch in self.event_batches(where, batch_size):
+            found = batch.to_pylist()
+            items = self._items_for([r["event_id"] for r in found])
+            yield [rows.event_from_row(r, items.get(r["event_id"])) for r in found]
+
+    def copy_events_parquet(self, path: str | Path, where: EventFilter | None = None,
+                            by_month: bool = True) -> int:
+        """Write the filtered events to Parquet with DuckDB's COPY; with `by_month`, one
+        `month=YYYY-MM` folder per month (`month=unknown` for undated events). Returns the
+        number of events written."""
+        sql, params = event_query(where or EventFilter())
+        if by_month:
+            statement = (
+                "COPY (SELECT *, coalesce(strftime(day, '%Y-%m'), 'unknown') AS month "
+                f"FROM ({sql})) TO ? (FORMAT PARQUET, PARTITION_BY (month), "
+                "OVERWRITE_OR_IGNORE true)")
+        else:
+            statement = f"COPY ({sql}) TO ? (FORMAT PARQUET)"
+        return self._copy(statement, [*params, str(path)])
+
+    def _copy(self, statement: str, params: list[Any]) -> int:
+        try:
+            return int(self.con.execute(statement, params).fetchone()[0])
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot write {params[-1]}: {exc}") from exc
 
     # -- reporting -------------------------------------------------------------------------
     def stats(self) -> dict[str, Any]:

@@ -91,6 +91,26 @@ MIGRATIONS: dict[int, list[str]] = {
         )
         """,
     ],
+    # Sanctions lists (entente/sanctions): one row per listed party, replaced when reloaded.
+    2: [
+        """
+        CREATE TABLE sanctioned_entities (
+            entity_id        VARCHAR PRIMARY KEY,
+            entity_schema    VARCHAR NOT NULL,
+            name             VARCHAR NOT NULL,
+            aliases          VARCHAR[],
+            countries        VARCHAR[],
+            programs         VARCHAR[],
+            topics           VARCHAR[],
+            listed_on        VARCHAR,
+            listed_precision VARCHAR,
+            dataset          VARCHAR,
+            source_file      VARCHAR,
+            source_line      INTEGER,
+            loaded_at        TIMESTAMP DEFAULT current_timestamp
+        )
+        """,
+    ],
 }
 
 SCHEMA_VERSION = max(MIGRATIONS)
@@ -113,4 +133,8 @@ ITEM_COLUMNS = [
 DOCUMENT_COLUMNS = [
     "doc_id", "name", "title", "url", "published", "published_precision", "language",
     "source_path", "source_format", "text",
+]
+SANCTION_COLUMNS = [
+    "entity_id", "entity_schema", "name", "aliases", "countries", "programs", "topics",
+    "listed_on", "listed_precision", "dataset", "source_file", "source_line",
 ]
