@@ -6,7 +6,8 @@ Grouping: events make one proposition when they have the same source, target and
 (actor codes as in `Mention.code`), their items overlap (or neither has items), and each is
 within 180 days of the proposition's latest event so far (a chain: reports a month apart
 over a year stay one proposition). Items compare by canonical name, else category, else
-words, lower-cased. Every status counts here, denials and negations included.
+words, lower-cased; an item named only generically ("missiles", "arms") overlaps items of
+its kind ("Fath-360", a ballistic missile). Every status counts here, denials and negations included.
 
 Sides, per event of the proposition:
 - asserted_by: status `asserted`, not negated: the attribution's actors with stance
@@ -36,6 +37,11 @@ from entente.model import EVENT_TYPES
 from entente.store import Store
 
 WINDOW_DAYS = 180
+# Generic item words that cover any weapon ("arms", "munitions"), and kinds that belong to a
+# broader generic one (a loitering munition is a drone); "ballistic_missile" is a "missile"
+# by its suffix.
+WILDCARD_CATEGORIES = {"arms", "ammunition", "weapons", "military_equipment"}
+CATEGORY_FAMILY = {"loitering_munition": "uav", "ucav": "uav", "combat_aircraft": "aircraft"}
 SUPPORT = ("asserted", "reported", "alleged")
 
 
@@ -45,6 +51,8 @@ class Claim:
     target: str | None
     type: str
     items: set[str] = field(default_factory=set)  # comparison keys
+    categories: set[str] = field(default_factory=set)  # kinds of all its items
+    generic: set[str] = field(default_factory=set)  # kinds of its items named only generically
     item_names: set[str] = field(default_factory=set)  # as shown
     asserted_by: set[str] = field(default_factory=set)
     reported_by: set[str] = field(default_factory=set)
@@ -82,7 +90,11 @@ SELECT e.event_id, e.doc, e.day, e.type, e.status, e.negated, e.attribution,
        {source} AS src, {target} AS tgt,
        list(DISTINCT lower(coalesce(i.name, i.category, i.text))) FILTER (i.text IS NOT NULL)
            AS item_keys,
-       list(DISTINCT coalesce(i.name, i.text)) FILTER (i.text IS NOT NULL) AS item_names
+       list(DISTINCT coalesce(i.name, i.text)) FILTER (i.text IS NOT NULL) AS item_names,
+       list(DISTINCT lower(i.category)) FILTER (i.text IS NOT NULL AND i.category IS NOT NULL)
+           AS item_categories,
+       list(DISTINCT lower(i.category)) FILTER (i.text IS NOT NULL AND i.name IS NULL
+                                                AND i.category IS NOT NULL) AS generic_categories
 FROM events e LEFT JOIN event_items i USING (event_id)
 WHERE {where}
 GROUP BY ALL
@@ -146,7 +158,7 @@ def _matching(candidates: list[Claim], row: dict[str, Any], window_days: int) ->
     within the window (events come in date order; an undated event skips the window)."""
     keys = set(row["item_keys"] or [])
     for claim in reversed(candidates):
-        items_match = bool(keys & claim.items) if keys or claim.items else True
+        items_match = _overlap(keys, row, claim) if keys or claim.items else True
         in_window = (row["day"] is None or claim.last is None
                      or row["day"] - claim.last <= timedelta(days=window_days))
         if items_match and in_window:
@@ -154,9 +166,28 @@ def _matching(candidates: list[Claim], row: dict[str, Any], window_days: int) ->
     return None
 
 
+def _overlap(keys: set[str], row: dict[str, Any], claim: Claim) -> bool:
+    """Items overlap when they share a key, or when one side names items only generically
+    ("missiles", "munitions") and the other side's items are of that kind: a denial of
+    "sending missiles" answers the report of "Fath-360 missiles"."""
+    if keys & claim.items:
+        return True
+    generic, categories = set(row["generic_categories"] or []), set(row["item_categories"] or [])
+    return any(_covers(g, c) for g in generic for c in claim.categories) or \
+        any(_covers(g, c) for g in claim.generic for c in categories)
+
+
+def _covers(generic: str, category: str) -> bool:
+    if generic in WILDCARD_CATEGORIES or generic == category:
+        return True
+    return CATEGORY_FAMILY.get(category) == generic or category.endswith("_" + generic)
+
+
 def _add(claim: Claim, row: dict[str, Any], rejecters: list[str]) -> None:
     claim.events.append(row["event_id"])
     claim.items |= set(row["item_keys"] or [])
+    claim.categories |= set(row["item_categories"] or [])
+    claim.generic |= set(row["generic_categories"] or [])
     claim.item_names |= set(row["item_names"] or [])
     if row["day"] is not None:
         claim.first = min(filter(None, [claim.first, row["day"]]))

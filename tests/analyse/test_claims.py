@@ -83,3 +83,18 @@ def test_json_shape(store):
     data = claims(store)[0].to_dict()
     assert {"source", "target", "type", "items", "verdict", "asserted_by", "reported_by",
             "denied_by", "events"} <= set(data)
+
+
+def test_a_generic_denial_answers_a_named_report(tmp_path, open_store):
+    """'denied sending missiles' contests the report of 'Fath-360 missiles', not of drones."""
+    missiles = {"text": "missiles", "category": "missile"}
+    events = [
+        transfer("named", "2024-09-01", items=(FATH,), doc="us.txt", attribution=[
+            {"text": "U.S. officials said", "actors": ["USA"], "stance": "reports"}]),
+        transfer("generic", "2024-09-05", status="denied", items=(missiles,), doc="ir.txt",
+                 attribution=[{"text": "Iran denied", "actors": ["IRN"], "stance": "denies"}]),
+        transfer("drones", "2024-09-02", items=(SHAHED,), doc="uk.txt"),
+    ]
+    found = by_events(claims(open_store(load(tmp_path, events))))
+    assert found[("named", "generic")].verdict == "contested"
+    assert found[("drones",)].verdict == "uncontested"
