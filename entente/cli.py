@@ -362,6 +362,8 @@ def transfers_command(
     supplier: Annotated[Optional[str], typer.Option(help="Supplier code, e.g. IRN.")] = None,
     recipient: Annotated[Optional[str], typer.Option(help="Recipient code, e.g. RUS.")] = None,
     since: SinceOption = None, until: UntilOption = None,
+    check: Annotated[bool, typer.Option("--check", help="Check each row against the arms-control "
+                                                        "provisions (as `entente check`).")] = False,
     format: Annotated[AnalysisFormat, typer.Option("--format")] = AnalysisFormat.table,
 ) -> None:
     """The arms-transfer register: supplier, recipient, system, quantity, status, sources."""
@@ -370,9 +372,44 @@ def transfers_command(
 
     with _open(db) as store:
         rows = _analyse(lambda: transfers(store, supplier, recipient, since, until))
-    # A later --check flag (entente/check/) runs its checks over `rows` here and adds findings.
+    if check:
+        from entente.report.checks import register_with_checks
+
+        data, flat = register_with_checks(rows)
+        _show(format, data, flat, [*formats.TRANSFER_COLUMNS, "check"],
+              f"Arms transfers ({len(rows)}), checked")
+        return
     _show(format, [r.to_dict() for r in rows], [r.to_row() for r in rows],
           formats.TRANSFER_COLUMNS, f"Arms transfers ({len(rows)})")
+
+
+@app.command()
+def brief(
+    db: DbOption = Path(DEFAULT_DB),
+    actor: Annotated[Optional[str], typer.Option(help="Actor or state code, e.g. IRN.")] = None,
+    dyad: Annotated[Optional[tuple[str, str]], typer.Option(help="Two codes, e.g. IRN RUS.")] = None,
+    since: SinceOption = None,
+    out: Annotated[Optional[Path], typer.Option(
+        "--out", help="FILE.html (charts embedded) or FILE.md (charts beside it); "
+                      "without it, Markdown on stdout.")] = None,
+) -> None:
+    """A brief on an actor or a dyad: trend, shifts, key events, claims, transfers, sanctions."""
+    from entente.report.brief import make_brief
+    from entente.report.render import check_out, markdown, write_brief
+
+    if (actor is None) == (dyad is None):
+        _fail("give --actor CODE or --dyad A B (one of them)")
+    if out is not None:
+        _analyse(lambda: check_out(out))
+    if not db.exists():
+        _fail(f"{db}: no such store")
+    with _open(db) as store:
+        found = _analyse(lambda: make_brief(store, actor, dyad, since))
+        if out is None:
+            sys.stdout.write(markdown(found))
+            return
+        path = _analyse(lambda: write_brief(found, out))
+    console.print(f"brief written: {path}", highlight=False, soft_wrap=True)
 
 
 # -- arms-control checks and sanctions lists (entente/check, entente/sanctions) ---------------

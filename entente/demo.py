@@ -15,6 +15,7 @@ class DemoSummary:
     counts: dict = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     top_dyads: list[tuple[str, str, int]] = field(default_factory=list)
+    brief: Path | None = None
 
 
 def find_examples(folder: Path | None = None) -> Path:
@@ -50,4 +51,21 @@ def run_demo(out: Path, examples: Path | None = None) -> DemoSummary:
         summary.top_dyads = store.top_dyads(5)
         summary.notes.append(f"store: {store.path} (query it with `entente events --db {store.path}`"
                              " or any DuckDB client)")
+        summary.brief = write_demo_brief(store, summary.top_dyads, out / "brief.html")
+        if summary.brief:
+            summary.notes.append(f"brief: {summary.brief}")
     return summary
+
+
+def write_demo_brief(store: Store, dyads: list[tuple[str, str, int]], path: Path) -> Path | None:
+    """A brief on the busiest dyad of two known actors (the last stage of the demo)."""
+    from entente.report.brief import make_brief
+    from entente.report.render import write_brief
+
+    for a, b, _ in dyads:
+        if a and b:
+            try:
+                return write_brief(make_brief(store, dyad=(a, b)), path)
+            except UsageError:
+                continue
+    return None
