@@ -1,0 +1,73 @@
+"""The FastAPI application: read and write routes under /api, the web UI at /, OpenAPI at /docs.
+
+    app = create_app("entente.duckdb", token="...")      # or ENTENTE_DB / ENTENTE_TOKEN
+    uvicorn.run(app, host="127.0.0.1", port=8000)
+
+The app only translates HTTP to library calls and back; nothing here computes an answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+from entente.api import errors, reads, writes
+from entente.api.middleware import BodyLimit, SecurityHeaders
+from entente.api.settings import Settings
+from entente.store import Store
+from entente.web import STATIC
+
+DESCRIPTION = """\
+The HTTP face of entente: the same answers as the CLI's `--format json`, over the store the
+server was started on. Reads are open; writes (`POST`) need `Authorization: Bearer <token>`
+with the server's `ENTENTE_TOKEN`. Errors are JSON: `{"status", "error", "detail"}`.
+"""
+
+
+def create_app(db: str | Path | None = None, *, token: str | None = None,
+               max_upload: int | None = None, settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings.load(db, token, max_upload)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # One connection held for the server's lifetime keeps the database open, so the
+        # per-request connections are cheap.
+        anchor = Store(settings.db)
+        try:
+            yield
+        finally:
+            anchor.close()
+
+    app = FastAPI(title="entente", version=_version(),
+                  description=DESCRIPTION, lifespan=lifespan, docs_url="/docs", redoc_url=None)
+    app.state.settings = settings
+    errors.install(app)
+    app.include_router(reads.router)
+    app.include_router(writes.router)
+    _mount_web(app)
+    app.add_middleware(BodyLimit, limit=settings.max_body, upload_limit=settings.max_upload)
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("entente")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "0"
+
+
+def _mount_web(app: FastAPI) -> None:
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8",
+                            headers={"Cache-Control": "no-cache"})
