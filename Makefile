@@ -18,7 +18,14 @@ demo: $(STAMP)
 	$(BIN)/entente demo
 
 # pytest exits 5 when it collected no test: make treats that, like any failure, as an error.
+# The browser tests (tests/web) drive Debian's chromium: installed here when run as root.
 test: $(STAMP)
+	@if [ "$$(id -u)" = 0 ]; then \
+		command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium); \
+	elif ! command -v chromium >/dev/null; then \
+		echo "chromium is not installed and this is not root: the browser tests will be skipped" \
+		     "(install it with: sudo apt-get install chromium)"; \
+	fi
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -37,7 +37,7 @@ def require_token(request: Request,
     """Writes need `Authorization: Bearer <ENTENTE_TOKEN>`; with no token set, none pass."""
     token = settings(request).token
     if not token:
-        raise ApiError(403, "writes are disabled: this server was started without ENTENTE_TOKEN; "
+        raise ApiError(401, "writes are disabled: this server was started without ENTENTE_TOKEN; "
                             "restart it with ENTENTE_TOKEN set to a secret and send "
                             "'Authorization: Bearer <token>'")
     given = credentials.credentials if credentials else ""

@@ -207,6 +207,9 @@ class Arguments:
         heads = [trigger]
         if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "pobj", "nsubjpass"):
             heads.append(trigger.head)  # "imposed sanctions on Iran": the prep may hang on the verb
+        elif trigger.pos_ in ("VERB", "AUX"):
+            # "shipped 40 drones to Russia": the parser often hangs the prep on the object
+            heads += [c for c in trigger.children if c.dep_ in ("dobj", "obj") and c.i in self.item_at]
         for head in heads:
             for child in head.children:
                 if child.dep_ == "agent" and word == "by" or (

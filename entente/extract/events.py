@@ -41,6 +41,12 @@ SALIENT_MENTIONS = 4
 LEAD_WEIGHT = 3
 PLACE_PREPS = {"via", "through", "across", "over", "in", "at", "near", "off"}
 PRONOUNS = {"he", "she", "it", "they", "him", "her", "them"}
+PLURAL_PRONOUNS = {"they", "them", "their"}
+# "The three governments", "both sides": a group named by its size refers back.
+GROUP_NOUNS = {"government", "country", "side", "nation", "state", "ally", "power", "capital",
+               "leader", "neighbour", "neighbor"}
+GROUP_MEMBER_DEPS = {"nsubj", "nsubjpass", "conj", "dobj", "pobj", "appos"}
+NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 PAIR_PHRASES = ("the two countries", "both countries", "both sides", "the two sides",
                 "the two nations", "both nations", "the two governments", "the two states")
 
@@ -129,7 +135,7 @@ class EventBuilder:
         events: list[Event] = []
         previous: list[Span] = []
         open_ended: list[tuple[Found, Span]] = []
-        acts: list[tuple[Span, set]] = []
+        acts: list[tuple[Span, list[Span]]] = []
         for sentence in doc.sents:
             found = [f for t in sentence if (f := self._find(t, sentence, args, previous))]
             for item in found:
@@ -139,18 +145,18 @@ class EventBuilder:
                     events += self._records(item, sentence, doc, doc_id, doc_name, args)
                 else:
                     open_ended.append((item, sentence))
-            acts += [(source, {_code(t) for t in f.targets}) for f in found for source in f.sources]
+            acts += [(source, list(f.targets)) for f in found for source in f.sources]
             # a report that X did something is an act aimed at X ("a U.N. report found…")
-            acts += [(speaker, {_code(s) for s in f.sources}) for f in found
+            acts += [(speaker, list(f.sources)) for f in found
                      if f.reading.attribution_head is not None and f.reading.stance in ("reports", "alleges")
                      for speaker in args.actors_of(f.reading.attribution_head)]
             events += self._accusations_and_denials(found, sentence, doc, doc_id, doc_name, args)
-            events += self._judgements(sentence, acts, doc, doc_id, doc_name, args)
+            events += self._judgements(sentence, acts, doc, doc_id, doc_name, args, previous)
             previous = (previous + args.actors_in(sentence))[-6:]
         events += self._implicit_targets(open_ended, events, doc, doc_id, doc_name, args)
         return _unique(events)
 
-    def _answered(self, f: Found, acts: list[tuple[Span, set]], sentence: Span) -> list[Span]:
+    def _answered(self, f: Found, acts: list[tuple[Span, list[Span]]], sentence: Span) -> list[Span]:
         """'Tehran rejected the allegations', 'Canada condemned the decision': a response
         answers the latest act of the sentences just before, preferably one aimed at the
         responder; its actor is the target. `acts` holds each earlier act's actor and the
@@ -158,9 +164,19 @@ class EventBuilder:
         own = {_code(s) for s in f.sources}
         recent = [(actor, targets) for actor, targets in acts
                   if actor.start >= sentence.start - ANSWER_WINDOW and _code(actor) not in own]
-        aimed = [actor for actor, targets in recent if targets & own]
+        aimed = [actor for actor, targets in recent if {_code(t) for t in targets} & own]
         latest = aimed or [actor for actor, _ in recent]
         return latest[-1:]
+
+    @staticmethod
+    def _pursued(speakers: list[Span], acts, sentence: Span) -> list[Span]:
+        """Whom the speakers' own latest act was aimed at: 'Canada criticised China's drills.
+        The three governments called them an escalation.'"""
+        own = {_code(s) for s in speakers}
+        for actor, targets in reversed(acts):
+            if actor.start >= sentence.start - ANSWER_WINDOW and _code(actor) in own and targets:
+                return [t for t in targets if _code(t) not in own]
+        return []
 
     def _answers(self, trigger: Token) -> bool:
         return trigger.lemma_.lower() in self.status.words["answering_words"]
@@ -202,7 +218,7 @@ class EventBuilder:
         if meaning.type in FORCE and self._held_in_prospect(token):
             meaning = self.lexicon.trigger("threaten", "VERB")
         if meaning.pos == "NOUN" and token.lower_ in self.lexicon.needs_agent and \
-                not args.fill("subj", token, []):
+                not self._fill(("subj",), token, args, [], previous, sentence):
             return None
         items = args.items_near(token)
         reading = self.status.read(token, sentence)
@@ -212,7 +228,8 @@ class EventBuilder:
         sources = self._fill(meaning.frame.source, token, args, items, previous, sentence)
         if not sources and reading.denier is not None:
             sources = args.actors_of(reading.denier)
-        targets = self._fill(meaning.frame.target, token, args, items, previous, sentence)
+        targets = self._fill(meaning.frame.target, token, args, items, previous, sentence,
+                             exclude={_code(s) for s in sources})
         targets = [t for t in targets if t not in sources]
         if meaning.type in MUTUAL and not targets and len(sources) >= 2:
             sources, targets = sources[:1], sources[1:]
@@ -224,13 +241,15 @@ class EventBuilder:
             return None
         return Found(token, meaning, sources, targets, items, reading)
 
-    def _fill(self, slots, token, args: Arguments, items, previous, sentence) -> list[Span]:
+    def _fill(self, slots, token, args: Arguments, items, previous, sentence,
+              exclude: set | None = None) -> list[Span]:
         for slot in slots:
             if slot in ("producer", "adj_item"):
                 found = self._producers(items, args)
             else:
                 found = args.fill(slot, token, items)
                 found = self._resolve_pronouns(found, token, args, previous, sentence, slot)
+                found = found or self._group(token, slot, previous, exclude or set())
             if found:
                 return found
         return []
@@ -238,15 +257,42 @@ class EventBuilder:
     def _resolve_pronouns(self, found, token, args, previous, sentence, slot):
         if found or slot not in ("subj", "poss"):
             return found
-        heads = [c for c in token.children if c.dep_ in ("nsubj", "poss") and c.lower_ in PRONOUNS | {"its", "their"}]
+        governors = [token] + ([token.head] if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj"
+                               and token.head.lemma_.lower() in self.lexicon.light_verbs else [])
+        heads = [c for g in governors for c in g.children
+                 if c.dep_ in ("nsubj", "poss") and c.lower_ in PRONOUNS | {"its", "their"}]
         if not heads:
             return found
         before = [s for s in args.actors_in(sentence) if s.end <= heads[0].i]
         agents = [s for s in before if s.root.dep_ in ("nsubj", "nsubjpass", "poss")]
-        if agents:
-            return agents[-1:]
         earlier = [s for s in previous if s.root.dep_ in ("nsubj", "nsubjpass", "poss")]
-        return (earlier or previous)[-1:]
+        antecedent = (agents or earlier or previous)[-1:]
+        if antecedent and heads[0].lower_ in PLURAL_PRONOUNS:
+            # "Britain, France and Germany said they would…": all the conjoined actors
+            group = args.actors_of(antecedent[0].root)
+            return group if len(group) > 1 else antecedent
+        return antecedent
+
+    def _group(self, token: Token, slot: str, previous: list[Span], exclude: set) -> list[Span]:
+        """'The three governments', 'both countries': the last N distinct actors named
+        (other than `exclude`, the event's other side)."""
+        deps = {"subj": ("nsubj",), "obj": ("dobj",), "speaker": ("nsubj",)}.get(slot, ())
+        for child in token.children:
+            if child.dep_ not in deps or child.lemma_.lower() not in GROUP_NOUNS:
+                continue
+            words = {c.lower_ for c in child.children if c.dep_ in ("nummod", "det", "predet", "amod")}
+            size = next((NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS), None)
+            if size is None:
+                continue
+            picked, codes = [], set()
+            for span in reversed([p for p in previous if p.root.dep_ in GROUP_MEMBER_DEPS]):
+                code = _code(span)
+                if code and code not in codes and code not in exclude:
+                    codes.add(code)
+                    picked.append(span)
+                if len(picked) == size:
+                    return picked[::-1]
+        return []
 
     def _pair(self, token: Token, sentence: Span, previous: list[Span]) -> list[Span] | None:
         text = sentence.text.lower()
@@ -369,8 +415,8 @@ class EventBuilder:
         return None
 
     # -- judgements: "called the transfer an escalation" --------------------------------------
-    def _judgements(self, sentence: Span, acts: list[tuple[Span, set]], doc: Doc, doc_id: str,
-                    name: str | None, args: Arguments) -> list[Event]:
+    def _judgements(self, sentence: Span, acts: list[tuple[Span, list[Span]]], doc: Doc, doc_id: str,
+                    name: str | None, args: Arguments, previous: list[Span]) -> list[Event]:
         """Speech that judges or menaces. A speaker who calls what others did a threat, a
         crime or a provocation accuses them; one who says they "will pay a price" threatens
         them. The accused are the actors the judgement names outside the judging word's own
@@ -383,6 +429,8 @@ class EventBuilder:
                 continue
             subject = _speech_subject(verb)
             speakers = args.actors_of(subject) if subject is not None else []
+            if not speakers and subject is not None and subject.head is verb:
+                speakers = self._group(verb, "speaker", previous, set())
             if not speakers or any(c.dep_ == "neg" for c in verb.children):
                 continue
             said = [t for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass", "csubj", "aux", "neg", "punct")
@@ -399,7 +447,8 @@ class EventBuilder:
                 victims = {t.i for w in words for t in w.subtree if t is not w} if type_ == "ACCUSE" else set()
                 named = [s for s in args.actors_in(said) if s.start not in victims and _code(s) not in own]
                 meaning = self.lexicon.trigger("threaten" if type_ == "THREATEN" else "accuse", "VERB")
-                targets = named or self._answered(Found(verb, meaning, speakers, [], [], Reading()), acts, sentence)
+                targets = named or self._answered(Found(verb, meaning, speakers, [], [], Reading()), acts, sentence) \
+                    or self._pursued(speakers, acts, sentence)
                 if targets:
                     found = Found(verb, meaning, speakers, targets, [], Reading())
                     records += self._records(found, sentence, doc, doc_id, name, args)

@@ -82,8 +82,25 @@ class ItemMatcher:
             span = self._widen(span)
             spans.append(span)
         spans += [self._money(ent) for ent in doc.ents if ent.label_ == "MONEY"]
-        doc.spans["items"] = filter_spans([s for s in spans if s is not None])
+        doc.spans["items"] = self._join(filter_spans([s for s in spans if s is not None]))
         return doc
+
+    def _join(self, spans: list[Span]) -> list[Span]:
+        """'40 Shahed-136 drones' misparsed as two objects: a named system right before a
+        generic word for its kind is one item."""
+        out: list[Span] = []
+        for span in spans:
+            before = out[-1] if out else None
+            if before is not None and before.end == span.start and before.label_ == span.label_ == "ITEM" \
+                    and hasattr(before._.item, "producer") and not hasattr(span._.item, "producer"):
+                joined = Span(span.doc, before.start, span.end, label="ITEM")
+                joined._.item = before._.item
+                joined._.quantity, joined._.qualifier = (before._.quantity, before._.qualifier) \
+                    if before._.quantity is not None else (span._.quantity, span._.qualifier)
+                out[-1] = joined
+            else:
+                out.append(span)
+        return out
 
     def _widen(self, span: Span) -> Span:
         """'Shahed' in 'Shahed UAVs': take the noun the name modifies, keep the entry."""

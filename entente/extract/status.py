@@ -48,7 +48,7 @@ class StatusReader:
         if own:
             reading.status = own
         self._walk_up(trigger, reading)
-        if own == "hypothetical" and reading.stance == "reports" and self._future_in_past(trigger):
+        if reading.status == "hypothetical" and reading.stance == "reports" and self._future_in_past(trigger):
             reading.status = "planned"  # "said it would send": reported intent, not a condition
         self._according_to(trigger, sentence, reading)
         self._adverbs(trigger, sentence, reading)
@@ -95,7 +95,7 @@ class StatusReader:
         return None
 
     def _future_in_past(self, trigger: Token) -> bool:
-        verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head  # "would impose sanctions"
         auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
         marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
         return "would" in auxes and not marks & self.words["hypothetical_marks"]

@@ -23,7 +23,7 @@ def test_without_a_server_token_every_write_is_refused(store_path, monkeypatch):
         for path in ("/api/documents", "/api/extract"):
             response = client.post(path, json={"text": "x"},
                                    headers={"Authorization": "Bearer anything"})
-            assert response.status_code == 403
+            assert response.status_code == 401
             assert "ENTENTE_TOKEN" in response.json()["detail"]
         assert client.get("/api/stats").json()["documents"] == 1
 
