@@ -344,6 +344,13 @@ class EventBuilder:
         mode = self._mode(type_, f) if type_ == f.meaning.type else None
         date, precision = self._date(f.trigger, sentence, doc)
         trigger = f.trigger
+        attribution = self._attribution(reading, args)
+        status = reading.status
+        if reading.negated and type_ == f.meaning.type and any(
+                _code(source) in a.actors for a in attribution):
+            # "Araghchi wrote that Iran had not delivered missiles": the actor denies its own act
+            status = "denied"
+            attribution = [a.model_copy(update={"stance": "denies"}) for a in attribution]
         return Event(
             event_id=Event.make_id(doc_id, sentence.start_char, trigger.idx, type_,
                                    _code(source), _code(target) if target is not None else ""),
@@ -355,8 +362,8 @@ class EventBuilder:
             cameo=self._safe(self.ontology.cameo_for, type_, mode),
             intensity=self._safe(self.ontology.intensity_for, type_, mode),
             quad=self._safe(self.ontology.quad_for, type_),
-            status=reading.status, negated=reading.negated,
-            attribution=self._attribution(reading, args),
+            status=status, negated=reading.negated,
+            attribution=attribution,
             items=[to_item(i) for i in f.items] if type_ == f.meaning.type else [],
             location=self._location(trigger),
             confidence=0.8 if reading.status == "asserted" else 0.7,
