@@ -221,6 +221,9 @@ class EventBuilder:
                 not self._fill(("subj",), token, args, [], previous, sentence):
             return None
         items = args.items_near(token)
+        thing = self._its_item(token, meaning, args, sentence)
+        if thing is not None and thing not in items:
+            items = [thing] + items
         reading = self.status.read(token, sentence)
         if meaning.type == "THREATEN" and token.lemma_.lower() not in ("threaten", "warn") and \
                 reading.status in ("promised", "planned"):
@@ -263,6 +266,9 @@ class EventBuilder:
                  if c.dep_ in ("nsubj", "poss") and c.lower_ in PRONOUNS | {"its", "their"}]
         if not heads:
             return found
+        meaning = self.trigger_of(token)
+        if heads[0].lower_ == "its" and meaning is not None and self._its_item(token, meaning, args, sentence):
+            return found  # the weapon's "its": its producer supplies it, not the last actor
         before = [s for s in args.actors_in(sentence) if s.end <= heads[0].i]
         agents = [s for s in before if s.root.dep_ in ("nsubj", "nsubjpass", "poss")]
         earlier = [s for s in previous if s.root.dep_ in ("nsubj", "nsubjpass", "poss")]
@@ -272,6 +278,17 @@ class EventBuilder:
             group = args.actors_of(antecedent[0].root)
             return group if len(group) > 1 else antecedent
         return antecedent
+
+    def _its_item(self, token: Token, meaning, args: Arguments, sentence: Span) -> Span | None:
+        """'the S-300 system … since Iran sought its delivery': 'its' is the weapon named
+        before, not an actor; the weapon's producer then supplies it."""
+        if meaning.type != "AID" or token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if not any(c.dep_ == "poss" and c.lower_ == "its" for c in token.children):
+            return None
+        before = [args.item_at[i] for i in range(sentence.start, token.i)
+                  if i in args.item_at and args.item_at[i].label_ == "ITEM"]
+        return before[-1] if before else None
 
     def _group(self, token: Token, slot: str, previous: list[Span], exclude: set) -> list[Span]:
         """'The three governments', 'both countries': the last N distinct actors named
