@@ -270,8 +270,8 @@ class EventBuilder:
         if heads[0].lower_ == "its" and meaning is not None and self._its_item(token, meaning, args, sentence):
             return found  # the weapon's "its": its producer supplies it, not the last actor
         before = [s for s in args.actors_in(sentence) if s.end <= heads[0].i]
-        agents = [s for s in before if s.root.dep_ in ("nsubj", "nsubjpass", "poss")]
-        earlier = [s for s in previous if s.root.dep_ in ("nsubj", "nsubjpass", "poss")]
+        agents = [s for s in before if _agentive(s)]
+        earlier = [s for s in previous if _agentive(s)]
         antecedent = (agents or earlier or previous)[-1:]
         if antecedent and heads[0].lower_ in PLURAL_PRONOUNS:
             # "Britain, France and Germany said they would…": all the conjoined actors
@@ -512,6 +512,15 @@ class EventBuilder:
                         f, denier, accuser, sentence, doc, doc_id, name, args,
                         type_="REJECT", reading=Reading()))
         return records
+
+
+def _agentive(span: Span) -> bool:
+    """An actor that can be a pronoun's antecedent: a subject or possessor, or the actor
+    modifier of one ("Israeli jets struck…, and they…")."""
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass", "poss"):
+        return True
+    return root.dep_ in ("amod", "compound") and root.head.dep_ in ("nsubj", "nsubjpass")
 
 
 def _speech_subject(verb: Token) -> Token | None:
