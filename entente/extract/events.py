@@ -30,7 +30,9 @@ MUTUAL = {"CONSULT", "COOPERATE", "AGREE"}
 ANSWER_WINDOW = 120
 # Types whose target an article often leaves implicit once it has named it.
 IMPLICIT_TARGET = {"AID", "ASSAULT", "SANCTION", "THREATEN", "ACCUSE", "REJECT", "PROTEST",
-                   "MOBILIZE", "REQUEST"}
+                   "MOBILIZE", "REQUEST", "RETREAT"}
+# Types that are events without anyone on the receiving end, when none can be found.
+TARGETLESS = {"PROTEST", "MOBILIZE", "RETREAT"}
 # Types that answer an earlier act ("rejected the allegations"): the target is its actor.
 RESPONSIVE = {"ACCUSE", "REJECT", "PROTEST"}
 # Force: announced rather than used, it is a threat.
@@ -82,8 +84,8 @@ class EventBuilder:
                 return None
             if meaning.lemma in self.lexicon.light_verbs and self._carries_noun_trigger(token):
                 return None
-            if meaning.lemma in self.status.words["promised_verbs"] and \
-                    any(c.dep_ == "xcomp" for c in token.children):
+            if meaning.lemma in self.status.words["promised_verbs"] and any(
+                    c.dep_ == "xcomp" and self.lexicon.trigger(c.lemma_, "VERB") for c in token.children):
                 return None  # "pledged to deliver": the promise is the status of "deliver"
             if meaning.lemma in self.status.words["deny_verbs"] and self._denies_an_act(token):
                 return None  # "denied sending missiles": the denial is the status of "sending"
@@ -205,6 +207,9 @@ class EventBuilder:
             code = _standout(by_type.get(f.meaning.type, Counter()), own, least=1) or \
                 _standout(salience, own, least=SALIENT_MENTIONS)
             if code is None or code not in spans_by_code:
+                if f.meaning.type in TARGETLESS:  # "students protested", "troops withdrew"
+                    records += [self._event(f, source, None, sentence, doc, doc_id, name, args)
+                                for source in f.sources if _code(source)]
                 continue
             f.targets = [spans_by_code[code]]
             for ev in self._records(f, sentence, doc, doc_id, name, args):
