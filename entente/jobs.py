@@ -142,3 +142,32 @@ def extract_pending(store: Store, workers: int = 1, batch_size: int = 16,
         if progress:
             progress(len(batch))
     return report
+
+
+# -- event datasets (GDELT, ICEWS, ACLED, POLECAT) ------------------------------------------------
+def import_dataset(store: Store, dataset: str, paths: Iterable[str | Path],
+                   progress: Progress | None = None, **options):
+    """Import a dataset's event files, a batch (one transaction) at a time, idempotently.
+
+    Returns a `DatasetReport`: rows read, events added and already stored, rows without a
+    PLOVER type, and malformed rows with their line numbers; a bad row never stops a file.
+    """
+    from entente.ingest.datasets import DatasetReport, read_file, reader
+
+    reader(dataset)  # an unknown dataset is a usage error before any file is opened
+    report = DatasetReport(dataset)
+    for path in paths:
+        report.files += 1
+        seen, first_problem = report.rows, len(report.problems)
+        for table in read_file(dataset, Path(path), report, **options):
+            added, known = store.add_event_table(table)
+            report.added += added
+            report.already_stored += known
+            if progress:
+                progress(report.rows - seen)
+            seen = report.rows
+        if progress and report.rows > seen:
+            progress(report.rows - seen)
+        report.problems[first_problem:] = sorted(report.problems[first_problem:],
+                                                 key=lambda p: p.line or 0)
+    return report

@@ -99,7 +99,7 @@ class Arguments:
     def _subject(self, trigger: Token) -> list[Span]:
         if trigger.pos_ in ("NOUN", "PROPN"):
             return self._noun_agent(trigger)
-        if _is_passive(trigger):
+        if is_passive(trigger):
             return self._prep(trigger, "by")
         for child in trigger.children:
             if child.dep_ in SUBJECT_DEPS:
@@ -165,7 +165,7 @@ class Arguments:
         if verb.lemma_.lower() not in self.light_verbs and self.is_trigger(verb):
             return []  # "Russia received shipments": the verb's own event says who did what
         if noun.dep_ in ("dobj", "nsubjpass") and verb.pos_ in ("VERB", "AUX"):
-            if _is_passive(verb):
+            if is_passive(verb):
                 return self._prep(verb, "by")
             return self._subject(verb)
         return []
@@ -173,7 +173,7 @@ class Arguments:
     def _object(self, trigger: Token) -> list[Span]:
         if trigger.pos_ in ("NOUN", "PROPN"):
             return self._prep(trigger, "of")
-        deps = ("nsubjpass",) if _is_passive(trigger) else ("dobj", "obj")
+        deps = ("nsubjpass",) if is_passive(trigger) else ("dobj", "obj")
         for child in trigger.children:
             if child.dep_ in deps:
                 if child.i in self.item_at and child.i not in self.actor_at:
@@ -211,7 +211,11 @@ class Arguments:
             # "shipped 40 drones to Russia": the parser often hangs the prep on the object
             heads += [c for c in trigger.children if c.dep_ in ("dobj", "obj") and c.i in self.item_at]
         for head in heads:
-            for child in head.children:
+            children = list(head.children)
+            # "out of Mali", "away from the border": the second word carries the object
+            children += [g for c in children if c.dep_ in ("prep", "prt") and c.lower_ in ("out", "away", "back")
+                         for g in c.children if g.dep_ == "prep"]
+            for child in children:
                 if child.dep_ == "agent" and word == "by" or (
                         child.dep_ in ("prep", "dative") and child.lower_ == word):
                     for obj in child.children:
@@ -234,7 +238,7 @@ class Arguments:
                 span = self.item_at.get(token.i)
                 if span is not None and span not in found:
                     found.append(span)
-        if _is_passive(trigger) or trigger.dep_ in ("acl",):
+        if is_passive(trigger) or trigger.dep_ in ("acl",):
             for token in (trigger.head, *[c for c in trigger.children if c.dep_ == "nsubjpass"]):
                 for t in token.subtree if token is not trigger.head else [token]:
                     span = self.item_at.get(t.i)
@@ -251,7 +255,7 @@ class Arguments:
         return found
 
 
-def _is_passive(verb: Token) -> bool:
+def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 

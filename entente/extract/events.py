@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from entente.extract.arguments import Arguments
+from entente.extract.arguments import Arguments, is_passive
 from entente.extract.items import to_item
 from entente.extract.status import Reading, StatusReader
 from entente.knowledge.lexicon import Lexicon, Trigger
@@ -31,6 +31,8 @@ ANSWER_WINDOW = 120
 # Types whose target an article often leaves implicit once it has named it.
 IMPLICIT_TARGET = {"AID", "ASSAULT", "SANCTION", "THREATEN", "ACCUSE", "REJECT", "PROTEST",
                    "MOBILIZE", "REQUEST", "RETREAT"}
+# Types whose actor an article often leaves to a passive ("were blacklisted").
+IMPLICIT_SOURCE = {"SANCTION"}
 # Types that are events without anyone on the receiving end, when none can be found.
 TARGETLESS = {"PROTEST", "MOBILIZE", "RETREAT"}
 # Types that answer an earlier act ("rejected the allegations"): the target is its actor.
@@ -80,7 +82,13 @@ class EventBuilder:
             if meaning is None:
                 return None
             needed = self.lexicon.requires_prep.get(meaning.lemma)
-            if needed and not any(c.dep_ == "prep" and c.lower_ in needed for c in token.children):
+            if needed and not any(c.dep_ in ("prep", "prt") and c.lower_ in needed for c in token.children):
+                return None
+            objects = self.lexicon.requires_prep_object.get(meaning.lemma)
+            if objects and not any(
+                    c.dep_ == "prep" and c.lower_ in objects and
+                    any(o.dep_ == "pobj" and o.lemma_.lower() in objects[c.lower_] for o in c.children)
+                    for c in token.children):
                 return None
             if meaning.lemma in self.lexicon.light_verbs and self._carries_noun_trigger(token):
                 return None
@@ -119,7 +127,8 @@ class EventBuilder:
             if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX") and \
                     self.lexicon.trigger(child.lemma_, "VERB"):
                 return True
-            if child.dep_ == "dobj" and child.pos_ == "NOUN":
+            if child.dep_ == "dobj" and child.pos_ == "NOUN" and \
+                    verb.lemma_.lower() in self.status.words["denial_of_acts"]:
                 meaning = self.lexicon.trigger(child.lemma_, "NOUN") or self.lexicon.trigger(child.lower_, "NOUN")
                 if meaning is not None and meaning.type != "ACCUSE":
                     return True
@@ -137,10 +146,14 @@ class EventBuilder:
         events: list[Event] = []
         previous: list[Span] = []
         open_ended: list[tuple[Found, Span]] = []
+        agentless: list[tuple[Found, Span]] = []
         acts: list[tuple[Span, list[Span]]] = []
         for sentence in doc.sents:
             found = [f for t in sentence if (f := self._find(t, sentence, args, previous))]
             for item in found:
+                if not item.sources:
+                    agentless.append((item, sentence))
+                    continue
                 if not item.targets and (item.meaning.type in RESPONSIVE or self._answers(item.trigger)):
                     item.targets = self._answered(item, acts, sentence)
                 if item.targets:
@@ -156,7 +169,30 @@ class EventBuilder:
             events += self._judgements(sentence, acts, doc, doc_id, doc_name, args, previous)
             previous = (previous + args.actors_in(sentence))[-6:]
         events += self._implicit_targets(open_ended, events, doc, doc_id, doc_name, args)
+        events += self._implicit_sources(agentless, events, doc, doc_id, doc_name, args)
         return _unique(events)
+
+    def _implicit_sources(self, agentless, events: list[Event], doc: Doc, doc_id: str,
+                          name: str | None, args: Arguments) -> list[Event]:
+        """'Three airlines were blacklisted' in an article about EU sanctions: the actor is
+        the one the article's other events of that type name, when one stands out."""
+        by_type: dict[str, Counter] = {}
+        spans: dict[str, Span] = {}
+        for span in doc.spans.get("actors", []):
+            if _code(span):
+                spans.setdefault(_code(span), span)
+        for ev in events:
+            if ev.source is not None:
+                by_type.setdefault(ev.type, Counter())[ev.source.code] += 1
+        records = []
+        for f, sentence in agentless:
+            code = _standout(by_type.get(f.meaning.type, Counter()), {_code(t) for t in f.targets}, least=1)
+            if code is None or code not in spans:
+                continue
+            f.sources = [spans[code]]
+            records += [ev.model_copy(update={"confidence": 0.5})
+                        for ev in self._records(f, sentence, doc, doc_id, name, args)]
+        return records
 
     def _answered(self, f: Found, acts: list[tuple[Span, list[Span]]], sentence: Span) -> list[Span]:
         """'Tehran rejected the allegations', 'Canada condemned the decision': a response
@@ -223,8 +259,9 @@ class EventBuilder:
         if meaning.type in FORCE and self._held_in_prospect(token):
             meaning = self.lexicon.trigger("threaten", "VERB")
         if meaning.pos == "NOUN" and token.lower_ in self.lexicon.needs_agent and \
+                token.head.lemma_.lower() not in self.status.words["denial_of_acts"] and \
                 not self._fill(("subj",), token, args, [], previous, sentence):
-            return None
+            return None  # ("denied the deliveries": the denier is the agent)
         items = args.items_near(token)
         thing = self._its_item(token, meaning, args, sentence)
         if thing is not None and thing not in items:
@@ -245,6 +282,8 @@ class EventBuilder:
             pair = self._pair(token, sentence, previous)
             if pair:
                 sources, targets = pair[:1], pair[1:]
+        if not sources and targets and meaning.type in IMPLICIT_SOURCE and is_passive(token):
+            return Found(token, meaning, [], targets, items, reading)  # "were blacklisted": by whom, later
         if not sources or (not targets and meaning.type not in IMPLICIT_TARGET):
             return None
         return Found(token, meaning, sources, targets, items, reading)

@@ -38,7 +38,7 @@ class StatusReader:
             "report_verbs", "allege_verbs", "deny_verbs", "planned_verbs", "promised_verbs",
             "planned_aux", "hypothetical_aux", "hypothetical_marks", "negation_words",
             "failure_verbs", "failure_nouns", "report_nouns", "evaluative_verbs", "accusing_words",
-            "threat_governors", "answering_words", "threatening_words")}
+            "threat_governors", "answering_words", "threatening_words", "denial_of_acts")}
         self.adverbs = dict(self.lexicon.status.get("adverbs") or {})
 
     def read(self, trigger: Token, sentence: Span) -> Reading:
@@ -114,7 +114,8 @@ class StatusReader:
 
     def _apply_governor(self, lemma: str, child: Token, governor: Token, reading: Reading) -> bool:
         complement = child.dep_ in ("xcomp", "ccomp", "dobj", "pcomp", "compound", "conj")
-        if lemma in self.words["deny_verbs"] and complement:
+        if lemma in self.words["deny_verbs"] and complement and (
+                child.dep_ in ("xcomp", "ccomp", "pcomp") or lemma in self.words["denial_of_acts"]):
             self._attribute(reading, governor, "denied", "denies")
             reading.denier = _subject(governor)
             return True

@@ -25,7 +25,11 @@ BLOCK_TAGS = {
 
 def read_feed(path: Path, data: bytes) -> Iterator[Document | InputProblem]:
     # A file object, never the bytes themselves: feedparser treats strings as URLs or paths.
-    feed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False)
+    try:
+        feed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False)
+    except ValueError as exc:  # feedparser's loose parser on "&#2000000;" or "&#xD800;"
+        yield InputProblem(str(path), f"feed does not parse: {exc}")
+        return
     if not feed.entries:
         yield InputProblem(str(path), _why_no_entries(feed))
         return

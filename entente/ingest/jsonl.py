@@ -7,12 +7,15 @@ Documents are named `file.jsonl#N`, N being the line number.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from entente.errors import InputProblem
 from entente.ingest.common import make_document
 from entente.model import Document
+
+_SURROGATE = re.compile("[\ud800-\udfff]")  # "\\ud800" alone in JSON: not storable text
 
 
 def read_jsonl(path: Path, data: bytes) -> Iterator[Document | InputProblem]:
@@ -49,8 +52,15 @@ def _parse_line(raw: bytes) -> dict | str:
         return "undecodable text (not UTF-8)"
     except json.JSONDecodeError as exc:
         return f"malformed JSON: {exc.msg} at column {exc.colno}"
+    except RecursionError:
+        return "malformed JSON: nested too deeply"
+    except ValueError as exc:  # an integer longer than Python converts (4300 digits)
+        return f"malformed JSON: {str(exc).split(';')[0]}"
     if not isinstance(record, dict):
         return f"expected a JSON object, got {type(record).__name__}"
+    for key in ("text", "title", "url", "published", "date"):
+        if isinstance(record.get(key), str) and _SURROGATE.search(record[key]):
+            return f"'{key}' is not valid Unicode (an escaped lone surrogate, e.g. \\ud800)"
     return record
 
 

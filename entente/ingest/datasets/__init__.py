@@ -1,0 +1,54 @@
+"""Event datasets coded elsewhere — GDELT, ICEWS, ACLED, POLECAT — read as entente events.
+
+One module per dataset; each has `read(path, report)` yielding Arrow tables in the store's
+event columns (`entente.store.schema.EVENT_COLUMNS`), a batch at a time, and counts rows,
+rows without a PLOVER type and malformed rows (with their line numbers) in the report. The
+job `entente.jobs.import_dataset` writes the tables with `Store.add_event_table`.
+
+Every importer maps codes the same way: CAMEO codes through `plover.yaml`, actors to
+entente's codes (ISO3 states, organisation ids), and an event id hashed from the dataset and
+the row's own id, so importing the same file twice adds nothing. The mapping tables are data,
+in `knowledge/data/datasets/`.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pyarrow as pa
+
+from entente.errors import InputError, UsageError
+from entente.ingest.datasets import acled, gdelt, icews, polecat
+from entente.ingest.datasets.common import DatasetReport, prefetch
+
+DatasetReader = Callable[..., Iterator[pa.Table]]
+
+DATASETS: dict[str, DatasetReader] = {
+    "gdelt": gdelt.read,
+    "icews": icews.read,
+    "acled": acled.read,
+    "polecat": polecat.read,
+}
+
+__all__ = ["DATASETS", "DatasetReport", "reader"]
+
+
+def reader(name: str) -> DatasetReader:
+    try:
+        return DATASETS[name]
+    except KeyError:
+        raise UsageError(f"unknown dataset {name!r}; known: {', '.join(DATASETS)}") from None
+
+
+def read_file(name: str, path: Path, report: DatasetReport, **options) -> Iterator[pa.Table]:
+    """Event tables from one file; a file that cannot be opened at all is one problem."""
+    try:
+        yield from prefetch(reader(name)(Path(path), report, **options))
+    except InputError as exc:
+        report.problem(path, exc.problem.reason, exc.problem.line)
+    except (OSError, zipfile.BadZipFile) as exc:
+        report.problem(path, f"unreadable: {getattr(exc, 'strerror', None) or exc}")
+    except pa.ArrowInvalid as exc:  # the parser gave up (e.g. a line longer than a block)
+        report.problem(path, f"could not parse: {exc}")
