@@ -109,6 +109,52 @@ def import_events(file: Annotated[Path, typer.Argument(help="JSON Lines of event
     raise typer.Exit(1 if report.problems else 0)
 
 
+# -- event datasets: entente import gdelt|icews|acled|polecat FILE... --------------------------
+DatasetFiles = Annotated[list[Path], typer.Argument(help="Event files (plain, .zip or .gz).")]
+PROBLEMS_SHOWN = 20
+
+
+def _import_dataset(dataset: str, files: list[Path], db: Path) -> None:
+    with _open(db) as store, _progress() as bar:
+        task = bar.add_task(f"importing {dataset}", total=None)
+        report = jobs.import_dataset(store, dataset, files, progress=lambda n: bar.advance(task, n))
+    _print_problems(report.problems[:PROBLEMS_SHOWN])
+    hidden = max(0, len(report.problems) - PROBLEMS_SHOWN) + report.problems_not_shown
+    if hidden > 0:
+        errors.print(f"[yellow]... and {hidden} more malformed rows[/yellow]", highlight=False)
+    table = Table(title=f"Import {dataset}")
+    for column in ("files", "rows", "added", "already stored", "no PLOVER type", "malformed"):
+        table.add_column(column, justify="right")
+    table.add_row(*(f"{v:,}" for v in (report.files, report.rows, report.added,
+                                       report.already_stored, report.unmapped, report.malformed)))
+    console.print(table)
+    raise typer.Exit(1 if report.problems else 0)
+
+
+@import_app.command("gdelt")
+def import_gdelt(files: DatasetFiles, db: DbOption = Path(DEFAULT_DB)) -> None:
+    """GDELT 1.0 or 2.0 event files (57, 58 or 61 tab-separated columns)."""
+    _import_dataset("gdelt", files, db)
+
+
+@import_app.command("icews")
+def import_icews(files: DatasetFiles, db: DbOption = Path(DEFAULT_DB)) -> None:
+    """ICEWS coded event files (tab-separated, with a header row)."""
+    _import_dataset("icews", files, db)
+
+
+@import_app.command("acled")
+def import_acled(files: DatasetFiles, db: DbOption = Path(DEFAULT_DB)) -> None:
+    """ACLED CSV exports; event types become PLOVER types (knowledge/data/datasets/acled.yaml)."""
+    _import_dataset("acled", files, db)
+
+
+@import_app.command("polecat")
+def import_polecat(files: DatasetFiles, db: DbOption = Path(DEFAULT_DB)) -> None:
+    """POLECAT files: the tab-separated release or JSON Lines (also PLOVER records)."""
+    _import_dataset("polecat", files, db)
+
+
 @app.command()
 def events(
     db: DbOption = Path(DEFAULT_DB),
@@ -142,6 +188,11 @@ def _print_events(found, format: EventFormat) -> None:
         console.print(output.events_table(found, title=f"Events ({len(found)})"))
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 @app.command()
 def extract(
     paths: Annotated[Optional[list[Path]], typer.Argument(
@@ -151,8 +202,18 @@ def extract(
     format: Annotated[EventFormat, typer.Option("--format")] = EventFormat.table,
     workers: Annotated[int, typer.Option(min=1, help="Processes to extract on.")] = 1,
     max_bytes: Annotated[int, typer.Option(help="Largest file accepted, in bytes.")] = 10_000_000,
+    engine: Annotated[Engine, typer.Option(
+        help="local: processes on this machine. dask: a Dask cluster; the corpus (PATHS, or "
+             "the stored documents) is stored, extracted in partitions and merged.")] = Engine.local,
+    scheduler: Annotated[Optional[str], typer.Option(
+        help="Dask scheduler address (tcp://host:8786); default: a local cluster.")] = None,
+    parts: Annotated[Optional[Path], typer.Option(
+        help="Folder of the Dask run's Parquet partitions (default: <db>.parts).")] = None,
 ) -> None:
     """Extract events: from files (printed) or from the store (stored, idempotently)."""
+    if engine is Engine.dask:
+        _extract_on_dask(paths, db, workers, scheduler, parts, max_bytes)
+        return
     if not paths:
         with _open(db) as store, _progress() as bar:
             task = bar.add_task("extracting", total=None)
@@ -172,6 +233,24 @@ def extract(
     _print_problems(problems)
     _print_events(found, format)
     raise typer.Exit(1 if problems else 0)
+
+
+def _extract_on_dask(paths, db: Path, workers: int, scheduler: str | None, parts: Path | None,
+                     max_bytes: int) -> None:
+    from entente.scale import run_corpus
+
+    with _open(db) as store, _progress() as bar:
+        task = bar.add_task("extracting on dask", total=None)
+        try:
+            report = run_corpus(store, paths, scheduler=scheduler, workers=workers, parts=parts,
+                                max_bytes=max_bytes, progress=lambda n: bar.advance(task, n))
+        except (EntenteError, OSError) as exc:
+            _fail(str(exc))
+    _print_problems(report.problems)
+    console.print(f"documents: {report.documents} in {report.partitions} partitions "
+                  f"({report.computed} computed, {report.reused} reused); events added: "
+                  f"{report.events_added}, already stored: {report.events_already_stored}")
+    raise typer.Exit(1 if report.problems else 0)
 
 
 @app.command("eval")
@@ -520,6 +599,44 @@ def serve(db: DbOption = Path(DEFAULT_DB),
         run_server(db, host, port, say=lambda line: errors.print(line, highlight=False, soft_wrap=True))
     except EntenteError as exc:
         _fail(str(exc))
+
+
+# -- export -------------------------------------------------------------------------------------
+class ExportFormat(str, Enum):
+    parquet = "parquet"
+    csv = "csv"
+    jsonl = "jsonl"
+    gdelt = "gdelt"
+    plover = "plover"
+
+
+@app.command("export")
+def export_command(
+    out: Annotated[Path, typer.Option("--out", help="File to write (a folder for parquet).")],
+    format: Annotated[ExportFormat, typer.Option("--format")] = ExportFormat.parquet,
+    db: DbOption = Path(DEFAULT_DB),
+    actor: Annotated[Optional[str], typer.Option(help="Actor or state code, either side.")] = None,
+    dyad: Annotated[Optional[tuple[str, str]], typer.Option(help="Two codes, either direction.")] = None,
+    type: Annotated[Optional[str], typer.Option("--type", help="PLOVER type, e.g. AID.")] = None,
+    status: Annotated[Optional[str], typer.Option(help="e.g. reported, denied.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="ISO date (YYYY[-MM[-DD]]).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="ISO date (YYYY[-MM[-DD]]).")] = None,
+    item: Annotated[Optional[str], typer.Option(help="Item name or words, e.g. Shahed-136.")] = None,
+    limit: Annotated[Optional[int], typer.Option(min=1)] = None,
+) -> None:
+    """Write events for other tools: Parquet by month, CSV, event records, GDELT 2.0, PLOVER."""
+    from entente.export import export_events
+
+    where = EventFilter(actor=actor, dyad=dyad, type=type, status=status, since=since,
+                        until=until, item=item, limit=limit)
+    with _open(db) as store:
+        try:
+            report = export_events(store, format.value, out, where)
+        except EntenteError as exc:
+            _fail(str(exc))
+        except Exception as exc:  # a filter DuckDB cannot read, e.g. a malformed date
+            _fail(f"bad filter: {exc}")
+    console.print(f"exported {report.events:,} events ({report.format}) to {report.path}")
 
 
 def main() -> None:  # pragma: no cover - the console script entry point

@@ -164,7 +164,10 @@ class Arguments:
         verb = noun.head
         if verb.lemma_.lower() not in self.light_verbs and self.is_trigger(verb):
             return []  # "Russia received shipments": the verb's own event says who did what
-        if noun.dep_ in ("dobj", "nsubjpass") and verb.pos_ in ("VERB", "AUX"):
+        if noun.dep_ in ("dobj", "nsubjpass") and verb.pos_ in ("VERB", "AUX") and \
+                verb.lemma_.lower() in self.light_verbs:
+            # "Japan imposed sanctions": the light verb's subject acts; "the supply triggered
+            # sanctions" says nothing of who imposed them
             if is_passive(verb):
                 return self._prep(verb, "by")
             return self._subject(verb)
@@ -209,7 +212,8 @@ class Arguments:
             heads.append(trigger.head)  # "imposed sanctions on Iran": the prep may hang on the verb
         elif trigger.pos_ in ("VERB", "AUX"):
             # "shipped 40 drones to Russia": the parser often hangs the prep on the object
-            heads += [c for c in trigger.children if c.dep_ in ("dobj", "obj") and c.i in self.item_at]
+            heads += [c for c in trigger.children if c.dep_ in ("dobj", "obj")
+                      and (word in ("on", "against") or c.i in self.item_at)]
         for head in heads:
             children = list(head.children)
             # "out of Mali", "away from the border": the second word carries the object

@@ -84,6 +84,16 @@ class EventBuilder:
             needed = self.lexicon.requires_prep.get(meaning.lemma)
             if needed and not any(c.dep_ in ("prep", "prt") and c.lower_ in needed for c in token.children):
                 return None
+            blocked = self.lexicon.blocked_particles.get(meaning.lemma, ())
+            if any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in blocked for c in token.children):
+                return None
+            wanted = self.lexicon.requires_object.get(meaning.lemma)
+            if wanted and not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in wanted
+                                  for c in token.children):
+                return None
+            if meaning.type == "AID" and meaning.lemma in self.status.words["promised_verbs"] and not any(
+                    c.dep_ in ("dobj", "dative") and c.tag_ not in ("WDT", "WP", "PRP") for c in token.children):
+                return None  # "whatever it promised": a promise of nothing named is no transfer
             objects = self.lexicon.requires_prep_object.get(meaning.lemma)
             if objects and not any(
                     c.dep_ == "prep" and c.lower_ in objects and
@@ -260,7 +270,8 @@ class EventBuilder:
             meaning = self.lexicon.trigger("threaten", "VERB")
         if meaning.pos == "NOUN" and token.lower_ in self.lexicon.needs_agent and \
                 token.head.lemma_.lower() not in self.status.words["denial_of_acts"] and \
-                not self._fill(("subj",), token, args, [], previous, sentence):
+                not self._fill(tuple(x for x in meaning.frame.source if x != "producer"),
+                               token, args, [], previous, sentence):
             return None  # ("denied the deliveries": the denier is the agent)
         items = args.items_near(token)
         thing = self._its_item(token, meaning, args, sentence)
@@ -605,7 +616,7 @@ def _code(span: Span) -> str | None:
     entry = span._.actor
     if entry is None:
         return None
-    if getattr(entry, "kind", None) == "person" and not getattr(entry, "country", None):
+    if getattr(entry, "kind", None) == "person" and not getattr(entry, "office", None):
         return None  # a person out of office speaks for no one we can code
     return (getattr(entry, "country", None) or getattr(entry, "actor_id", None) or "").upper() or None
 

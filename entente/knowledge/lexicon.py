@@ -44,6 +44,8 @@ class Lexicon:
     light_verbs: frozenset[str] = frozenset()
     requires_prep: dict[str, tuple[str, ...]] = field(default_factory=dict)
     requires_prep_object: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    blocked_particles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    requires_object: dict[str, tuple[str, ...]] = field(default_factory=dict)
     needs_agent: frozenset[str] = frozenset()   # nouns that are events only with a named agent
     modes: dict[str, dict[str, str]] = field(default_factory=dict)   # type -> word -> mode
     status: dict = field(default_factory=dict)
@@ -93,6 +95,9 @@ def _load(extra_dirs: tuple[Path, ...]) -> Lexicon:
         lexicon.needs_agent |= frozenset(w.lower() for w in data.get("needs_agent") or ())
         lexicon.requires_prep.update(
             {k: tuple(v or ()) for k, v in (data.get("requires_prep") or {}).items()})
+        for key in ("blocked_particles", "requires_object"):
+            getattr(lexicon, key).update(
+                {k: tuple(w.lower() for w in v or ()) for k, v in (data.get(key) or {}).items()})
         lexicon.requires_prep_object.update(
             {k: {prep: tuple(nouns) for prep, nouns in (v or {}).items()}
              for k, v in (data.get("requires_prep_object") or {}).items()})

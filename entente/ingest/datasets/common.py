@@ -299,7 +299,8 @@ def to_float(values: pa.Array) -> pa.Array:
 
 
 def clip(values: pa.Array, low: float = -10.0, high: float = 10.0) -> pa.Array:
-    return pc.min_element_wise(pc.max_element_wise(values, low), high)
+    return pc.min_element_wise(pc.max_element_wise(values, low, skip_nulls=False), high,
+                               skip_nulls=False)
 
 
 def json_strings(values: pa.Array) -> pa.Array:
