@@ -31,8 +31,9 @@ ANSWER_WINDOW = 120
 # Types whose target an article often leaves implicit once it has named it.
 IMPLICIT_TARGET = {"AID", "ASSAULT", "SANCTION", "THREATEN", "ACCUSE", "REJECT", "PROTEST",
                    "MOBILIZE", "REQUEST", "RETREAT"}
-# Types whose actor an article often leaves to a passive ("were blacklisted").
-IMPLICIT_SOURCE = {"SANCTION"}
+# Types whose actor an article often leaves to a passive or a bare noun ("were
+# blacklisted", "over the supply of drones to Russia").
+IMPLICIT_SOURCE = {"SANCTION", "AID"}
 # Types that are events without anyone on the receiving end, when none can be found.
 TARGETLESS = {"PROTEST", "MOBILIZE", "RETREAT"}
 # Types that answer an earlier act ("rejected the allegations"): the target is its actor.
@@ -160,6 +161,12 @@ class EventBuilder:
         acts: list[tuple[Span, list[Span]]] = []
         for sentence in doc.sents:
             found = [f for t in sentence if (f := self._find(t, sentence, args, previous))]
+            # this sentence's acts first, so "…, which Belarus denies" can answer them
+            acts += [(source, list(f.targets)) for f in found if f.targets for source in f.sources]
+            # a report that X did something is an act aimed at X ("a U.N. report found…")
+            acts += [(speaker, list(f.sources)) for f in found
+                     if f.reading.attribution_head is not None and f.reading.stance in ("reports", "alleges")
+                     for speaker in args.actors_of(f.reading.attribution_head)]
             for item in found:
                 if not item.sources:
                     agentless.append((item, sentence))
@@ -170,11 +177,7 @@ class EventBuilder:
                     events += self._records(item, sentence, doc, doc_id, doc_name, args)
                 else:
                     open_ended.append((item, sentence))
-            acts += [(source, list(f.targets)) for f in found for source in f.sources]
-            # a report that X did something is an act aimed at X ("a U.N. report found…")
-            acts += [(speaker, list(f.sources)) for f in found
-                     if f.reading.attribution_head is not None and f.reading.stance in ("reports", "alleges")
-                     for speaker in args.actors_of(f.reading.attribution_head)]
+            acts += [(source, []) for f in found if not f.targets for source in f.sources]
             events += self._accusations_and_denials(found, sentence, doc, doc_id, doc_name, args)
             events += self._judgements(sentence, acts, doc, doc_id, doc_name, args, previous)
             previous = (previous + args.actors_in(sentence))[-6:]
@@ -293,7 +296,8 @@ class EventBuilder:
             pair = self._pair(token, sentence, previous)
             if pair:
                 sources, targets = pair[:1], pair[1:]
-        if not sources and targets and meaning.type in IMPLICIT_SOURCE and is_passive(token):
+        if not sources and targets and meaning.type in IMPLICIT_SOURCE and (
+                is_passive(token) or token.pos_ in ("NOUN", "PROPN")):
             return Found(token, meaning, [], targets, items, reading)  # "were blacklisted": by whom, later
         if not sources or (not targets and meaning.type not in IMPLICIT_TARGET):
             return None
