@@ -181,7 +181,11 @@ class Arguments:
             if child.dep_ in deps:
                 if child.i in self.item_at and child.i not in self.actor_at:
                     return []  # "fired Iranian missiles": the adjective names the maker, not the target
-                return self.actors_of(child)
+                found = self.actors_of(child)
+                if not found:  # "vetoed the renewal of the U.N. panel": the thing's owner
+                    found = [a for prep in child.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                             for obj in prep.children if obj.dep_ == "pobj" for a in self.actors_of(obj)]
+                return found
         return []
 
     def _modifier(self, noun: Token, slot: str) -> list[Span]:
@@ -213,7 +217,7 @@ class Arguments:
         elif trigger.pos_ in ("VERB", "AUX"):
             # "shipped 40 drones to Russia": the parser often hangs the prep on the object
             heads += [c for c in trigger.children if c.dep_ in ("dobj", "obj")
-                      and (word in ("on", "against") or c.i in self.item_at)]
+                      and (word in ("on", "against", "with") or c.i in self.item_at)]
         for head in heads:
             children = list(head.children)
             # "out of Mali", "away from the border": the second word carries the object

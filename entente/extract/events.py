@@ -321,6 +321,8 @@ class EventBuilder:
             return found
         governors = [token] + ([token.head] if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj"
                                and token.head.lemma_.lower() in self.lexicon.light_verbs else [])
+        # "they would cancel … and pursue sanctions": a conjoined verb shares its subject
+        governors += [g.head for g in governors if g.dep_ == "conj" and g.pos_ in ("VERB", "AUX")]
         heads = [c for g in governors for c in g.children
                  if c.dep_ in ("nsubj", "poss") and c.lower_ in PRONOUNS | {"its", "their"}]
         if not heads:

@@ -96,7 +96,8 @@ class StatusReader:
 
     def _future_in_past(self, trigger: Token) -> bool:
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head  # "would impose sanctions"
-        auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        verbs = [verb] + ([verb.head] if verb.dep_ == "conj" else [])  # "would cancel … and pursue"
+        auxes = {c.lower_ for v in verbs for c in v.children if c.dep_ == "aux"}
         marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
         return "would" in auxes and not marks & self.words["hypothetical_marks"]
 
@@ -133,7 +134,7 @@ class StatusReader:
             return False
         if governor.pos_ in ("VERB", "AUX") and reading.status == "asserted":
             own = self._own_modality(governor)
-            if own and child.dep_ in ("xcomp", "ccomp", "dobj", "nsubjpass"):
+            if own and child.dep_ in ("xcomp", "ccomp", "dobj", "nsubjpass", "conj"):
                 reading.status = own
         return False
 
