@@ -26,6 +26,9 @@ parse_date = lru_cache(maxsize=4096)(_parse_date)
 # A report by one state that another did one of these is also an accusation.
 ACCUSABLE = {"COERCE", "AID", "ASSAULT", "THREATEN"}
 MUTUAL = {"CONSULT", "COOPERATE", "AGREE"}
+# What "the allegations" a response answers are: accusations and reports.
+CLAIM_NOUNS = {"allegation", "accusation", "claim", "charge", "report", "finding", "criticism",
+               "assertion", "suggestion"}
 # How far back (in tokens) a response looks for the act it answers.
 ANSWER_WINDOW = 120
 # Types whose target an article often leaves implicit once it has named it.
@@ -54,6 +57,16 @@ GROUP_MEMBER_DEPS = {"nsubj", "nsubjpass", "conj", "dobj", "pobj", "appos"}
 NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 PAIR_PHRASES = ("the two countries", "both countries", "both sides", "the two sides",
                 "the two nations", "both nations", "the two governments", "the two states")
+
+
+@dataclass
+class Act:
+    """An earlier act a response may answer: who acted, on whom, and its kind (an event
+    type, or REPORT for a report that someone did something)."""
+
+    actor: Span
+    targets: list[Span]
+    kind: str
 
 
 @dataclass
@@ -158,13 +171,13 @@ class EventBuilder:
         previous: list[Span] = []
         open_ended: list[tuple[Found, Span]] = []
         agentless: list[tuple[Found, Span]] = []
-        acts: list[tuple[Span, list[Span]]] = []
+        acts: list[Act] = []
         for sentence in doc.sents:
             found = [f for t in sentence if (f := self._find(t, sentence, args, previous))]
             # this sentence's acts first, so "…, which Belarus denies" can answer them
-            acts += [(source, list(f.targets)) for f in found if f.targets for source in f.sources]
+            acts += [Act(source, list(f.targets), f.meaning.type) for f in found if f.targets for source in f.sources]
             # a report that X did something is an act aimed at X ("a U.N. report found…")
-            acts += [(speaker, list(f.sources)) for f in found
+            acts += [Act(speaker, list(f.sources), "REPORT") for f in found
                      if f.reading.attribution_head is not None and f.reading.stance in ("reports", "alleges")
                      for speaker in args.actors_of(f.reading.attribution_head)]
             for item in found:
@@ -177,7 +190,7 @@ class EventBuilder:
                     events += self._records(item, sentence, doc, doc_id, doc_name, args)
                 else:
                     open_ended.append((item, sentence))
-            acts += [(source, []) for f in found if not f.targets for source in f.sources]
+            acts += [Act(source, [], f.meaning.type) for f in found if not f.targets for source in f.sources]
             events += self._accusations_and_denials(found, sentence, doc, doc_id, doc_name, args)
             events += self._judgements(sentence, acts, doc, doc_id, doc_name, args, previous)
             previous = (previous + args.actors_in(sentence))[-6:]
@@ -207,26 +220,31 @@ class EventBuilder:
                         for ev in self._records(f, sentence, doc, doc_id, name, args)]
         return records
 
-    def _answered(self, f: Found, acts: list[tuple[Span, list[Span]]], sentence: Span) -> list[Span]:
+    def _answered(self, f: Found, acts: list[Act], sentence: Span) -> list[Span]:
         """'Tehran rejected the allegations', 'Canada condemned the decision': a response
         answers the latest act of the sentences just before, preferably one aimed at the
-        responder; its actor is the target. `acts` holds each earlier act's actor and the
-        codes of its targets, in document order."""
+        responder, and an accusation or report when it answers "the allegations"; that
+        act's actor is the target. `acts` holds the earlier acts in document order."""
         own = {_code(s) for s in f.sources}
-        recent = [(actor, targets) for actor, targets in acts
-                  if actor.start >= sentence.start - ANSWER_WINDOW and _code(actor) not in own]
-        aimed = [actor for actor, targets in recent if {_code(t) for t in targets} & own]
-        latest = aimed or [actor for actor, _ in recent]
-        return latest[-1:]
+        recent = [a for a in acts if a.actor.start >= sentence.start - ANSWER_WINDOW
+                  and _code(a.actor) not in own]
+        aimed = [a for a in recent if {_code(t) for t in a.targets} & own]
+        answers_claims = any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CLAIM_NOUNS
+                             for c in f.trigger.children)
+        # "the allegations" may have been made well before: look back over the whole text
+        claims = [a for a in acts if a.kind in ("ACCUSE", "REPORT") and _code(a.actor) not in own
+                  and {_code(t) for t in a.targets} & own] if answers_claims else []
+        latest = claims or aimed or recent
+        return [latest[-1].actor] if latest else []
 
     @staticmethod
-    def _pursued(speakers: list[Span], acts, sentence: Span) -> list[Span]:
+    def _pursued(speakers: list[Span], acts: list[Act], sentence: Span) -> list[Span]:
         """Whom the speakers' own latest act was aimed at: 'Canada criticised China's drills.
         The three governments called them an escalation.'"""
         own = {_code(s) for s in speakers}
-        for actor, targets in reversed(acts):
-            if actor.start >= sentence.start - ANSWER_WINDOW and _code(actor) in own and targets:
-                return [t for t in targets if _code(t) not in own]
+        for act in reversed(acts):
+            if act.actor.start >= sentence.start - ANSWER_WINDOW and _code(act.actor) in own and act.targets:
+                return [t for t in act.targets if _code(t) not in own]
         return []
 
     def _answers(self, trigger: Token) -> bool:
@@ -500,7 +518,7 @@ class EventBuilder:
         return None
 
     # -- judgements: "called the transfer an escalation" --------------------------------------
-    def _judgements(self, sentence: Span, acts: list[tuple[Span, list[Span]]], doc: Doc, doc_id: str,
+    def _judgements(self, sentence: Span, acts: list[Act], doc: Doc, doc_id: str,
                     name: str | None, args: Arguments, previous: list[Span]) -> list[Event]:
         """Speech that judges or menaces. A speaker who calls what others did a threat, a
         crime or a provocation accuses them; one who says they "will pay a price" threatens
