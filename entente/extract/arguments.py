@@ -19,9 +19,11 @@ BORROW_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "relcl"}
 class Arguments:
     """Slot filling over one parsed Doc with its actor and item spans."""
 
-    def __init__(self, doc: Doc, light_verbs: frozenset[str], is_trigger=lambda token: False):
+    def __init__(self, doc: Doc, light_verbs: frozenset[str], is_trigger=lambda token: False,
+                 compound_is_place=lambda noun: False):
         self.doc = doc
         self.is_trigger = is_trigger
+        self.compound_is_place = compound_is_place  # "the Damascus strike": where, not who
         self.light_verbs = light_verbs
         self.actor_at: dict[int, Span] = {}
         for span in doc.spans.get("actors", []):
@@ -94,6 +96,9 @@ class Arguments:
             return self._dative(trigger, items)
         if slot in ("producer", "adj_item"):
             return []  # resolved by the event builder from the items
+        if slot == "clause_subj":  # "demanded that the Houthis halt…": who is to act
+            return [a for c in trigger.children if c.dep_ in ("ccomp", "xcomp")
+                    for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for a in self.actors_of(s)]
         return self._prep(trigger, slot)
 
     def _subject(self, trigger: Token) -> list[Span]:
@@ -123,6 +128,8 @@ class Arguments:
         """'The U.S. started imposing…', 'officials deny supplying…': the governor's subject."""
         if depth > 4 or trigger.dep_ not in BORROW_DEPS or trigger.head is trigger:
             return []
+        if trigger.tag_ == "VBN" and trigger.dep_ == "advcl" and depth == 0:
+            return []  # "Asked whether…, Biden said": a passive participle's subject is its patient
         head = trigger.head
         controller = self._object_control(trigger)
         if controller is not None:
@@ -157,7 +164,8 @@ class Arguments:
 
     def _noun_agent(self, noun: Token) -> list[Span]:
         """A nominal trigger's agent: its possessor or actor modifier, else the light verb's subject."""
-        for slot in ("poss", "compound", "adj"):
+        slots = ("poss", "adj") if self.compound_is_place(noun) else ("poss", "compound", "adj")
+        for slot in slots:
             found = self._modifier(noun, slot)
             if found:
                 return found

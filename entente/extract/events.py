@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from entente.extract.arguments import Arguments, is_passive
 from entente.extract.items import to_item
 from entente.extract.status import Reading, StatusReader
-from entente.knowledge.lexicon import Lexicon, Trigger
+from entente.knowledge.lexicon import Frame, Lexicon, Trigger
 from entente.model import Attribution, Event, Location, Mention, Provenance
 from entente.values import parse_date as _parse_date
 
@@ -101,6 +101,9 @@ class EventBuilder:
             blocked = self.lexicon.blocked_particles.get(meaning.lemma, ())
             if any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in blocked for c in token.children):
                 return None
+            unwanted = self.lexicon.excluded_objects.get(meaning.lemma, ())
+            if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in unwanted for c in token.children):
+                return None
             wanted = self.lexicon.requires_object.get(meaning.lemma)
             if wanted and not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in wanted
                                   for c in token.children):
@@ -166,7 +169,8 @@ class EventBuilder:
     # -- building ----------------------------------------------------------------------------
     def build(self, doc: Doc, doc_id: str, doc_name: str | None) -> list[Event]:
         args = Arguments(doc, self.lexicon.light_verbs,
-                         lambda t: t.pos_ == "VERB" and self.lexicon.trigger(t.lemma_, "VERB") is not None)
+                         lambda t: t.pos_ == "VERB" and self.lexicon.trigger(t.lemma_, "VERB") is not None,
+                         lambda noun: "compound" in getattr(self.trigger_of(noun), "frame", Frame("", (), (), ())).target)
         events: list[Event] = []
         previous: list[Span] = []
         open_ended: list[tuple[Found, Span]] = []

@@ -124,7 +124,11 @@ class StatusReader:
             self._attribute(reading, governor, "alleged", "alleges")
             return True
         if lemma in self.words["report_verbs"] and child.dep_ in ("ccomp", "xcomp"):
-            self._attribute(reading, governor, "reported", "reports")
+            if any(c.dep_ == "neg" for c in governor.children):
+                # "has not acknowledged carrying out the strike": others say so, not the speaker
+                self._attribute(reading, governor, "alleged", "alleges")
+            else:
+                self._attribute(reading, governor, "reported", "reports")
             return True
         if child.dep_ == "xcomp" and lemma in self.words["promised_verbs"]:
             reading.status = "promised" if reading.status == "asserted" else reading.status

@@ -15,7 +15,8 @@ from entente.knowledge._files import data_files, read_yaml
 from entente.model import EVENT_TYPES
 
 SLOTS = {"subj", "obj", "poss", "adj", "compound", "by", "to", "on", "against", "with", "from",
-         "of", "at", "for", "in", "over", "between", "iobj", "dative", "producer", "adj_item"}
+         "of", "at", "for", "in", "over", "between", "iobj", "dative", "producer", "adj_item",
+         "clause_subj"}
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class Lexicon:
     requires_prep_object: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     blocked_particles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     requires_object: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    excluded_objects: dict[str, tuple[str, ...]] = field(default_factory=dict)
     needs_agent: frozenset[str] = frozenset()   # nouns that are events only with a named agent
     modes: dict[str, dict[str, str]] = field(default_factory=dict)   # type -> word -> mode
     status: dict = field(default_factory=dict)
@@ -95,7 +97,7 @@ def _load(extra_dirs: tuple[Path, ...]) -> Lexicon:
         lexicon.needs_agent |= frozenset(w.lower() for w in data.get("needs_agent") or ())
         lexicon.requires_prep.update(
             {k: tuple(v or ()) for k, v in (data.get("requires_prep") or {}).items()})
-        for key in ("blocked_particles", "requires_object"):
+        for key in ("blocked_particles", "requires_object", "excluded_objects"):
             getattr(lexicon, key).update(
                 {k: tuple(w.lower() for w in v or ()) for k, v in (data.get(key) or {}).items()})
         lexicon.requires_prep_object.update(
