@@ -575,6 +575,8 @@ class EventBuilder:
                 continue
             if f.meaning.type not in ACCUSABLE:
                 continue
+            if f.meaning.type == "AID" and (not f.targets or self._mode("AID", f) != "military"):
+                continue  # only arming someone named is held against the supplier
             if f.reading.via_according:
                 continue
             involved = {_code(s) for s in f.sources + f.targets}
