@@ -126,7 +126,7 @@ class Arguments:
 
     def _borrowed_subject(self, trigger: Token, depth: int = 0) -> list[Span]:
         """'The U.S. started imposing…', 'officials deny supplying…': the governor's subject."""
-        if depth > 4 or trigger.dep_ not in BORROW_DEPS or trigger.head is trigger:
+        if depth > 4 or trigger.dep_ not in BORROW_DEPS or trigger.head == trigger:
             return []
         if trigger.tag_ == "VBN" and trigger.dep_ == "advcl" and depth == 0:
             return []  # "Asked whether…, Biden said": a passive participle's subject is its patient
@@ -139,7 +139,7 @@ class Arguments:
                 return self.actors_of(head)
             # "Iran's decision to send", "Iraq's right to retaliate": the noun's possessor
             return self._modifier(head, "poss") or self._modifier(head, "adj")
-        if trigger.dep_ == "pcomp" and head.head is not head:
+        if trigger.dep_ == "pcomp" and head.head != head:
             head = head.head
         if head.pos_ in ("NOUN", "PROPN"):
             return self._noun_agent(head)
@@ -256,7 +256,7 @@ class Arguments:
                     found.append(span)
         if is_passive(trigger) or trigger.dep_ in ("acl",):
             for token in (trigger.head, *[c for c in trigger.children if c.dep_ == "nsubjpass"]):
-                for t in token.subtree if token is not trigger.head else [token]:
+                for t in token.subtree if token != trigger.head else [token]:
                     span = self.item_at.get(t.i)
                     if span is not None and span not in found:
                         found.append(span)
@@ -284,6 +284,6 @@ def _own_subtree(trigger: Token):
         for child in token.children:
             if child.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "nsubj"):
                 continue
-            if child.dep_ == "conj" and (token is trigger or token.pos_ in ("VERB", "AUX")):
+            if child.dep_ == "conj" and (token == trigger or token.pos_ in ("VERB", "AUX")):
                 continue  # a conjoined clause is its own event; conjoined nouns ("drones and missiles") are not
             stack.append(child)

@@ -53,7 +53,7 @@ PLURAL_PRONOUNS = {"they", "them", "their"}
 # "The three governments", "both sides": a group named by its size refers back.
 GROUP_NOUNS = {"government", "country", "side", "nation", "state", "ally", "power", "capital",
                "leader", "neighbour", "neighbor"}
-GROUP_MEMBER_DEPS = {"nsubj", "nsubjpass", "conj", "dobj", "pobj", "appos"}
+GROUP_MEMBER_DEPS = {"nsubj", "nsubjpass", "conj", "appos"}
 NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 PAIR_PHRASES = ("the two countries", "both countries", "both sides", "the two sides",
                 "the two nations", "both nations", "the two governments", "the two states")
@@ -536,7 +536,7 @@ class EventBuilder:
                 continue
             subject = _speech_subject(verb)
             speakers = args.actors_of(subject) if subject is not None else []
-            if not speakers and subject is not None and subject.head is verb:
+            if not speakers and subject is not None and subject.head == verb:
                 speakers = self._group(verb, "speaker", previous, set())
             if not speakers or any(c.dep_ == "neg" for c in verb.children):
                 continue
@@ -551,7 +551,7 @@ class EventBuilder:
                     words = []
                 if not words:
                     continue
-                victims = {t.i for w in words for t in w.subtree if t is not w} if type_ == "ACCUSE" else set()
+                victims = {t.i for w in words for t in w.subtree if t != w} if type_ == "ACCUSE" else set()
                 named = [s for s in args.actors_in(said) if s.start not in victims and _code(s) not in own]
                 meaning = self.lexicon.trigger("threaten" if type_ == "THREATEN" else "accuse", "VERB")
                 targets = named or self._answered(Found(verb, meaning, speakers, [], [], Reading()), acts, sentence) \
@@ -612,7 +612,7 @@ def _speech_subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
             return child
-    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head != verb:
         return _speech_subject(verb.head)
     return None
 

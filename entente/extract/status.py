@@ -59,7 +59,7 @@ class StatusReader:
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children):
             return True
         head = trigger.head
-        if trigger.dep_ in ("xcomp", "acl", "pcomp") and head is not trigger:
+        if trigger.dep_ in ("xcomp", "acl", "pcomp") and head != trigger:
             if head.lemma_.lower() in self.words["failure_verbs"] | self.words["failure_nouns"]:
                 return True
             if any(c.lower_ == "yet" for c in head.children) or any(
@@ -106,7 +106,7 @@ class StatusReader:
         token = trigger
         for _ in range(6):
             if token.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "dobj", "pobj",
-                                  "prep", "nsubj", "nsubjpass", "compound") or token.head is token:
+                                  "prep", "nsubj", "nsubjpass", "compound") or token.head == token:
                 return
             child, token = token, token.head
             lemma = token.lemma_.lower()
@@ -183,6 +183,6 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
             return child
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head != verb:
         return _subject(verb.head)
     return None
