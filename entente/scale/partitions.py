@@ -21,11 +21,17 @@ import pyarrow.parquet as pq
 from entente.ingest.datasets.common import EVENT_TYPES_ARROW
 from entente.model import Document, Event, content_hash
 from entente.store import rows
-from entente.store.schema import EVENT_COLUMNS
+from entente.store.schema import EVENT_COLUMNS, ITEM_COLUMNS
 
 DOC_IDS_KEY = b"entente.doc_ids"
 EXTRACTOR_KEY = b"entente.extractor"
 SCHEMA = pa.schema([(c, EVENT_TYPES_ARROW[c]) for c in EVENT_COLUMNS] + [("items", pa.string())])
+ITEM_SCHEMA = pa.schema([
+    ("event_id", pa.string()), ("position", pa.int32()), ("text", pa.string()),
+    ("name", pa.string()), ("category", pa.string()), ("quantity", pa.float64()),
+    ("quantity_qualifier", pa.string()), ("unit", pa.string()), ("start", pa.int32()),
+    ("end", pa.int32()),
+])
 
 
 @dataclass
@@ -80,14 +86,28 @@ def write_partition(path: Path, doc_ids: list[str], table: pa.Table, extractor: 
     os.replace(temporary, path)
 
 
-def read_partition(path: Path) -> tuple[list[str], list[Event], str | None]:
-    """(document ids, events, extractor version) of a partition file."""
+def read_partition(path: Path) -> tuple[list[str], pa.Table, pa.Table, str | None]:
+    """(document ids, events table, items table, extractor version) of a partition file."""
     table = pq.read_table(path)
     meta = table.schema.metadata or {}
     doc_ids = json.loads(meta.get(DOC_IDS_KEY, b"[]"))
     extractor = meta.get(EXTRACTOR_KEY, b"").decode() or None
+    items = [
+        {**item, "event_id": event_id, "position": position}
+        for event_id, listed in zip(table.column("event_id").to_pylist(),
+                                    table.column("items").to_pylist())
+        for position, item in enumerate(json.loads(listed or "[]"))
+    ]
+    items_table = pa.Table.from_pylist(
+        [{c: it.get(c) for c in ITEM_COLUMNS} for it in items], schema=ITEM_SCHEMA)
+    return doc_ids, table.drop_columns(["items"]), items_table, extractor
+
+
+def read_events(path: Path) -> list[Event]:
+    """A partition's events as records (for inspection and tests)."""
+    table = pq.read_table(path)
     events = []
     for row in table.to_pylist():
         items = json.loads(row.pop("items") or "[]")
         events.append(rows.event_from_row(row, items))
-    return doc_ids, events, extractor
+    return events

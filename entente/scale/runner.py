@@ -144,9 +144,9 @@ def _collect(done, running: dict, store: Store, folder: Path, report: ScaleRepor
 def _merge(store: Store, path: Path, report: ScaleReport, progress: Progress | None) -> None:
     from entente.extract.pipeline import EXTRACTOR_VERSION
 
-    doc_ids, events, extractor = read_partition(path)
-    added, known = store.add_events(events, done_doc_ids=doc_ids,
-                                    extractor=extractor or EXTRACTOR_VERSION)
+    doc_ids, events, items, extractor = read_partition(path)
+    added, known = store.add_event_table(events, items, done_doc_ids=doc_ids,
+                                         extractor=extractor or EXTRACTOR_VERSION)
     report.events_added += added
     report.events_already_stored += known
     if progress:

@@ -182,24 +182,33 @@ class Store:
         return by_event
 
     # -- bulk: dataset imports, exports and scale runs --------------------------------------
-    def add_event_table(self, table: Any) -> tuple[int, int]:
-        """Bulk-insert events given as an Arrow table of the event columns (no items), in one
-        transaction; ids already stored are skipped. Returns (added, already stored).
+    def add_event_table(self, table: Any, items: Any = None, done_doc_ids: list[str] | None = None,
+                        extractor: str | None = None) -> tuple[int, int]:
+        """Bulk-insert events given as an Arrow table of the event columns, in one transaction;
+        ids already stored are skipped. Returns (added, already stored).
 
-        Dataset importers use this rather than `add_events`: no Python object per row.
+        `items` is an optional Arrow table of the item columns; `done_doc_ids` are marked
+        extracted in the same transaction, as in `add_events`. Dataset importers and Dask
+        merges use this rather than `add_events`: no Python object per row.
         """
-        if table.num_rows == 0:
+        if table.num_rows == 0 and not done_doc_ids:
             return 0, 0
-        columns = _column_list(EVENT_COLUMNS)
         with self.transaction():
-            self.con.register("_entente_event_batch", table)
-            try:
-                added = self.con.execute(
-                    f"INSERT OR IGNORE INTO events ({columns}) "
-                    f"SELECT {columns} FROM _entente_event_batch").fetchone()[0]
-            finally:
-                self.con.unregister("_entente_event_batch")
+            added = self._insert_arrow("events", EVENT_COLUMNS, table) if table.num_rows else 0
+            if items is not None and items.num_rows:
+                self._insert_arrow("event_items", ITEM_COLUMNS, items)
+            if done_doc_ids:
+                self.mark_extracted(done_doc_ids, extractor or "unknown")
         return added, table.num_rows - added
+
+    def _insert_arrow(self, name: str, columns: list[str], table: Any) -> int:
+        listed = _column_list(columns)
+        self.con.register("_entente_batch", table)
+        try:
+            return self.con.execute(f"INSERT OR IGNORE INTO {name} ({listed}) "
+                                    f"SELECT {listed} FROM _entente_batch").fetchone()[0]
+        finally:
+            self.con.unregister("_entente_batch")
 
     def event_batches(self, where: EventFilter | None = None,
                       batch_size: int = 50_000) -> Iterator[Any]:

@@ -65,18 +65,19 @@ class DatasetReport:
     unmapped: int = 0
     malformed: int = 0
     problems: list[InputProblem] = field(default_factory=list)
+    problems_not_shown: int = 0  # malformed rows beyond MAX_PROBLEMS_KEPT: counted only
 
     def bad_row(self, path: Path | str, line: int | None, reason: str) -> None:
         self.malformed += 1
-        self.problem(path, reason, line)
+        if not self.problem(path, reason, line):
+            self.problems_not_shown += 1
 
-    def problem(self, path: Path | str, reason: str, line: int | None = None) -> None:
-        if len(self.problems) < MAX_PROBLEMS_KEPT:
-            self.problems.append(InputProblem(str(path), reason, line=line))
-
-    @property
-    def problems_not_shown(self) -> int:
-        return max(0, self.malformed - sum(p.line is not None for p in self.problems))
+    def problem(self, path: Path | str, reason: str, line: int | None = None) -> bool:
+        """Keep a problem to report; False once MAX_PROBLEMS_KEPT are kept."""
+        if len(self.problems) >= MAX_PROBLEMS_KEPT:
+            return False
+        self.problems.append(InputProblem(str(path), reason, line=line))
+        return True
 
 
 # --- opening files ------------------------------------------------------------------------------

@@ -22,9 +22,10 @@ import pyarrow.compute as pc
 from entente.errors import InputError, InputProblem
 from entente.ingest.datasets import tables
 from entente.ingest.datasets.common import (
-    NO_ACTOR, ActorTuple, DatasetReport, Lookup, actor_tuple, any_of, blank_to_null,
-    clip, drop_blank_rows, event_ids, event_table, first_line, is_number, joined, mention_columns, organisation,
-    parse_stamps, provenance_json, read_delimited, report_rows, state_name, to_float, value_map,
+    NO_ACTOR, ActorTuple, DatasetReport, Lookup, actor_tuple, any_of, blank_to_null, clip,
+    drop_blank_rows, event_ids, event_table, first_line, is_number, joined, mention_columns,
+    organisation, parse_stamps, provenance_json, read_delimited, report_rows, state_name,
+    to_float, value_map,
 )
 from entente.knowledge.actors import ISO_CODES
 from entente.knowledge.plover import load_plover
@@ -143,10 +144,12 @@ class GdeltReader:
         report.rows += batch.num_rows
         sqldate = col(names.index("SQLDATE"))
         stamps = parse_stamps(sqldate, "%Y%m%d")
-        cameo, type_, mode, quad, default_intensity, state = self.codes(col(names.index("EventCode")))
+        codes = self.codes(col(names.index("EventCode")))
+        cameo, type_, mode, quad, default_intensity, state = codes
         goldstein_raw = pc.utf8_trim_whitespace(col(names.index("GoldsteinScale")))
         problems = {
-            "missing or non-numeric GLOBALEVENTID": pc.invert(pc.match_substring_regex(ids, r"^\d+$")),
+            "missing or non-numeric GLOBALEVENTID":
+                pc.invert(pc.match_substring_regex(ids, r"^\d+$")),
             "SQLDATE is not a date (YYYYMMDD)": pc.is_null(stamps),
             "EventCode is not a CAMEO code": pc.equal(state, "bad"),
             "GoldsteinScale is not a number": pc.and_(pc.not_equal(goldstein_raw, ""),

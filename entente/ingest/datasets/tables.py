@@ -99,8 +99,8 @@ def acled() -> AcledTable:
     for event_type, subs in _mapping(path, data, "event_types").items():
         if not isinstance(subs, dict):
             raise KnowledgeError(str(path), "each event type maps sub-event types", event_type)
-        event_types[event_type] = {
-            str(sub): _target(path, f"{event_type} / {sub}", target) for sub, target in subs.items()}
+        event_types[event_type] = {str(sub): _target(path, f"{event_type} / {sub}", target)
+                                   for sub, target in subs.items()}
     inter = {k: _sector(path, f"inter.{k}", v) for k, v in _mapping(path, data, "inter").items()}
     prefixes = {k: _sector(path, f"state_prefixes.{k}", v)
                 for k, v in _mapping(path, data, "state_prefixes").items()}
