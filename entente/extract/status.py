@@ -14,6 +14,8 @@ from spacy.tokens import Span, Token
 from entente.knowledge.lexicon import Lexicon
 
 ACCORDING_TO_DEPTH = 8
+# Nouns that name a claim; denying one of them denies the claim, not a nearby clause.
+CLAIM_NOUNS = {"charge", "claim", "allegation", "accusation", "report", "suggestion", "assertion"}
 
 
 @dataclass
@@ -115,6 +117,9 @@ class StatusReader:
 
     def _apply_governor(self, lemma: str, child: Token, governor: Token, reading: Reading) -> bool:
         complement = child.dep_ in ("xcomp", "ccomp", "dobj", "pcomp", "compound", "conj")
+        if lemma in self.words["deny_verbs"] and child.dep_ == "ccomp" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in governor.children):
+            return False  # "…shipped missiles, a charge Tehran denies": the charge is denied, not this clause
         if lemma in self.words["deny_verbs"] and complement and (
                 child.dep_ in ("xcomp", "ccomp", "pcomp") or lemma in self.words["denial_of_acts"]):
             self._attribute(reading, governor, "denied", "denies")
