@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from entente.extract.arguments import Arguments, is_passive
 from entente.extract.items import to_item
-from entente.extract.status import Reading, StatusReader
+from entente.extract.status import Reading, StatusReader, denies_a_claim
 from entente.knowledge.lexicon import Frame, Lexicon, Trigger
 from entente.model import Attribution, Event, Location, Mention, Provenance
 from entente.values import parse_date as _parse_date
@@ -150,6 +150,8 @@ class EventBuilder:
     def _denies_an_act(self, verb: Token) -> bool:
         """A denial whose complement is itself an event (not an accusation) is that event's
         status; the REJECT of the accusers is built with it."""
+        if denies_a_claim(verb):
+            return False
         for child in verb.children:
             if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX") and \
                     self.lexicon.trigger(child.lemma_, "VERB"):

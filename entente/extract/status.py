@@ -117,8 +117,7 @@ class StatusReader:
 
     def _apply_governor(self, lemma: str, child: Token, governor: Token, reading: Reading) -> bool:
         complement = child.dep_ in ("xcomp", "ccomp", "dobj", "pcomp", "compound", "conj")
-        if lemma in self.words["deny_verbs"] and child.dep_ == "ccomp" and any(
-                c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in governor.children):
+        if lemma in self.words["deny_verbs"] and child.dep_ == "ccomp" and denies_a_claim(governor):
             return False  # "…shipped missiles, a charge Tehran denies": the charge is denied, not this clause
         if lemma in self.words["deny_verbs"] and complement and (
                 child.dep_ in ("xcomp", "ccomp", "pcomp") or lemma in self.words["denial_of_acts"]):
@@ -182,6 +181,13 @@ class StatusReader:
                 reading.status = status
                 reading.stance = reading.stance or ("alleges" if status == "alleged" else "reports")
                 reading.attribution_text = reading.attribution_text or token.text
+
+
+def denies_a_claim(verb: Token) -> bool:
+    """'a charge Tehran denies': the denial's own phrase names a claim (the parser may hang
+    the claimed clause under the denial all the same)."""
+    return any(t.lemma_.lower() in CLAIM_NOUNS for c in verb.children
+               if c.dep_ in ("dobj", "nsubj", "npadvmod") for t in c.subtree)
 
 
 def _subject(verb: Token) -> Token | None:
