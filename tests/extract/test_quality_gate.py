@@ -13,7 +13,10 @@ import pytest
 from entente import scoring
 from tests.conftest import ROOT, SHARED_EVAL
 
-DEV_FLOORS = {"precision": 0.78, "f1": 0.65, "key_recall": 0.78, "status_accuracy": 0.74}
+DEV_FLOORS = {"precision": 0.84, "f1": 0.72, "key_recall": 0.85, "status_accuracy": 0.76}
+# The dev-set targets. Not met yet: the test below is an expected failure, and a
+# strict one, so the day extraction meets them it reports it and the mark must come off.
+DEV_TARGETS = {"f1": 0.8, "key_recall": 0.9, "status_accuracy": 0.8}
 SEED_FLOORS = {"precision": 0.8, "key_recall": 0.9, "status_accuracy": 0.85}
 
 
@@ -26,6 +29,12 @@ def test_dev_set_floors(extractor):
     report = scoring.gold(ROOT / "examples" / "gold", ROOT / "examples" / "articles", extractor)
     assert len(report.documents) >= 12
     _check(report.totals(), DEV_FLOORS)
+
+
+@pytest.mark.xfail(strict=True, reason="dev-set targets not met yet (F1 0.74, key recall 0.87, status 0.78)")
+def test_dev_set_targets(extractor):
+    report = scoring.gold(ROOT / "examples" / "gold", ROOT / "examples" / "articles", extractor)
+    _check(report.totals(), DEV_TARGETS)
 
 
 @pytest.mark.skipif(not (SHARED_EVAL / "seed").is_dir(), reason="shared/eval not beside the checkout")
