@@ -46,6 +46,12 @@ class Arguments:
                 for other in self._role_conjuncts(head):
                     if other not in found:
                         found.append(other)
+            if span is not None and span.root.head == head and span.root.dep_ in ("amod", "compound", "poss"):
+                # "French and British jets": the modifier's conjuncts modify the noun too
+                for conj in span.root.conjuncts:
+                    other = self.actor_at.get(conj.i)
+                    if other is not None and other not in found:
+                        found.append(other)
         return found
 
     def _role_conjuncts(self, role: Token) -> list[Span]:

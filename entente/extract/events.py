@@ -67,6 +67,7 @@ class Act:
     actor: Span
     targets: list[Span]
     kind: str
+    at: int = -1  # the trigger's token index: the acts of one trigger go together
 
 
 @dataclass
@@ -181,9 +182,10 @@ class EventBuilder:
         for sentence in doc.sents:
             found = [f for t in sentence if (f := self._find(t, sentence, args, previous))]
             # this sentence's acts first, so "…, which Belarus denies" can answer them
-            acts += [Act(source, list(f.targets), f.meaning.type) for f in found if f.targets for source in f.sources]
+            acts += [Act(source, list(f.targets), f.meaning.type, f.trigger.i)
+                     for f in found if f.targets for source in f.sources]
             # a report that X did something is an act aimed at X ("a U.N. report found…")
-            acts += [Act(speaker, list(f.sources), "REPORT") for f in found
+            acts += [Act(speaker, list(f.sources), "REPORT", f.trigger.i) for f in found
                      if f.reading.attribution_head is not None and f.reading.stance in ("reports", "alleges")
                      for speaker in args.actors_of(f.reading.attribution_head)]
             for item in found:
@@ -196,7 +198,8 @@ class EventBuilder:
                     events += self._records(item, sentence, doc, doc_id, doc_name, args)
                 else:
                     open_ended.append((item, sentence))
-            acts += [Act(source, [], f.meaning.type) for f in found if not f.targets for source in f.sources]
+            acts += [Act(source, [], f.meaning.type, f.trigger.i)
+                     for f in found if not f.targets for source in f.sources]
             events += self._accusations_and_denials(found, sentence, doc, doc_id, doc_name, args)
             events += self._judgements(sentence, acts, doc, doc_id, doc_name, args, previous)
             previous = (previous + args.actors_in(sentence))[-6:]
@@ -240,8 +243,24 @@ class EventBuilder:
         # "the allegations" may have been made well before: look back over the whole text
         claims = [a for a in acts if a.kind in ("ACCUSE", "REPORT") and _code(a.actor) not in own
                   and {_code(t) for t in a.targets} & own] if answers_claims else []
-        latest = claims or aimed or recent
-        return [latest[-1].actor] if latest else []
+        # "condemned the strikes", "called the transfer an escalation": the last act of that kind
+        kind = self._kind_of_object(f.trigger)
+        same_kind = [a for a in acts if a.kind == kind and _code(a.actor) not in own] if kind else []
+        latest = claims or same_kind or aimed or recent
+        if not latest:
+            return []
+        last = latest[-1]
+        together = [a.actor for a in latest if a.at == last.at and a.at >= 0] or [last.actor]
+        return list({_code(a): a for a in together}.values())
+
+    def _kind_of_object(self, verb: Token) -> str | None:
+        """The event type of what a verb's object names ('the strikes' → ASSAULT)."""
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
+                meaning = self.lexicon.trigger(child.lower_, "NOUN") or self.lexicon.trigger(child.lemma_, "NOUN")
+                if meaning is not None:
+                    return meaning.type
+        return None
 
     @staticmethod
     def _pursued(speakers: list[Span], acts: list[Act], sentence: Span) -> list[Span]:
