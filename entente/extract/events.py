@@ -575,8 +575,11 @@ class EventBuilder:
                 victims = {t.i for w in words for t in w.subtree if t != w} if type_ == "ACCUSE" else set()
                 named = [s for s in args.actors_in(said) if s.start not in victims and _code(s) not in own]
                 meaning = self.lexicon.trigger("threaten" if type_ == "THREATEN" else "accuse", "VERB")
-                targets = named or self._answered(Found(verb, meaning, speakers, [], [], Reading()), acts, sentence) \
-                    or self._pursued(speakers, acts, sentence)
+                if type_ == "THREATEN":  # a menace names whom it menaces, or it is not coded
+                    targets = named
+                else:
+                    targets = named or self._answered(Found(verb, meaning, speakers, [], [], Reading()), acts, sentence) \
+                        or self._pursued(speakers, acts, sentence)
                 if targets:
                     found = Found(verb, meaning, speakers, targets, [], Reading())
                     records += self._records(found, sentence, doc, doc_id, name, args)
