@@ -53,6 +53,8 @@ class ActorMatcher:
                   and not taken.intersection(range(ent.start, ent.end))]
         found = []
         for span in filter_spans(spans):
+            if _dateline(span):
+                continue
             entry = self._resolve(span, doc._.date)
             if entry is not None:
                 found.append(self._with_role(span, entry))
@@ -82,6 +84,14 @@ class ActorMatcher:
         out = Span(doc, span.start, end, label=entry.actor_id)
         out._.actor = entry if sector is None else _with_sector(entry, sector)
         return out
+
+
+def _dateline(span: Span) -> bool:
+    """'LONDON - Russia has received…': the place a story is filed from acts in nothing."""
+    doc = span.doc
+    at_line_start = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
+    dash_after = span.end < len(doc) and doc[span.end].text in ("-", "—", "–", "--")
+    return at_line_start and dash_after and span.text.isupper()
 
 
 def _with_sector(entry, sector: str):

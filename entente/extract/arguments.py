@@ -46,10 +46,13 @@ class Arguments:
                 for other in self._role_conjuncts(head):
                     if other not in found:
                         found.append(other)
-            if span is not None and span.root.head == head and span.root.dep_ in ("amod", "compound", "poss"):
-                # "French and British jets": the modifier's conjuncts modify the noun too
-                for conj in span.root.conjuncts:
-                    other = self.actor_at.get(conj.i)
+            if span is not None and (head.i not in self.actor_at or self._is_role(head)):
+                # "French and British jets", "Polish and Czech officials": every actor
+                # modifier of the noun, and their conjuncts, names one of the actors (not
+                # so for a name: "Yemen's Houthi movement" is the Houthis alone)
+                modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "poss")]
+                for modifier in modifiers + [m for c in modifiers for m in c.conjuncts]:
+                    other = self.actor_at.get(modifier.i)
                     if other is not None and other not in found:
                         found.append(other)
         return found
@@ -88,7 +91,9 @@ class Arguments:
                                 "reports", "report", "assessment", "assessments", "agencies",
                                 "services", "ministers", "governments", "officers", "reporter",
                                 "reporters", "journalist", "journalists", "correspondent",
-                                "editor", "columnist", "spokesman", "spokeswoman", "spokesperson"}
+                                "editor", "columnist", "spokesman", "spokeswoman", "spokesperson",
+                                "police", "protesters", "demonstrators", "students", "workers",
+                                "rebels", "militants", "soldiers", "army", "lawmakers", "activists"}
 
     # -- slots -------------------------------------------------------------------------------
     def fill(self, slot: str, trigger: Token, items: list[Span]) -> list[Span]:
@@ -231,7 +236,7 @@ class Arguments:
         elif trigger.pos_ in ("VERB", "AUX"):
             # "shipped 40 drones to Russia": the parser often hangs the prep on the object
             heads += [c for c in trigger.children if c.dep_ in ("dobj", "obj")
-                      and (word in ("on", "against", "with") or c.i in self.item_at)]
+                      and (word in ("on", "against", "with", "from") or c.i in self.item_at)]
         for head in heads:
             children = list(head.children)
             # "out of Mali", "away from the border": the second word carries the object

@@ -38,7 +38,7 @@ Kind = Literal[
 ]
 SECTORS = (
     "government", "military", "intelligence", "media", "legislature", "judiciary", "police",
-    "company", "party", "opposition", "rebels", "armed_group",
+    "company", "party", "opposition", "rebels", "armed_group", "civilians",
 )
 # The closed office vocabulary of people.csv, with the sector each office implies.
 # The order is the priority when one person holds several offices on the same day.
