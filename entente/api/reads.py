@@ -166,3 +166,42 @@ def check(store: StoreDep,
         results = [check_transfer(supplier, recipient, item, date)]
     data = [r.to_json() for r in results]
     return data[0] if len(data) == 1 else data
+
+
+# -- sanctions lists (entente/sanctions) -------------------------------------------------------
+Threshold = Annotated[float, Query(ge=0, le=100, description="Lowest score (0–100) reported.")]
+LISTED_HEADER = "X-Sanctioned-Entities"  # how many listed parties the store holds (0: no list loaded)
+
+
+def _listed(store: Store) -> dict[str, str]:
+    from entente.store import sanctions as table
+
+    return {LISTED_HEADER: str(table.count(store))}
+
+
+@router.get("/sanctions/match", tags=["sanctions"], summary="Listed parties a name matches, best "
+            "first (`entente sanctions match NAME --format json`).",
+            description="An empty list when nothing matches or no sanctions list is loaded; the "
+                        f"`{LISTED_HEADER}` header says how many listed parties the store holds.")
+def sanctions_match(store: StoreDep,
+                    name: Annotated[str, Query(description="A name as written, any romanisation.")],
+                    threshold: Threshold = 85.0,
+                    limit: Annotated[int, Query(ge=1, le=1000, description="Most matches (1–1000).")] = 10):
+    from entente.sanctions import match_name
+
+    name = params.free_text(name, "name", 200)
+    if name is None:
+        raise ApiError(400, "name: give a name to match")
+    found = match_name(name, store, threshold, limit)
+    return JSON([m.to_dict() for m in found], headers=_listed(store))
+
+
+@router.get("/sanctions/actors", tags=["sanctions"], summary="Actors named in stored events that "
+            "match a listed party (`entente sanctions actors --format json`).",
+            description="An empty list when none match or no sanctions list is loaded; the "
+                        f"`{LISTED_HEADER}` header says how many listed parties the store holds.")
+def sanctions_actors(store: StoreDep, threshold: Threshold = 85.0):
+    from entente.sanctions import match_store_actors
+
+    found = match_store_actors(store, threshold)
+    return JSON([a.to_dict() for a in found], headers=_listed(store))

@@ -2,7 +2,8 @@
 Debian's chromium driven by Playwright. The page may reach nothing but that server.
 
 The store: three example articles and an article carrying script and onerror payloads,
-ingested and extracted; plus a planted NOR–SWE series with one clear shift for the dyad chart.
+ingested and extracted; plus a planted NOR–SWE series with one clear shift for the dyad chart,
+and the test sanctions list (tests/sanctions/data/entities.ftm.json), which lists Iran Air.
 Screenshots go to test-artifacts/web/ (gitignored).
 """
 
@@ -17,12 +18,14 @@ import pytest
 
 from entente import jobs
 from entente.model import Event, Mention
+from entente.sanctions import load_file
 from entente.store import Store
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = ROOT / "examples" / "articles"
 ARTEFACTS = ROOT / "test-artifacts" / "web"
+SANCTIONS = ROOT / "tests" / "sanctions" / "data" / "entities.ftm.json"
 TOKEN = "web-test-token"
 CHOSEN = ("02_iran_fath360_russia_2024.txt", "04_dprk_shells_missiles_russia_2024.txt",
           "05_russia_dprk_partnership_2024.txt")
@@ -75,6 +78,9 @@ def web_store(tmp_path_factory) -> Path:
         extracted = jobs.extract_pending(store)
         assert extracted.documents == len(CHOSEN) + 1 and extracted.events_added > 0
         store.add_events(planted_shift())
+        # The test sanctions list: article 02 names Iran Air, which it lists.
+        listed = load_file(store, SANCTIONS)
+        assert listed.added > 0
     return db
 
 

@@ -205,3 +205,37 @@ def test_api_reference_and_unknown_pages(page):
     assert p.locator("code", has_text="/api/events").count() >= 1
     p = page.open("#/no-such-view", "no-such-view")
     assert "No such page" in p.locator("main").text_content()
+
+
+def test_sanctions_view_lists_matched_actors_and_matches_a_name(page, api):
+    expected = api("/api/sanctions/actors")
+    assert any(a["words"] == "Iran Air" for a in expected)
+    p = page.open("#/sanctions", "sanctions")
+    assert p.locator('nav a[data-route="sanctions"][aria-current="page"]').count() == 1
+    rows = p.locator("#sanctions-table tbody tr")
+    assert rows.count() == sum(len(a["matches"]) for a in expected)
+    row = p.locator('#sanctions-table tbody tr[data-words="Iran Air"]')
+    assert row.get_attribute("data-entity") == "test-co-iranair"
+    assert "100.0" in row.locator("td.score").text_content()
+    assert "Iran Air" in row.locator("td.party").text_content()
+    assert "TEST-IRAN-RUSSIA-2024" in row.locator("td.programs").text_content()
+    assert p.locator("#sanctions-no-list").count() == 0
+    # the form: another spelling of a listed party
+    p.fill("#f-sanctions-name", "Mahan Airlines")
+    p.click("#sanctions-form button[type=submit]")
+    p.wait_for_url(re.compile(r".*name=Mahan.*"))
+    page.ready("sanctions")
+    match = p.locator("#sanctions-match-table tbody tr")
+    assert match.count() == 1 and match.get_attribute("data-entity") == "test-co-mahan"
+    page.shot("sanctions")
+
+
+def test_listed_actors_are_marked_in_events_and_documents(page):
+    p = page.open("#/events?actor=IRAN_AIR", "events")
+    marks = p.locator("#events-table a.badge-listed")
+    assert marks.count() > 0 and "Iran Air" in (marks.first.get_attribute("title") or "")
+    p.locator("#events-table a.doc-link").first.click()
+    page.ready("doc")
+    listed = p.locator("#doc-text mark.hl-listed")
+    assert listed.count() > 0 and all(listed.nth(i).text_content() == "Iran Air" for i in range(listed.count()))
+    assert p.locator("ol.doc-events .badge-listed").count() > 0

@@ -5,7 +5,9 @@
  *   #/doc/<id>?event=<id>   a document with its actors, triggers and items highlighted
  *   #/dyad/<a>/<b>          dyad chart with shift markers
  *   #/network               signed network, blocs coloured
- *   #/claims  #/transfers  #/check  #/add  #/api
+ *   #/claims  #/transfers  #/check
+ *   #/sanctions?name=...    stored actors that match a listed party; match a name
+ *   #/add  #/api
  *
  * Data only ever enters the page as text (see dom.js).
  */
@@ -74,7 +76,7 @@
   const routes = {
     "": dashboard, events: eventsView, doc: documentView, event: eventRedirect, dyad: dyadView,
     network: networkView, claims: claimsView, transfers: transfersView, check: checkView,
-    add: addView, api: apiView,
+    sanctions: sanctionsView, add: addView, api: apiView,
   };
   let generation = 0;
 
@@ -120,11 +122,48 @@
 
   function badge(text, kind) { return el("span", {class: `badge badge-${kind || "plain"} badge-${String(text).replace(/[^a-z_]/gi, "")}`}, text); }
 
-  function actorText(m) {
+  function actorText(m, listed) {
     if (!m) return "";
     const code = m.country || m.actor_id;
     return el("span", {class: "actor", title: [m.name, m.sector].filter(Boolean).join(", ") || null},
-      el("a", {href: href(["events"], {actor: code})}, code), m.text && m.text !== code ? el("span", {class: "muted"}, ` (${m.text})`) : null);
+      el("a", {href: href(["events"], {actor: code})}, code), m.text && m.text !== code ? el("span", {class: "muted"}, ` (${m.text})`) : null,
+      listedMark(m, listed));
+  }
+
+  // -- sanctions lists: which actors in the stored events a listed party matches ---------------
+  // Fetched once and kept for the page's life (matching every stored actor is not free); a
+  // write or a visit to the Sanctions view refreshes it.
+  let listedCache = null;
+
+  function listedActors() {
+    if (!listedCache) {
+      listedCache = api("/api/sanctions/actors").then(({data}) => listedMap(data))
+        .catch(() => { listedCache = null; return new Map(); });
+    }
+    return listedCache;
+  }
+
+  /** words as events name the actor ("Iran Air") -> the listed parties it matched */
+  function listedMap(actors) {
+    return new Map(actors.map((a) => [a.words, a.matches]));
+  }
+
+  function listedFor(m, listed) {
+    if (!m || !listed || !listed.size) return null;
+    return listed.get(m.text) || listed.get(m.name) || null;
+  }
+
+  function listedTitle(matches) {
+    return "on a sanctions list: " + matches.map((x) => `${x.name} (score ${x.score}${x.programs.length ? ", " + x.programs.join("; ") : ""})`).join(" | ");
+  }
+
+  /** A "listed" badge after an actor a listed party matched: a link to its matches, or
+   *  plain text where it sits inside a button. */
+  function listedMark(m, listed, plain) {
+    const matches = listedFor(m, listed);
+    if (!matches) return null;
+    const attrs = {class: "badge badge-listed", title: listedTitle(matches)};
+    return [" ", plain ? el("span", attrs, "listed") : el("a", Object.assign({href: href(["sanctions"], {name: m.text || m.name})}, attrs), "listed")];
   }
 
   function itemsText(items) {
@@ -285,14 +324,15 @@
       return el("div", null, form, errorBox(err));
     }
     const {data, headers} = result;
+    const listed = await listedActors();
     const next = headers.get("X-Next-Offset");
     const rows = data.map((e) => Object.assign({__attrs: {dataset: {event: e.event_id, type: e.type}}}, e));
     const list = data.length ? table(rows, [
       {label: "date", key: "date"},
-      {label: "source", cell: (e) => actorText(e.source)},
+      {label: "source", cell: (e) => actorText(e.source, listed)},
       {label: "type", cell: (e) => badge(e.type, "type"), class: "type"},
       {label: "mode", key: "mode"},
-      {label: "target", cell: (e) => actorText(e.target)},
+      {label: "target", cell: (e) => actorText(e.target, listed)},
       {label: "status", cell: (e) => e.status + (e.negated ? " (negated)" : ""), class: "status"},
       {label: "items", cell: (e) => itemsText(e.items)},
       {label: "document", cell: (e) => docLink(e.doc_id, e.doc || e.doc_id, e.event_id)},
@@ -315,8 +355,8 @@
   const KIND_LABEL = {trigger: "triggers", actor: "actors", item: "items"};
 
   async function documentView([id], query) {
-    const {data: doc} = await api(`/api/documents/${encodeURIComponent(id || "")}`);
-    const text = renderText(doc.text, doc.spans);
+    const [{data: doc}, listed] = await Promise.all([api(`/api/documents/${encodeURIComponent(id || "")}`), listedActors()]);
+    const text = renderText(doc.text, doc.spans, listed);
     const meta = el("dl", {class: "meta"},
       [["name", doc.name], ["published", doc.published], ["language", doc.language], ["format", doc.source_format], ["id", doc.doc_id]]
         .filter(([, v]) => v).map(([k, v]) => [el("dt", null, k), el("dd", null, v)]),
@@ -338,7 +378,8 @@
     };
     const events = el("ol", {class: "doc-events"}, doc.events.map((e) => el("li", {dataset: {event: e.event_id}},
       el("button", {type: "button", class: "linklike", onclick: () => select(e.event_id)},
-        badge(e.type, "type"), " ", e.source ? (e.source.country || e.source.actor_id) : "?", " → ", e.target ? (e.target.country || e.target.actor_id) : "–",
+        badge(e.type, "type"), " ", e.source ? (e.source.country || e.source.actor_id) : "?", listedMark(e.source, listed, true),
+        " → ", e.target ? (e.target.country || e.target.actor_id) : "–", listedMark(e.target, listed, true),
         " ", el("span", {class: "muted"}, `${e.status}${e.negated ? ", negated" : ""}${e.date ? ", " + e.date : ""}`)),
       e.items.length ? el("div", {class: "muted small"}, itemsText(e.items)) : null,
       e.attribution.length ? el("div", {class: "muted small"}, "according to: " + e.attribution.map((a) => a.text).join("; ")) : null)));
@@ -347,13 +388,14 @@
     return el("article", {class: "document"},
       el("h2", {class: "doc-title"}, doc.title || doc.name || doc.doc_id), meta,
       el("div", {class: "doc-layout"},
-        el("div", null, toggles, Charts.legend([["#ffe08a", "trigger (event type)"], ["#cfe3ff", "actor (code)"], ["#d8f3d0", "item"]]), text),
+        el("div", null, toggles, Charts.legend([["#ffe08a", "trigger (event type)"], ["#cfe3ff", "actor (code)"], ["#d8f3d0", "item"],
+          ...(text.querySelector("mark.hl-listed") ? [["#b2182b", "actor on a sanctions list", "line"]] : [])]), text),
         el("aside", null, el("h3", null, `Events (${doc.events.length})`), doc.events.length ? events : note("No events extracted from this document."))));
   }
 
   /** The text with every span marked, like displaCy: a <mark> per stretch of text covered by
    *  the same spans, and a label after each span. Offsets count characters (code points). */
-  function renderText(text, spans) {
+  function renderText(text, spans, listed) {
     const chars = Array.from(text);
     const points = new Set([0, chars.length]);
     for (const s of spans) { points.add(s.start); points.add(s.end); }
@@ -368,8 +410,11 @@
       covering.sort((x, y) => order[x.kind] - order[y.kind]);
       const kinds = [...new Set(covering.map((s) => s.kind))];
       const ids = [...new Set(covering.flatMap((s) => s.events))];
-      root.append(el("mark", {class: ["hl", ...kinds.map((k) => `hl-${k}`)].join(" "), dataset: {events: ids.join(" "), kinds: kinds.join(" ")},
-        title: covering.map((s) => `${s.kind}: ${s.label}${s.kind === "actor" ? " (" + s.roles.join(", ") + ")" : ""}`).join("\n")}, piece));
+      const onList = covering.map((s) => (s.kind === "actor" ? listedFor(s, listed) : null)).find(Boolean);
+      const classes = ["hl", ...kinds.map((k) => `hl-${k}`), onList ? "hl-listed" : null].filter(Boolean);
+      const title = covering.map((s) => `${s.kind}: ${s.label}${s.kind === "actor" ? " (" + s.roles.join(", ") + ")" : ""}`);
+      if (onList) title.push(listedTitle(onList));
+      root.append(el("mark", {class: classes.join(" "), dataset: {events: ids.join(" "), kinds: kinds.join(" ")}, title: title.join("\n")}, piece));
       for (const s of covering.filter((s) => s.end === b).sort((x, y) => order[x.kind] - order[y.kind])) {
         root.append(el("span", {class: `tag tag-${s.kind}`, "aria-hidden": "true"}, s.label));
       }
@@ -570,6 +615,71 @@
       outside.length ? note(`Out of scope: ${outside.map((v) => v.id).join(", ")}`) : null);
   }
 
+  // -- sanctions -------------------------------------------------------------------------------
+  const LISTED_HEADER = "X-Sanctioned-Entities";
+
+  function partyCell(m) {
+    return [el("strong", null, m.name), m.matched_name !== m.name ? el("div", {class: "small"}, `as “${m.matched_name}”`) : null,
+      el("div", {class: "small muted"}, m.entity_id)];
+  }
+
+  const MATCH_COLUMNS = [
+    {label: "score", cell: (r) => r.match.score.toFixed(1), class: "score"},
+    {label: "listed party", cell: (r) => partyCell(r.match), class: "party"},
+    {label: "schema", cell: (r) => r.match.entity_schema},
+    {label: "countries", cell: (r) => r.match.countries.join(", ")},
+    {label: "programs", cell: (r) => r.match.programs.join("; "), class: "programs"},
+    {label: "listed on", cell: (r) => r.match.listed_on || ""},
+    {label: "list", cell: (r) => r.match.dataset || ""}];
+
+  async function sanctionsView(_, query) {
+    const fields = [
+      {name: "name", label: "match a name", placeholder: "Mahan Airlines", size: 28},
+      {name: "threshold", label: "lowest score (0–100)", type: "number", size: 5, placeholder: "85"}];
+    const values = Object.fromEntries(fields.map((f) => [f.name, query.get(f.name) || ""]));
+    const form = filterForm("sanctions", fields, values);
+    form.id = "sanctions-form";
+    form.querySelector("button[type=submit]").textContent = "Match";
+    const head = [el("h2", null, "Sanctions"), form,
+      note("Names are matched against the sanctions lists loaded in the store, tolerant of spelling and romanisation; a score is how close the best of the party's names is (100: the same once folded).")];
+    let actors, listedCount;
+    try {
+      const {data, headers} = await api("/api/sanctions/actors", {threshold: values.threshold});
+      actors = data;
+      listedCount = Number(headers.get(LISTED_HEADER) || "0");
+    } catch (err) {
+      return el("div", null, head, errorBox(err));
+    }
+    if (!values.threshold) listedCache = Promise.resolve(listedMap(actors));
+    const noList = listedCount ? null : el("p", {class: "note", id: "sanctions-no-list"},
+      "No sanctions list is loaded: stop the server and run ", el("code", null, "entente sanctions load FILE"),
+      " (FollowTheMoney JSON Lines as OpenSanctions publishes them, or a CSV of name, aliases, country, program, listed_on).");
+    let matched = null;
+    if (values.name) {
+      try {
+        const {data: found} = await api("/api/sanctions/match", {name: values.name, threshold: values.threshold});
+        matched = section(`Listed parties matching “${values.name}”: ${found.length}`,
+          found.length ? table(found.map((m) => ({match: m, __attrs: {dataset: {entity: m.entity_id}}})), MATCH_COLUMNS, {id: "sanctions-match-table"})
+            : note(listedCount ? "No listed party matches this name." : "Nothing to match against."));
+      } catch (err) {
+        matched = errorBox(err);
+      }
+    }
+    const rows = actors.flatMap((a) => a.matches.map((m) => ({actor: a, match: m, __attrs: {dataset: {entity: m.entity_id, words: a.words}}})));
+    const actorTable = rows.length ? table(rows, [
+      {label: "in events as", cell: (r) => el("strong", null, r.actor.words), class: "words"},
+      {label: "actor", cell: (r) => {
+        const code = r.actor.actor_id || r.actor.country;
+        return code ? el("a", {href: href(["events"], {actor: code})}, code) : "";
+      }},
+      {label: "events", cell: (r) => String(r.actor.events)},
+      ...MATCH_COLUMNS], {id: "sanctions-table"})
+      : note(listedCount ? "No actor in the stored events matches a listed party." : "No matches: no list loaded.");
+    return el("div", null, head, noList, matched,
+      section(`Actors in the stored events matching a listed party: ${actors.length}`, actorTable,
+        rows.length ? note("An actor is matched by the words events use for it and by its name; each listed party it matched is a row.") : null));
+  }
+
   // -- adding documents ------------------------------------------------------------------------
   function addView() {
     const token = el("input", {id: "token", type: "password", autocomplete: "off", size: 30, value: sessionStorage.getItem(TOKEN_KEY) || ""});
@@ -585,6 +695,7 @@
       clear(out).append(el("p", {class: "loading"}, "Working… (extraction loads the language model: a few seconds)"));
       try {
         const {data} = await api(path, query, Object.assign({method: "POST"}, init, {headers: Object.assign({Accept: "application/json"}, init.headers || {}, auth())}));
+        listedCache = null;  // new events may name listed actors
         clear(out).append(writeResult(data));
       } catch (err) {
         clear(out).append(errorBox(err));
