@@ -67,12 +67,17 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (read recursively).")],
     db: DbOption = Path(DEFAULT_DB),
     max_bytes: Annotated[int, typer.Option(help="Largest file accepted, in bytes.")] = 10_000_000,
+    date: Annotated[Optional[str], typer.Option(
+        help="Publication date (YYYY, YYYY-MM or YYYY-MM-DD) for documents that carry none.")] = None,
 ) -> None:
     """Read articles (.txt .md .html .xml/.rss/.atom .jsonl) into the store, idempotently."""
     with _open(db) as store, _progress() as bar:
         task = bar.add_task("ingesting", total=None)
-        report = jobs.ingest_paths(store, paths, max_bytes=max_bytes,
-                                   progress=lambda n: bar.advance(task, n))
+        try:
+            report = jobs.ingest_paths(store, paths, max_bytes=max_bytes, date=date,
+                                       progress=lambda n: bar.advance(task, n))
+        except EntenteError as exc:
+            _fail(str(exc))
     _print_problems(report.problems)
     table = Table(title="Ingest")
     for column in ("read", "added", "already stored", "not English", "failed"):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from entente.errors import InputProblem
+from entente.errors import InputProblem, UsageError
 from entente.model import Document, Event
 from entente.store import Store
 
@@ -45,14 +45,23 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 
 def ingest_paths(store: Store, paths: Iterable[str | Path], max_bytes: int | None = None,
-                 batch_size: int = 100, progress: Progress | None = None) -> IngestReport:
-    """Read files and folders into the store; documents already stored are skipped."""
+                 batch_size: int = 100, progress: Progress | None = None,
+                 date: str | None = None) -> IngestReport:
+    """Read files and folders into the store; documents already stored are skipped.
+
+    `date` (ISO: a day, month or year) is the publication date of documents that carry
+    none of their own: extraction reads "last month" and dates its events against it.
+    """
     from entente.ingest import DEFAULT_MAX_BYTES, iter_inputs
 
+    fallback = _fallback_date(date)
     report = IngestReport()
     inputs = iter_inputs(paths, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
     for batch in _batches(inputs, batch_size):
         docs = [d for d in batch if isinstance(d, Document)]
+        if fallback:
+            docs = [d if d.published else d.model_copy(update={
+                "published": fallback[0], "published_precision": fallback[1]}) for d in docs]
         report.problems += [p for p in batch if isinstance(p, InputProblem)]
         added, known = store.add_documents(docs)
         report.added += added
@@ -63,6 +72,17 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], max_bytes: int | Non
         if progress:
             progress(len(batch))
     return report
+
+
+def _fallback_date(date: str | None) -> tuple[str, str] | None:
+    if not date:
+        return None
+    from entente.values import parse_date
+
+    parsed = parse_date(date, any_language=False)
+    if not parsed or not parsed[0]:
+        raise UsageError(f"--date {date!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+    return parsed
 
 
 @dataclass
