@@ -43,6 +43,8 @@ TARGETLESS = {"PROTEST", "MOBILIZE", "RETREAT"}
 RESPONSIVE = {"ACCUSE", "REJECT", "PROTEST"}
 # Force: announced rather than used, it is a threat.
 FORCE = {"ASSAULT", "COERCE"}
+# Acts performed by speaking: an actor reported saying them has done them.
+VERBAL = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
 FUTURE_AUX = {"will", "would", "'ll", "shall", "could", "might"}
 # How often an actor must be named before an article counts as being about it.
 SALIENT_MENTIONS = 4
@@ -467,6 +469,8 @@ class EventBuilder:
         trigger = f.trigger
         attribution = self._attribution(reading, args)
         status = reading.status
+        if status == "reported" and type_ in VERBAL and any(_code(source) in a.actors for a in attribution):
+            status = "asserted"  # "the State Department said … and urged Beijing": saying is doing
         if reading.negated and type_ == f.meaning.type and any(
                 _code(source) in a.actors for a in attribution):
             # "Araghchi wrote that Iran had not delivered missiles": the actor denies its own act

@@ -174,7 +174,9 @@ class StatusReader:
                         reading.attribution_head = obj
 
     def _adverbs(self, trigger: Token, sentence: Span, reading: Reading) -> None:
-        scope = list(trigger.children) + list(trigger.head.children)
+        scope = list(trigger.children)
+        if trigger.pos_ in ("NOUN", "PROPN") or trigger.dep_ in ("xcomp", "pcomp"):
+            scope += list(trigger.head.children)  # "reportedly imposed sanctions", "reportedly tried to buy"
         for token in scope:
             status = self.adverbs.get(token.lower_)
             if status and token.dep_ == "advmod" and reading.status in ("asserted", "reported"):
