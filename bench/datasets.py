@@ -128,12 +128,17 @@ def import_child(file: str, db: str) -> None:
     from entente import jobs
     from entente.store import Store
 
+    def cpu() -> float:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        return usage.ru_utime + usage.ru_stime
+
     with Store(db) as store:
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), cpu()
         report = jobs.import_dataset(store, "gdelt", [file])
-        seconds = time.perf_counter() - start
+        seconds, cpu_seconds = time.perf_counter() - start, cpu() - cpu_start
     print(json.dumps({"rows": report.rows, "added": report.added, "unmapped": report.unmapped,
-                      "seconds": seconds, "peak_mb": peak_rss_mb()}))
+                      "seconds": seconds, "cpu_seconds": cpu_seconds,
+                      "peak_mb": peak_rss_mb()}))
 
 
 def bench_import() -> None:
@@ -148,7 +153,8 @@ def bench_import() -> None:
             print(f"import gdelt: {rows:,} rows ({size / 1e6:.0f} MB, generated in {made:.1f} s): "
                   f"{found['rows'] / found['seconds']:,.0f} rows/s (target >= 300,000), "
                   f"{found['added']:,} events stored, {found['unmapped']:,} without a PLOVER "
-                  f"type; peak memory {found['peak_mb']:.0f} MB")
+                  f"type; peak memory {found['peak_mb']:.0f} MB; {found['cpu_seconds']:.1f} s "
+                  f"of CPU in {found['seconds']:.1f} s")
             file.unlink()
 
 

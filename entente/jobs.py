@@ -172,14 +172,15 @@ def import_dataset(store: Store, dataset: str, paths: Iterable[str | Path],
     Returns a `DatasetReport`: rows read, events added and already stored, rows without a
     PLOVER type, and malformed rows with their line numbers; a bad row never stops a file.
     """
-    from entente.ingest.datasets import DatasetReport, read_file, reader
+    from entente.ingest.datasets import DatasetReport, import_file, read_file, reader
 
     reader(dataset)  # an unknown dataset is a usage error before any file is opened
     report = DatasetReport(dataset)
     for path in paths:
         report.files += 1
         seen, first_problem = report.rows, len(report.problems)
-        for table in read_file(dataset, Path(path), report, **options):
+        sql = not options and import_file(dataset, store, Path(path), report)
+        for table in [] if sql else read_file(dataset, Path(path), report, **options):
             added, known = store.add_event_table(table)
             report.added += added
             report.already_stored += known

@@ -8,6 +8,7 @@ and re-running a job completes what is missing.
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -209,6 +210,62 @@ class Store:
                                     f"SELECT {listed} FROM _entente_batch").fetchone()[0]
         finally:
             self.con.unregister("_entente_batch")
+
+    def add_event_query(self, select: str, params: list[Any] | None = None,
+                        tables: dict[str, Any] | None = None) -> int:
+        """Insert the events a query selects (columns named as the event columns; any left
+        out are null), in one transaction, skipping ids already stored; returns how many
+        were added. `tables` are Arrow tables the query reads, registered for its run.
+
+        This is how dataset importers load a file without a row passing through Python:
+        DuckDB reads it (`read_csv`) and maps it (joins with `tables`) inside the query.
+        """
+        # A plain INSERT of the rows whose id is not stored yet (an anti-join) is several
+        # times faster than INSERT OR IGNORE, which DuckDB runs as a MERGE that first groups
+        # every row by id. Ids repeated within the query's own rows break the key: then the
+        # transaction is rolled back and done again with INSERT OR IGNORE.
+        new = (f"INSERT INTO events BY NAME SELECT * FROM ({select}) AS _new "
+               "WHERE NOT EXISTS (SELECT 1 FROM events WHERE events.event_id = _new.event_id)")
+        with self._registered(tables or {}):
+            try:
+                with self.transaction():
+                    found = self.con.execute(new, params or []).fetchone()
+            except duckdb.ConstraintException:
+                with self.transaction():
+                    found = self.con.execute(f"INSERT OR IGNORE INTO events BY NAME {select}",
+                                             params or []).fetchone()
+        return int(found[0]) if found else 0
+
+    def scan(self, sql: str, params: list[Any] | None = None,
+             tables: dict[str, Any] | None = None) -> list[tuple]:
+        """Rows of a read-only query over files or registered Arrow `tables` (importers'
+        counts and checks); not for the store's own tables, which have their methods."""
+        with self._registered(tables or {}):
+            cursor = self.con.execute(sql, params or [])
+            return cursor.fetchall() if cursor.description else []
+
+    @contextmanager
+    def side(self):
+        """A second connection to the same store, as a Store, for read-only queries run in
+        another thread while this one writes (closed at the end of the block)."""
+        view = object.__new__(Store)
+        view.path, view.con = self.path, self.con.cursor()
+        try:
+            yield view
+        finally:
+            view.con.close()
+
+    @contextmanager
+    def _registered(self, tables: dict[str, Any]):
+        if tables:  # DuckDB refuses `register` while an earlier result is not fully fetched
+            self.con.execute("SELECT 1").fetchall()
+        for name, table in tables.items():
+            self.con.register(name, table)
+        try:
+            yield
+        finally:
+            for name in tables:
+                self.con.unregister(name)
 
     def event_batches(self, where: EventFilter | None = None,
                       batch_size: int = 50_000) -> Iterator[Any]:

@@ -3,7 +3,8 @@
 One module per dataset; each has `read(path, report)` yielding Arrow tables in the store's
 event columns (`entente.store.schema.EVENT_COLUMNS`), a batch at a time, and counts rows,
 rows without a PLOVER type and malformed rows (with their line numbers) in the report. The
-job `entente.jobs.import_dataset` writes the tables with `Store.add_event_table`.
+job `entente.jobs.import_dataset` writes the tables with `Store.add_event_table`, except for
+datasets in `IMPORTERS` (GDELT), which are parsed, mapped and stored inside DuckDB.
 
 Every importer maps codes the same way: CAMEO codes through `plover.yaml`, actors to
 entente's codes (ISO3 states, organisation ids), and an event id hashed from the dataset and
@@ -17,6 +18,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import duckdb
 import pyarrow as pa
 
 from entente.errors import InputError, UsageError
@@ -32,7 +34,13 @@ DATASETS: dict[str, DatasetReader] = {
     "polecat": polecat.read,
 }
 
-__all__ = ["DATASETS", "DatasetReport", "reader"]
+# Datasets imported inside DuckDB (parsing and mapping in SQL): `import_file(store, path,
+# report)` loads one file; `jobs.import_dataset` prefers these to the Arrow readers.
+IMPORTERS: dict[str, Callable[..., None]] = {
+    "gdelt": gdelt.import_file,
+}
+
+__all__ = ["DATASETS", "IMPORTERS", "DatasetReport", "import_file", "reader"]
 
 
 def reader(name: str) -> DatasetReader:
@@ -40,6 +48,25 @@ def reader(name: str) -> DatasetReader:
         return DATASETS[name]
     except KeyError:
         raise UsageError(f"unknown dataset {name!r}; known: {', '.join(DATASETS)}") from None
+
+
+def import_file(name: str, store, path: Path, report: DatasetReport) -> bool:
+    """Import one file with the dataset's SQL importer; False if it has none. A file that
+    cannot be opened or parsed at all is one problem."""
+    importer = IMPORTERS.get(name)
+    if importer is None:
+        return False
+    try:
+        importer(store, Path(path), report)
+    except InputError as exc:
+        report.problem(path, exc.problem.reason, exc.problem.line)
+    except (OSError, zipfile.BadZipFile) as exc:
+        report.problem(path, f"unreadable: {getattr(exc, 'strerror', None) or exc}")
+    except duckdb.IOException as exc:
+        report.problem(path, f"unreadable: {exc}")
+    except duckdb.InvalidInputException as exc:
+        report.problem(path, f"could not parse: {exc}")
+    return True
 
 
 def read_file(name: str, path: Path, report: DatasetReport, **options) -> Iterator[pa.Table]:
