@@ -95,6 +95,12 @@ class EventBuilder:
     # -- triggers ----------------------------------------------------------------------------
     def trigger_of(self, token: Token) -> Trigger | None:
         if token.pos_ in ("VERB", "AUX"):
+            # phrasal verbs first: "turned down the request", "waved the package away"
+            particles = [c.lower_ for c in token.children if c.dep_ in ("prt", "advmod") and c.i > token.i]
+            phrasal = next((m for p in particles
+                            if (m := self.lexicon.trigger(f"{token.lemma_.lower()} {p}", "VERB"))), None)
+            if phrasal is not None:
+                return phrasal
             meaning = self.lexicon.trigger(token.lemma_, "VERB")
             if meaning is None:
                 return None
