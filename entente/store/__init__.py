@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from contextlib import contextmanager
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -212,10 +212,13 @@ class Store:
             self.con.unregister("_entente_batch")
 
     def add_event_query(self, select: str, params: list[Any] | None = None,
-                        tables: dict[str, Any] | None = None) -> int:
+                        tables: dict[str, Any] | None = None,
+                        attempt: Callable[[], None] | None = None) -> int:
         """Insert the events a query selects (columns named as the event columns; any left
         out are null), in one transaction, skipping ids already stored; returns how many
-        were added. `tables` are Arrow tables the query reads, registered for its run.
+        were added. `tables` are Arrow tables the query reads, registered for its run;
+        `attempt` is called before each run of the query (it runs twice when its rows repeat
+        an id, see below), for callers that count what the query reads.
 
         This is how dataset importers load a file without a row passing through Python:
         DuckDB reads it (`read_csv`) and maps it (joins with `tables`) inside the query.
@@ -228,9 +231,13 @@ class Store:
                "WHERE NOT EXISTS (SELECT 1 FROM events WHERE events.event_id = _new.event_id)")
         with self._registered(tables or {}):
             try:
+                if attempt:
+                    attempt()
                 with self.transaction():
                     found = self.con.execute(new, params or []).fetchone()
             except duckdb.ConstraintException:
+                if attempt:
+                    attempt()
                 with self.transaction():
                     found = self.con.execute(f"INSERT OR IGNORE INTO events BY NAME {select}",
                                              params or []).fetchone()

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import duckdb
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -325,9 +326,21 @@ def _actor_sql(role: str, i: int) -> str:
             f"CASE WHEN {actor_id} IS NOT NULL THEN {name} END AS {role}_name")
 
 
-def _events_sql(dataset: str, file: str, columns: list[str], source: str) -> str:
-    """The event columns of the good, mapped rows of `source` (for INSERT INTO events)."""
+def _events_sql(dataset: str, file: str, columns: list[str], source: str,
+                tally: str | None = None) -> str:
+    """The event columns of the good, mapped rows of `source` (for INSERT INTO events).
+
+    With `tally` (the name of a `_Tally` registered as a function), every row's kind (ok,
+    unmapped, bad) passes through it on the way, so the insert's own pass over the file
+    also counts the rows: no second pass."""
     file = file.replace("'", "''")
+    mapped = _mapped_sql(source, columns)
+    if tally:
+        mapped = (f"SELECT *, {tally}(CASE WHEN {_BAD} THEN 'bad' WHEN _state = 'ok' "
+                  f"THEN 'ok' ELSE 'unmapped' END) AS _kind FROM ({mapped})")
+        keep = "_kind = 'ok'"
+    else:
+        keep = f"NOT ({_BAD}) AND _state = 'ok'"
     url = "nullif(trim(SOURCEURL), '')" if "SOURCEURL" in columns else "NULL::VARCHAR"
     return f"""
         SELECT '{dataset}:' || trim(GLOBALEVENTID) AS event_id,
@@ -342,8 +355,8 @@ def _events_sql(dataset: str, file: str, columns: list[str], source: str) -> str
                nullif(trim(ActionGeo_FullName), '') AS location_text,
                json_object('extractor', NULL, 'dataset', '{dataset}', 'file', '{file}',
                            'row', trim(GLOBALEVENTID), 'url', {url}) AS provenance
-        FROM ({_mapped_sql(source, columns)})
-        WHERE NOT ({_BAD}) AND _state = 'ok'"""
+        FROM ({mapped})
+        WHERE {keep}"""
 
 
 def _stats_sql(source: str, columns: list[str]) -> str:
@@ -419,18 +432,27 @@ def _plain_file(path: Path):
 
 def _import_plain(store, path: Path, plain: Path, dataset: str, columns: list[str],
                   report: DatasetReport) -> None:
-    """Two passes over the file at once: the counts and rejected lines on a second
-    connection in another thread, the insert on the store's own (DuckDB releases the GIL,
-    and the insert's key and commit leave a core free)."""
+    """One pass over the file: the insert reads it with DuckDB's reject table on, and every
+    row's kind (ok, unmapped, bad) goes through a tally on its way to the insert's filter,
+    so the counts and the rejected lines come from the same parse as the events."""
     lookups = _lookup_tables_cached()
-    quiet = _read_csv_sql(plain, columns, None)
-    with store.side() as side:
-        counting = _Thread(lambda: _count(side, plain, columns, lookups))
-        try:
-            added = store.add_event_query(_events_sql(dataset, path.name, columns, quiet),
-                                          tables=lookups)
-        finally:
-            rows, bad, unmapped, rejected = counting.result()
+    rejects = f"_gdelt_rejects_{uuid.uuid4().hex[:12]}"
+    source = _read_csv_sql(plain, columns, rejects)
+    tally = _Tally()
+    function = f"_gdelt_tally_{uuid.uuid4().hex[:12]}"
+    store.con.create_function(function, tally, [duckdb.sqltype("VARCHAR")],
+                              duckdb.sqltype("VARCHAR"), type="arrow", side_effects=True,
+                              null_handling="special")
+    try:
+        added = store.add_event_query(_events_sql(dataset, path.name, columns, source, function),
+                                      tables=lookups, attempt=tally.reset)
+        rejected = store.scan(f"SELECT line, max(error_type), any_value(csv_line) FROM {rejects} "
+                              "GROUP BY line ORDER BY line")
+    finally:
+        store.con.remove_function(function)
+        store.scan(f"DROP TABLE IF EXISTS {rejects}")
+        store.scan(f"DROP TABLE IF EXISTS {rejects}_scan")
+    rows, bad, unmapped = tally.rows, tally.counts.get("bad", 0), tally.counts.get("unmapped", 0)
     report.rows += rows
     report.unmapped += unmapped
     report.added += added
@@ -443,6 +465,7 @@ def _import_plain(store, path: Path, plain: Path, dataset: str, columns: list[st
             report.bad_row(path, line, f"expected {len(columns)} tab-separated fields, "
                                        f"found {found}")
     if bad:
+        quiet = _read_csv_sql(plain, columns, None)
         ordinals = store.scan(_problems_sql(quiet, columns, "row_number() OVER ()"),
                               tables=lookups)
         lines = _physical_lines(plain, [r[0] for r in ordinals], skipped)
@@ -452,41 +475,24 @@ def _import_plain(store, path: Path, plain: Path, dataset: str, columns: list[st
         _import_repaired(store, path, plain, dataset, columns, undecoded, report, lookups)
 
 
-def _count(side, plain: Path, columns: list[str], lookups: dict) -> tuple:
-    """(rows, bad rows, unmapped rows, [(line, error, text)] of the lines DuckDB rejected)."""
-    rejects = f"_gdelt_rejects_{uuid.uuid4().hex[:12]}"
-    source = _read_csv_sql(plain, columns, rejects)
-    with _import_settings(side):
-        try:
-            rows, bad, unmapped = side.scan(_stats_sql(source, columns), tables=lookups)[0]
-            rejected = side.scan(
-                f"SELECT line, max(error_type), any_value(csv_line) FROM {rejects} "
-                "GROUP BY line ORDER BY line")
-        finally:
-            side.scan(f"DROP TABLE IF EXISTS {rejects}")
-            side.scan(f"DROP TABLE IF EXISTS {rejects}_scan")
-    return rows, bad, unmapped, rejected
+class _Tally:
+    """A DuckDB function (Arrow, one call per vector of rows) that counts the values passing
+    through it and returns them unchanged: counting inside the insert's own query."""
 
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.reset()
 
-class _Thread(threading.Thread):
-    """A function run in a thread; `result()` waits for it and returns (or raises) its end."""
+    def reset(self) -> None:
+        self.rows, self.counts = 0, {}
 
-    def __init__(self, func):
-        super().__init__(name="entente-gdelt-count", daemon=True)
-        self.func, self.value, self.error = func, None, None
-        self.start()
-
-    def run(self) -> None:
-        try:
-            self.value = self.func()
-        except BaseException as exc:  # raised in the caller
-            self.error = exc
-
-    def result(self):
-        self.join()
-        if self.error is not None:
-            raise self.error
-        return self.value
+    def __call__(self, kinds: pa.Array) -> pa.Array:
+        found = pc.value_counts(kinds)
+        with self.lock:
+            self.rows += len(kinds)
+            for value, count in zip(found.field(0).to_pylist(), found.field(1).to_pylist()):
+                self.counts[value] = self.counts.get(value, 0) + count
+        return kinds
 
 
 _LOOKUPS: dict[str, pa.Table] = {}
