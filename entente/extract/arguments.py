@@ -50,7 +50,7 @@ class Arguments:
                 # "French and British jets", "Polish and Czech officials": every actor
                 # modifier of the noun, and their conjuncts, names one of the actors (not
                 # so for a name: "Yemen's Houthi movement" is the Houthis alone)
-                modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "poss")]
+                modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
                 for modifier in modifiers + [m for c in modifiers for m in c.conjuncts]:
                     other = self.actor_at.get(modifier.i)
                     if other is not None and other not in found:

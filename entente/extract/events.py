@@ -39,7 +39,8 @@ IMPLICIT_TARGET = {"AID", "ASSAULT", "SANCTION", "THREATEN", "ACCUSE", "REJECT",
 IMPLICIT_SOURCE = {"SANCTION", "AID"}
 # Types that are events without anyone on the receiving end, when none can be found.
 TARGETLESS = {"PROTEST", "MOBILIZE", "RETREAT"}
-# Types that answer an earlier act ("rejected the allegations"): the target is its actor.
+# Types that answer an earlier act ("rejected the allegations", "provided support"): the
+# target is its actor.
 RESPONSIVE = {"ACCUSE", "REJECT", "PROTEST"}
 # Force: announced rather than used, it is a threat.
 FORCE = {"ASSAULT", "COERCE"}
@@ -281,7 +282,17 @@ class EventBuilder:
         return []
 
     def _answers(self, trigger: Token) -> bool:
-        return trigger.lemma_.lower() in self.status.words["answering_words"]
+        """Words that answer an earlier act: "retaliate", "respond", and support given as
+        such ("Canada provided support", "Japan backed the strikes")."""
+        if trigger.lemma_.lower() in self.status.words["answering_words"]:
+            return True
+        meaning = self.trigger_of(trigger)
+        if meaning is None or meaning.type != "SUPPORT":
+            return False
+        if trigger.pos_ in ("NOUN", "PROPN"):
+            return trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in self.lexicon.light_verbs \
+                and not any(c.dep_ in ("poss", "prep") for c in trigger.children)
+        return False
 
     def _implicit_targets(self, open_ended, events: list[Event], doc: Doc, doc_id: str,
                           name: str | None, args: Arguments) -> list[Event]:
@@ -303,6 +314,8 @@ class EventBuilder:
                 salience[code] += LEAD_WEIGHT if span.start < lead_end else 1
         records = []
         for f, sentence in open_ended:
+            if f.meaning.type not in IMPLICIT_TARGET:
+                continue  # a response that found nothing to answer is left out
             own = {_code(s) for s in f.sources}
             code = _standout(by_type.get(f.meaning.type, Counter()), own, least=1) or \
                 _standout(salience, own, least=SALIENT_MENTIONS)
@@ -350,7 +363,8 @@ class EventBuilder:
         if not sources and targets and meaning.type in IMPLICIT_SOURCE and (
                 is_passive(token) or token.pos_ in ("NOUN", "PROPN")):
             return Found(token, meaning, [], targets, items, reading)  # "were blacklisted": by whom, later
-        if not sources or (not targets and meaning.type not in IMPLICIT_TARGET):
+        if not sources or (not targets and meaning.type not in IMPLICIT_TARGET | RESPONSIVE
+                           and not self._answers(token)):
             return None
         return Found(token, meaning, sources, targets, items, reading)
 
