@@ -583,6 +583,10 @@ class EventBuilder:
             speakers = args.actors_of(subject) if subject is not None else []
             if not speakers and subject is not None and subject.head == verb:
                 speakers = self._group(verb, "speaker", previous, set())
+            if not speakers and subject is not None and subject.lower_ in PRONOUNS:
+                # "…, he warned": the speaker named last as a subject before
+                before = [s for s in args.actors_in(sentence) if s.end <= subject.i and _agentive(s)]
+                speakers = (before or [s for s in previous if _agentive(s)])[-1:]
             if not speakers or any(c.dep_ == "neg" for c in verb.children):
                 continue
             said = [t for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass", "csubj", "aux", "neg", "punct")
