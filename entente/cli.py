@@ -226,7 +226,10 @@ def extract(
                                           progress=lambda n: bar.advance(task, n))
         console.print(f"documents extracted: {report.documents}, events added: "
                       f"{report.events_added}, already stored: {report.events_already_stored}")
-        return
+        for name in report.failed:
+            errors.print(f"[red]error:[/red] {name}: extraction failed (left pending; see the log)",
+                         highlight=False)
+        raise typer.Exit(1 if report.failed else 0)
     from entente.extract.parallel import extract_parallel
     from entente.ingest import iter_inputs
     from entente.model import Document
@@ -234,7 +237,15 @@ def extract(
     inputs = list(iter_inputs(paths, max_bytes=max_bytes))
     problems = [p for p in inputs if not isinstance(p, Document)]
     docs = [d for d in inputs if isinstance(d, Document) and d.extractable]
-    found = [ev for _, evs in extract_parallel(docs, workers) for ev in evs]
+    found, failed = [], []
+    for doc, evs in extract_parallel(docs, workers):
+        if evs is None:
+            failed.append(doc.name or doc.doc_id)
+        else:
+            found += evs
+    for name in failed:
+        errors.print(f"[red]error:[/red] {name}: extraction failed (see the log); other files went on",
+                     highlight=False)
     _print_problems(problems)
     _print_events(found, format)
     raise typer.Exit(1 if problems else 0)

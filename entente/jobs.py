@@ -137,6 +137,7 @@ class ExtractReport:
     documents: int = 0
     events_added: int = 0
     events_already_stored: int = 0
+    failed: list[str] = field(default_factory=list)  # documents left pending: extraction broke
 
 
 def extract_pending(store: Store, workers: int = 1, batch_size: int = 16,
@@ -153,10 +154,12 @@ def extract_pending(store: Store, workers: int = 1, batch_size: int = 16,
     pending = list(store.documents(pending_for=EXTRACTOR_VERSION))
     results = extract_parallel(pending, workers)
     for batch in _batches(results, batch_size):
-        events = [ev for _, evs in batch for ev in evs]
-        added, known = store.add_events(events, done_doc_ids=[d.doc_id for d, _ in batch],
+        report.failed += [d.name or d.doc_id for d, evs in batch if evs is None]
+        done = [(d, evs) for d, evs in batch if evs is not None]
+        events = [ev for _, evs in done for ev in evs]
+        added, known = store.add_events(events, done_doc_ids=[d.doc_id for d, _ in done],
                                         extractor=EXTRACTOR_VERSION)
-        report.documents += len(batch)
+        report.documents += len(done)
         report.events_added += added
         report.events_already_stored += known
         if progress:

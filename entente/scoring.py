@@ -29,7 +29,7 @@ def gold(gold_dir: Path, docs_dir: Path, extractor: Extractor | None = None) -> 
         if isinstance(found, InputProblem):
             raise UsageError(f"cannot read an article of the gold: {found}")
         documents.append(found)
-    system = {doc.name: events for doc, events in extractor.extract_many(documents)}
+    system = {doc.name: events or [] for doc, events in extractor.extract_many(documents)}
     return score_documents(system, golds)
 
 

@@ -498,7 +498,7 @@ class EventBuilder:
             attribution = [a.model_copy(update={"stance": "denies"}) for a in attribution]
         return Event(
             event_id=Event.make_id(doc_id, sentence.start_char, trigger.idx, type_,
-                                   _code(source), _code(target) if target is not None else ""),
+                                   _code(source) or "", (_code(target) or "") if target is not None else ""),
             doc=name, doc_id=doc_id, sentence=sentence.text,
             span=(trigger.idx, trigger.idx + len(trigger.text)), trigger=trigger.text,
             date=date, date_precision=precision,
@@ -634,7 +634,7 @@ class EventBuilder:
             involved = {_code(s) for s in f.sources + f.targets}
             for accuser in args.actors_of(head):
                 for source in f.sources:
-                    if _code(accuser) and _code(accuser) not in involved:
+                    if _code(accuser) and _code(source) and _code(accuser) not in involved:
                         accusers.append(accuser)
                         records.append(self._event(
                             f, accuser, source, sentence, doc, doc_id, name, args,

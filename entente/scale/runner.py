@@ -50,7 +50,7 @@ class ExtractorPlugin(WorkerPlugin):
 def extract_partition(documents: list[Document]):
     """On a worker: the partition's events as an Arrow table (store columns + items)."""
     extractor = worker_extractor()
-    events = [ev for _, evs in extractor.extract_many(documents) for ev in evs]
+    events = [ev for _, evs in extractor.extract_many(documents) for ev in evs or []]
     return events_table(events)
 
 

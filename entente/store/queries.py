@@ -54,7 +54,7 @@ def event_query(f: EventFilter) -> tuple[str, list[Any]]:
     if f.item:
         clauses.append(
             "event_id IN (SELECT event_id FROM event_items "
-            "WHERE lower(name) = lower(?) OR lower(text) LIKE '%' || lower(?) || '%')")
+            "WHERE lower(name) = lower(?) OR contains(lower(text), lower(?)))")  # no LIKE wildcards
         params += [f.item, f.item]
     if f.doc:
         clauses.append("(doc = ? OR doc_id = ?)")

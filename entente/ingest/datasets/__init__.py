@@ -60,6 +60,8 @@ def import_file(name: str, store, path: Path, report: DatasetReport) -> bool:
         importer(store, Path(path), report)
     except InputError as exc:
         report.problem(path, exc.problem.reason, exc.problem.line)
+    except EOFError:  # a truncated .gz or .zip
+        report.problem(path, "unreadable: compressed file ended early")
     except (OSError, zipfile.BadZipFile) as exc:
         report.problem(path, f"unreadable: {getattr(exc, 'strerror', None) or exc}")
     except duckdb.IOException as exc:
@@ -75,6 +77,8 @@ def read_file(name: str, path: Path, report: DatasetReport, **options) -> Iterat
         yield from prefetch(reader(name)(Path(path), report, **options))
     except InputError as exc:
         report.problem(path, exc.problem.reason, exc.problem.line)
+    except EOFError:  # a truncated .gz or .zip
+        report.problem(path, "unreadable: compressed file ended early")
     except (OSError, zipfile.BadZipFile) as exc:
         report.problem(path, f"unreadable: {getattr(exc, 'strerror', None) or exc}")
     except pa.ArrowInvalid as exc:  # the parser gave up (e.g. a line longer than a block)

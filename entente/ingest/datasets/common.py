@@ -9,6 +9,7 @@ stays flat: one batch at a time, and the look-up caches are bounded.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import gzip
 import heapq
@@ -147,6 +148,30 @@ class _Lines:
         return lines
 
 
+class _Utf8Clean(io.RawIOBase):
+    """A byte stream with every invalid UTF-8 sequence replaced by U+FFFD, chunk by chunk."""
+
+    def __init__(self, raw):
+        self.raw = raw
+        self.decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        self.pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while not self.pending:
+            chunk = self.raw.read(1 << 20)
+            final = not chunk
+            self.pending = self.decoder.decode(chunk, final=final).encode("utf-8")
+            if final:
+                break
+        size = min(len(buffer), len(self.pending))
+        buffer[:size] = self.pending[:size]
+        self.pending = self.pending[size:]
+        return size
+
+
 def read_delimited(path: Path, report: DatasetReport, columns: list[str], *,
                    skip_lines: int = 0, keep: Iterable[str] | None = None,
                    delimiter: str = "\t", batch_rows: int = BATCH_ROWS,
@@ -170,7 +195,10 @@ def read_delimited(path: Path, report: DatasetReport, columns: list[str], *,
         return "skip"
 
     wanted = list(keep) if keep is not None else list(columns)
-    with open_binary(path, native=True) as handle:
+    with open_binary(path, native=True) as raw:
+        # Arrow's invalid-row handler decodes the row's text and fails on bytes that are not
+        # UTF-8, which stops the whole file; such bytes become U+FFFD before Arrow sees them
+        handle = io.BufferedReader(_Utf8Clean(raw), buffer_size=1 << 20)
         reader = pacsv.open_csv(
             handle,
             read_options=pacsv.ReadOptions(column_names=columns, skip_rows=skip_lines,
