@@ -20,10 +20,11 @@ class Arguments:
     """Slot filling over one parsed Doc with its actor and item spans."""
 
     def __init__(self, doc: Doc, light_verbs: frozenset[str], is_trigger=lambda token: False,
-                 compound_is_place=lambda noun: False):
+                 compound_is_place=lambda noun: False, instrument_verbs: frozenset[str] = frozenset()):
         self.doc = doc
         self.is_trigger = is_trigger
         self.compound_is_place = compound_is_place  # "the Damascus strike": where, not who
+        self.instrument_verbs = instrument_verbs  # "fired Iranian missiles": the maker is no target
         self.light_verbs = light_verbs
         self.actor_at: dict[int, Span] = {}
         for span in doc.spans.get("actors", []):
@@ -198,7 +199,8 @@ class Arguments:
         deps = ("nsubjpass",) if is_passive(trigger) else ("dobj", "obj")
         for child in trigger.children:
             if child.dep_ in deps:
-                if child.i in self.item_at and child.i not in self.actor_at:
+                if child.i in self.item_at and child.i not in self.actor_at and \
+                        trigger.lemma_.lower() in self.instrument_verbs:
                     return []  # "fired Iranian missiles": the adjective names the maker, not the target
                 found = self.actors_of(child)
                 if not found:  # "vetoed the renewal of the U.N. panel": the thing's owner

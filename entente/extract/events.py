@@ -182,7 +182,8 @@ class EventBuilder:
     def build(self, doc: Doc, doc_id: str, doc_name: str | None) -> list[Event]:
         args = Arguments(doc, self.lexicon.light_verbs,
                          lambda t: t.pos_ == "VERB" and self.lexicon.trigger(t.lemma_, "VERB") is not None,
-                         lambda noun: "compound" in getattr(self.trigger_of(noun), "frame", Frame("", (), (), ())).target)
+                         lambda noun: "compound" in getattr(self.trigger_of(noun), "frame", Frame("", (), (), ())).target,
+                         self.lexicon.instrument_verbs)
         events: list[Event] = []
         previous: list[Span] = []
         open_ended: list[tuple[Found, Span]] = []
