@@ -33,3 +33,13 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) demo-output .pytest_cache
+
+# The property-based fuzz tests at 10,000 generated cases each (ENTENTE_FUZZ_EXAMPLES to
+# change it; `make test` runs the same tests at 60): every article reader, the event-dataset
+# importers, the extractor and the API's GET parameters. Prints the cases run per reader.
+.PHONY: fuzz
+fuzz: $(STAMP)
+	ENTENTE_FUZZ_EXAMPLES=$${ENTENTE_FUZZ_EXAMPLES:-10000} $(BIN)/python -m pytest -q \
+		tests/reliability/test_fuzz_readers.py tests/reliability/test_fuzz_datasets.py \
+		tests/reliability/test_fuzz_extractor.py \
+		tests/security/test_injection.py::test_any_value_in_any_parameter_is_answered_cleanly

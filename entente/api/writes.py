@@ -17,6 +17,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from entente import jobs
 from entente.api.deps import require_token, settings
@@ -150,7 +151,13 @@ def _text_document(data: DocumentIn, config: Settings) -> Document:
 
 
 async def _form_documents(request: Request, config: Settings) -> tuple[list[Document], list[str]]:
-    form = await request.form(max_files=1, max_fields=10, max_part_size=config.max_upload)
+    try:
+        form = await request.form(max_files=1, max_fields=10, max_part_size=config.max_upload)
+    except StarletteHTTPException as exc:  # Starlette's 400 for a field over max_part_size
+        if "exceeded maximum size" not in str(exc.detail):
+            raise
+        raise ApiError(413, f"a form field is larger than the limit of {config.max_upload} bytes "
+                            "(the server's ENTENTE_MAX_UPLOAD)") from None
     try:
         fields = {k: v for k, v in form.items() if isinstance(v, str)}
         upload = form.get("file")

@@ -92,6 +92,7 @@ class EventBuilder:
         self.actors = actors
         self.status = StatusReader(lexicon)
         self.extractor = extractor
+        self._dated: dict = {}
 
     # -- triggers ----------------------------------------------------------------------------
     def trigger_of(self, token: Token) -> Trigger | None:
@@ -472,11 +473,13 @@ class EventBuilder:
     # -- records -----------------------------------------------------------------------------
     def _records(self, f: Found, sentence: Span, doc: Doc, doc_id: str, name: str | None,
                  args: Arguments) -> list[Event]:
-        records = []
+        records, pairs = [], set()
         for source in f.sources:
             for target in f.targets:
-                if _code(source) == _code(target) or not _code(source) or not _code(target):
-                    continue
+                pair = (_code(source), _code(target))
+                if pair[0] == pair[1] or not pair[0] or not pair[1] or pair in pairs:
+                    continue  # one event per pair of actors: a long list repeats states
+                pairs.add(pair)
                 records.append(self._event(f, source, target, sentence, doc, doc_id, name, args))
         return records
 
@@ -544,6 +547,13 @@ class EventBuilder:
         return [Attribution(text=reading.attribution_text, actors=codes, stance=reading.stance)]
 
     def _date(self, trigger: Token, sentence: Span, doc: Doc) -> tuple[str | None, str | None]:
+        """The event's date: the DATE entity nearest the trigger, else the document's date
+        (cached per trigger: a list of actors makes many events of one trigger)."""
+        if self._dated.get("doc") is not doc or self._dated.get("i") != trigger.i:
+            self._dated = {"doc": doc, "i": trigger.i, "value": self._find_date(trigger, sentence, doc)}
+        return self._dated["value"]
+
+    def _find_date(self, trigger: Token, sentence: Span, doc: Doc) -> tuple[str | None, str | None]:
         dates = [e for e in sentence.ents if e.label_ == "DATE"]
         if dates:
             nearest = min(dates, key=lambda e: abs(e.start - trigger.i))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,8 @@ from entente.ingest.common import make_document
 from entente.model import Document
 from entente.values import parse_date
 
+# Characters XML cannot hold: controls (but tab and line breaks), surrogates, U+FFFE/U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Elements after which the text breaks to a new line, so paragraphs stay paragraphs.
 BLOCK_TAGS = {
     "p", "div", "br", "li", "tr", "blockquote", "section", "article",
@@ -74,7 +77,7 @@ def entry_text(entry: dict) -> str:
         best = max(parts, key=lambda part: len(part["value"]))
         return _plain(best["value"], best.get("type", "text/html"))
     detail = entry.get("summary_detail") or {}
-    return _plain(entry.get("summary", ""), detail.get("type", "text/html"))
+    return _plain(entry.get("summary") or "", detail.get("type", "text/html"))  # may be None
 
 
 def _plain(value: str, content_type: str) -> str:
@@ -85,6 +88,7 @@ def _plain(value: str, content_type: str) -> str:
 
 def html_to_text(markup: str) -> str:
     """Text of an HTML fragment, one line per paragraph, spaces tidied."""
+    markup = _NOT_XML.sub(" ", markup)  # lxml will not set a tail holding "\x08"
     try:
         root = lxml.html.fragment_fromstring(markup, create_parent="div")
     except (lxml.etree.ParserError, ValueError):  # empty, or characters XML cannot hold

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+import lxml.etree
 import trafilatura
 
 from entente.errors import InputProblem
@@ -16,19 +17,31 @@ from entente.ingest.common import make_document
 from entente.model import Document
 
 
+# What the parsers under trafilatura raise on pages they cannot handle (htmldate's cleaning
+# asserts on a page whose root is <svg>, "<svg>text").
+PARSE_ERRORS = (AssertionError, ValueError, RecursionError, lxml.etree.LxmlError)
+
+
 def read_html(path: Path, data: bytes) -> Iterator[Document | InputProblem]:
-    page = trafilatura.bare_extraction(
-        data,
-        with_metadata=True,
-        include_comments=False,
-        date_extraction_params=_date_params(),
-    )
+    try:
+        page = _extract(data, with_metadata=True)
+    except PARSE_ERRORS:  # the metadata pass (dates, title) failed: the text may still be had
+        try:
+            page = _extract(data, with_metadata=False)
+        except PARSE_ERRORS as exc:
+            yield InputProblem(str(path), f"HTML does not parse ({exc.__class__.__name__})")
+            return
     if page is None or not (page.text or "").strip():
         yield InputProblem(str(path), "no article text found")
         return
     yield make_document(
         page.text, path=path, source_format="html", title=page.title, url=page.url, date=page.date
     )
+
+
+def _extract(data: bytes, with_metadata: bool):
+    return trafilatura.bare_extraction(data, with_metadata=with_metadata, include_comments=False,
+                                       date_extraction_params=_date_params())
 
 
 def _date_params() -> dict:
