@@ -93,9 +93,19 @@ class EventBuilder:
         self.status = StatusReader(lexicon)
         self.extractor = extractor
         self._dated: dict = {}
+        self._meanings: dict = {}
 
     # -- triggers ----------------------------------------------------------------------------
     def trigger_of(self, token: Token) -> Trigger | None:
+        """What a token means as an event, if anything (remembered for the current document:
+        slot filling and the responders ask about the same tokens again)."""
+        if self._meanings.get("doc") is not token.doc:
+            self._meanings = {"doc": token.doc}
+        if token.i not in self._meanings:
+            self._meanings[token.i] = self._meaning_of(token)
+        return self._meanings[token.i]
+
+    def _meaning_of(self, token: Token) -> Trigger | None:
         if token.pos_ in ("VERB", "AUX"):
             # phrasal verbs first: "turned down the request", "waved the package away"
             particles = [c.lower_ for c in token.children if c.dep_ in ("prt", "advmod") and c.i > token.i]
