@@ -107,10 +107,6 @@ class KnownBug:
 
 
 KNOWN_BUGS: tuple[KnownBug, ...] = (
-    KnownBug("GDELT row numbers after an all-tab line", KeyError, "", "_import_plain",
-             "entente/ingest/datasets/gdelt.py _import_plain: a line of nothing but tabs before "
-             "the rows (blank to the layout sniffer, a row to DuckDB) shifts the row numbers, and "
-             "reporting a bad row raises KeyError looking its line up"),
 )
 KNOWN_HITS: Counter = Counter()
 

@@ -469,7 +469,9 @@ def _import_plain(store, path: Path, plain: Path, dataset: str, columns: list[st
         ordinals = store.scan(_problems_sql(quiet, columns, "row_number() OVER ()"),
                               tables=lookups)
         lines = _physical_lines(plain, [r[0] for r in ordinals], skipped)
-        _report_problems(report, path, [(lines[r[0]], *r[1:]) for r in ordinals])
+        # a row DuckDB counts that the line finder does not (a line of nothing but tabs) is
+        # still reported, without its line number rather than not at all
+        _report_problems(report, path, [(lines.get(r[0]), *r[1:]) for r in ordinals])
     undecoded = [line for line, kind, _ in rejected if kind == "INVALID ENCODING"]
     if undecoded:
         _import_repaired(store, path, plain, dataset, columns, undecoded, report, lookups)
