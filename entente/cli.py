@@ -657,3 +657,7 @@ def export_command(
 
 def main() -> None:  # pragma: no cover - the console script entry point
     app()
+
+
+if __name__ == "__main__":  # python -m entente.cli
+    main()
