@@ -26,7 +26,7 @@ from entente.errors import InputError, InputProblem
 from entente.ingest.datasets import tables
 from entente.ingest.datasets.common import (
     NO_ACTOR, ActorTuple, DatasetReport, actor_tuple, country_code, event_ids, event_table,
-    provenance_json, read_csv_rows, resolve_name, rows_to_columns, slug, state_name,
+    mapped_events, provenance_json, read_csv_rows, resolve_name, rows_to_columns, slug, state_name,
 )
 from entente.knowledge.plover import load_plover
 
@@ -138,19 +138,12 @@ def read(path: Path, report: DatasetReport, batch_rows: int | None = None,
                 raise InputError(InputProblem(
                     str(path), f"not an ACLED export: no column {', '.join(missing)}", line=1))
             checked = True
-        events: list[dict[str, Any]] = []
-        for line, fields in batch:
-            report.rows += 1
+        def to_event(fields: list[str]):
             if len(fields) != len(names):
-                report.bad_row(path, line, f"expected {len(names)} fields, found {len(fields)}")
-                continue
-            event, problem = row_event(dict(zip(names, fields)))
-            if problem:
-                report.bad_row(path, line, problem)
-            elif event is None:
-                report.unmapped += 1
-            else:
-                events.append(event)
+                return None, f"expected {len(names)} fields, found {len(fields)}"
+            return row_event(dict(zip(names, fields)))
+
+        events = mapped_events(report, path, batch, to_event)
         if events:
             yield _table(events, path)
 

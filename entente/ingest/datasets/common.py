@@ -463,6 +463,34 @@ def report_rows(report: DatasetReport, path: Path, lines: np.ndarray,
         report.bad_row(path, int(lines[index]), "; ".join(reasons[index]))
 
 
+def kept_rows(report: DatasetReport, path: Path, lines: np.ndarray, problems: dict[str, pa.Array],
+              state: pa.Array, n: int) -> pa.Array | None:
+    """The mask of a batch's rows to store: bad rows are reported by line, rows without a
+    PLOVER type counted as unmapped; None when no row is left."""
+    bad = any_of(problems.values(), n)
+    if pc.any(bad).as_py():
+        report_rows(report, path, lines, problems)
+    report.unmapped += pc.sum(pc.and_(pc.invert(bad), pc.equal(state, "unmapped"))).as_py() or 0
+    keep = pc.and_(pc.invert(bad), pc.equal(state, "ok"))
+    return keep if pc.sum(keep).as_py() else None
+
+
+def mapped_events(report: DatasetReport, path: Path, records, to_event) -> list[dict[str, Any]]:
+    """The events of (line, record) pairs mapped one by one: `to_event(record)` gives
+    (event or None, problem or None); problems are reported by line, no event is unmapped."""
+    events = []
+    for line, record in records:
+        report.rows += 1
+        event, problem = to_event(record)
+        if problem:
+            report.bad_row(path, line, problem)
+        elif event is None:
+            report.unmapped += 1
+        else:
+            events.append(event)
+    return events
+
+
 def value_map(values: pa.Array, mapping: dict[str, str]) -> pa.Array:
     """Values mapped through a small dict (trimmed keys); values not in it become null."""
     found = pc.index_in(pc.utf8_trim_whitespace(values), value_set=pa.array(list(mapping)))

@@ -31,10 +31,10 @@ import pyarrow.compute as pc
 from entente.errors import InputError, InputProblem
 from entente.ingest.datasets import tables
 from entente.ingest.datasets.common import (
-    NO_ACTOR, ActorTuple, DatasetReport, Lookup, actor_tuple, any_of, blank_to_null, clip,
-    drop_blank_rows, event_ids, event_table, first_line, is_number, joined, mention_columns,
-    open_binary, organisation, parse_stamps, provenance_json, read_delimited, report_rows, state_name,
-    to_float, value_map,
+    ActorTuple, DatasetReport, Lookup, NO_ACTOR, actor_tuple, blank_to_null, clip,
+    drop_blank_rows, event_ids, event_table, first_line, is_number, joined, kept_rows,
+    mention_columns, open_binary, organisation, parse_stamps, provenance_json, read_delimited,
+    state_name, to_float, value_map,
 )
 from entente.knowledge.actors import ISO_CODES
 from entente.knowledge.plover import load_plover
@@ -164,15 +164,10 @@ class GdeltReader:
             "GoldsteinScale is not a number": pc.and_(pc.not_equal(goldstein_raw, ""),
                                                       pc.invert(is_number(goldstein_raw))),
         }
-        bad = any_of(problems.values(), batch.num_rows)
-        if pc.any(bad).as_py():
-            report_rows(report, path, lines, problems)
-        unmapped = pc.and_(pc.invert(bad), pc.equal(state, "unmapped"))
-        report.unmapped += pc.sum(unmapped).as_py() or 0
-        keep = pc.and_(pc.invert(bad), pc.equal(state, "ok"))
-        n = pc.sum(keep).as_py() or 0
-        if n == 0:
+        keep = kept_rows(report, path, lines, problems, state, batch.num_rows)
+        if keep is None:
             return None
+        n = pc.sum(keep).as_py()
 
         def kept(array: pa.Array) -> pa.Array:
             return array.filter(keep)

@@ -22,10 +22,10 @@ import pyarrow.compute as pc
 from entente.errors import InputError, InputProblem
 from entente.ingest.datasets import tables
 from entente.ingest.datasets.common import (
-    NO_ACTOR, ActorTuple, DatasetReport, Lookup, actor_tuple, any_of, blank_to_null, clip,
+    ActorTuple, DatasetReport, Lookup, NO_ACTOR, actor_tuple, blank_to_null, clip,
     country_code, drop_blank_rows, event_ids, event_table, first_line, is_number, joined,
-    mention_columns, parse_stamps, provenance_json, read_delimited, report_rows, resolve_name, slug,
-    state_name, to_float,
+    kept_rows, mention_columns, parse_stamps, provenance_json, read_delimited, resolve_name,
+    slug, state_name, to_float,
 )
 from entente.ingest.datasets.gdelt import cameo_target
 
@@ -109,14 +109,10 @@ class IcewsReader:
             "Intensity is not a number": pc.and_(pc.not_equal(given, ""),
                                                  pc.invert(is_number(given))),
         }
-        bad = any_of(problems.values(), batch.num_rows)
-        if pc.any(bad).as_py():
-            report_rows(report, path, lines, problems)
-        report.unmapped += pc.sum(pc.and_(pc.invert(bad), pc.equal(state, "unmapped"))).as_py() or 0
-        keep = pc.and_(pc.invert(bad), pc.equal(state, "ok"))
-        n = pc.sum(keep).as_py() or 0
-        if n == 0:
+        keep = kept_rows(report, path, lines, problems, state, batch.num_rows)
+        if keep is None:
             return None
+        n = pc.sum(keep).as_py()
 
         def kept(array: pa.Array) -> pa.Array:
             return array.filter(keep)

@@ -29,7 +29,7 @@ from entente.errors import InputError, InputProblem
 from entente.ingest.datasets import tables
 from entente.ingest.datasets.common import (
     CSV_BATCH_ROWS, NO_ACTOR, ActorTuple, DatasetReport, actor_tuple, country_code, event_ids,
-    event_table, open_binary, organisation, provenance_json, read_csv_rows, resolve_name,
+    event_table, mapped_events, open_binary, organisation, provenance_json, read_csv_rows, resolve_name,
     rows_to_columns, slug, state_name,
 )
 from entente.knowledge.actors import ISO_CODES, SECTORS
@@ -249,16 +249,7 @@ def _is_jsonl(path: Path) -> bool:
 def read(path: Path, report: DatasetReport, **_: Any) -> Iterator[pa.Table]:
     records = _records_jsonl(path, report) if _is_jsonl(path) else _records_tsv(path, report)
     for batch in records:
-        events = []
-        for line, record in batch:
-            report.rows += 1
-            event, problem = record_event(record)
-            if problem:
-                report.bad_row(path, line, problem)
-            elif event is None:
-                report.unmapped += 1
-            else:
-                events.append(event)
+        events = mapped_events(report, path, batch, record_event)
         if events:
             yield _table(events, path)
 
