@@ -23,7 +23,12 @@ class LineDict(dict):
     line: int | None = None
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (its wheels do): several times faster than the pure-Python
+# one, which made loading the actor dictionary a large part of every command's start-up.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoader):
     """SafeLoader whose mappings are `LineDict`s carrying their 1-based line number."""
 
 
