@@ -254,6 +254,22 @@ class Arguments:
                                 return found
         return []
 
+    def possessive_pronoun(self, slot: str, trigger: Token) -> Token | None:
+        """'an airstrike on its consulate': the "its"/"their" that owns the slot's phrase,
+        for the event builder to resolve (the phrase names no actor itself)."""
+        if slot == "obj":
+            phrases = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+        elif slot in PREP_SLOTS:
+            phrases = [o for c in trigger.children if c.dep_ == "prep" and c.lower_ == slot
+                       for o in c.children if o.dep_ == "pobj"]
+        else:
+            return None
+        for phrase in phrases:
+            for child in phrase.children:
+                if child.dep_ == "poss" and child.lower_ in ("its", "their"):
+                    return child
+        return None
+
     # -- items -------------------------------------------------------------------------------
     def items_near(self, trigger: Token) -> list[Span]:
         """Items in the trigger's own phrase (not in a nested clause with its own trigger)."""

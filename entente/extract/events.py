@@ -42,6 +42,8 @@ TARGETLESS = {"PROTEST", "MOBILIZE", "RETREAT"}
 # Types that answer an earlier act ("rejected the allegations", "provided support"): the
 # target is its actor.
 RESPONSIVE = {"ACCUSE", "REJECT", "PROTEST"}
+# Acts that another's act can answer ("retaliation for the strike"): naming them so accuses their actor.
+PROVOKING = {"ASSAULT", "COERCE", "SANCTION", "THREATEN"}
 # Force: announced rather than used, it is a threat.
 FORCE = {"ASSAULT", "COERCE"}
 # Acts performed by speaking: an actor reported saying them has done them.
@@ -106,6 +108,8 @@ class EventBuilder:
         return self._meanings[token.i]
 
     def _meaning_of(self, token: Token) -> Trigger | None:
+        if token.pos_ in ("VERB", "AUX") and self._dismisses_claims(token):
+            return self.lexicon.trigger("reject", "VERB")  # "called the accusations unfounded"
         if token.pos_ in ("VERB", "AUX"):
             # phrasal verbs first: "turned down the request", "waved the package away"
             particles = [c.lower_ for c in token.children if c.dep_ in ("prt", "advmod") and c.i > token.i]
@@ -155,8 +159,24 @@ class EventBuilder:
             if token.dep_ in ("dobj", "nsubjpass") and \
                     token.head.lemma_.lower() in self.lexicon.words("reversal_verbs"):
                 return None  # "cut ties": the verb, not the noun, is what happened
+            if token.dep_ == "dobj" and self._dismisses_claims(token.head):
+                return None  # "called the accusations unfounded": the verb rejects them
             return self.lexicon.trigger(token.lower_, "NOUN") or self.lexicon.trigger(token.lemma_, "NOUN")
         return None
+
+    def _dismisses_claims(self, verb: Token) -> bool:
+        """'called the accusations unfounded', 'described the reports as lies': speech that
+        dismisses a claim is a rejection of it (of whoever made it), not the claim itself."""
+        if verb.lemma_.lower() not in self.status.words["evaluative_verbs"]:
+            return False
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in verb.children):
+            return False
+        dismissive = self.status.words["dismissive_words"]
+        verdicts = [c for c in verb.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp")]
+        verdicts += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                     for o in c.children if o.dep_ == "pobj"]
+        return any(t.lemma_.lower() in dismissive or t.lower_ in dismissive
+                   for v in verdicts for t in v.subtree)
 
     def _held_in_prospect(self, token: Token) -> bool:
         """'vowed to retaliate', 'the right to strike back': force announced, not used."""
@@ -214,7 +234,11 @@ class EventBuilder:
                     agentless.append((item, sentence))
                     continue
                 if not item.targets and (item.meaning.type in RESPONSIVE or self._answers(item.trigger)):
-                    item.targets = self._answered(item, acts, sentence)
+                    # "…U.S. allegations surfaced, and Moscow called the accusations unfounded"
+                    claims_before = [Act(source, list(f.targets), "ACCUSE", f.trigger.i) for f in found
+                                     if f.meaning.type == "ACCUSE" and f.trigger.i < item.trigger.i
+                                     for source in f.sources]
+                    item.targets = self._answered(item, acts + claims_before, sentence)
                 if item.targets:
                     events += self._records(item, sentence, doc, doc_id, doc_name, args)
                 else:
@@ -264,15 +288,29 @@ class EventBuilder:
         # "the allegations" may have been made well before: look back over the whole text
         claims = [a for a in acts if a.kind in ("ACCUSE", "REPORT") and _code(a.actor) not in own
                   and {_code(t) for t in a.targets} & own] if answers_claims else []
+        if answers_claims and not claims:  # "the allegations" against a partner: the latest made
+            claims = [a for a in recent if a.kind in ("ACCUSE", "REPORT")]
         # "condemned the strikes", "called the transfer an escalation": the last act of that kind
         kind = self._kind_of_object(f.trigger)
         same_kind = [a for a in acts if a.kind == kind and _code(a.actor) not in own] if kind else []
         latest = claims or same_kind or aimed or recent
+        if not claims and self._definite_object(f.trigger):
+            # "condemned the decision", "the strikes": in news, the act the article leads with
+            lead_end = next(iter(f.trigger.doc.sents)).end
+            lead = [a for a in (same_kind or [a for a in acts if {_code(t) for t in a.targets} & own])
+                    if a.at < lead_end and _code(a.actor) not in own]
+            latest = lead or latest
         if not latest:
             return []
         last = latest[-1]
         together = [a.actor for a in latest if a.at == last.at and a.at >= 0] or [last.actor]
         return list({_code(a): a for a in together}.values())
+
+    @staticmethod
+    def _definite_object(verb: Token) -> bool:
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN" and
+                   any(d.dep_ == "det" and d.lower_ in ("the", "this", "these") for d in c.children)
+                   for c in verb.children)
 
     def _kind_of_object(self, verb: Token) -> str | None:
         """The event type of what a verb's object names ('the strikes' → ASSAULT)."""
@@ -389,6 +427,7 @@ class EventBuilder:
                 found = args.fill(slot, token, items)
                 found = self._resolve_pronouns(found, token, args, previous, sentence, slot)
                 found = found or self._group(token, slot, previous, exclude or set())
+                found = found or self._possessor(slot, token, args, previous, exclude or set())
             if found:
                 return found
         return []
@@ -416,6 +455,20 @@ class EventBuilder:
             group = args.actors_of(antecedent[0].root)
             return group if len(group) > 1 else antecedent
         return antecedent
+
+    def _possessor(self, slot: str, token: Token, args: Arguments, previous: list[Span],
+                   exclude: set) -> list[Span]:
+        """'Israel's strike on its consulate', said Tehran: the owner named by "its" is the
+        last actor named before it other than the event's other side."""
+        if not exclude:
+            return []  # only for a target, once the source is known
+        pronoun = args.possessive_pronoun(slot, token)
+        if pronoun is None:
+            return []
+        before = [s for s in args.actors_in(token.sent) if s.end <= pronoun.i and _agentive(s)]
+        candidates = [s for s in before if _code(s) not in exclude] or \
+            [p for p in previous if _agentive(p) and _code(p) not in exclude]
+        return candidates[-1:]
 
     def _its_item(self, token: Token, meaning, args: Arguments, sentence: Span) -> Span | None:
         """'the S-300 system … since Iran sought its delivery': 'its' is the weapon named
@@ -600,6 +653,8 @@ class EventBuilder:
         for verb in sentence:
             if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in verbs:
                 continue
+            if self._dismisses_claims(verb):
+                continue  # "described the claims as lies" rejects them (a REJECT event)
             subject = _speech_subject(verb)
             speakers = args.actors_of(subject) if subject is not None else []
             if not speakers and subject is not None and subject.head == verb:
@@ -613,27 +668,49 @@ class EventBuilder:
             said = [t for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass", "csubj", "aux", "neg", "punct")
                     for t in c.subtree]
             own = {_code(s) for s in speakers}
-            for type_, words_key in (("THREATEN", "threatening_words"), ("ACCUSE", "accusing_words")):
+            answering = self.status.words["answering_words"]
+            for type_, words_key in (("THREATEN", "threatening_words"), ("ACCUSE", "accusing_words"),
+                                     ("ACCUSE", "answering_words")):
                 cues = self.status.words[words_key]
                 words = [t for t in said if t.lemma_.lower() in cues or t.lower_ in cues]
-                if type_ == "THREATEN" and not any(
-                        t.dep_ == "aux" and t.lower_ in FUTURE_AUX for t in said):
-                    words = []
+                if type_ == "THREATEN" and not any(t.dep_ == "aux" and t.lower_ in FUTURE_AUX for t in said):
+                    # "reserved the right to respond": held in prospect without a future tense
+                    # (a force verb there, "the right to retaliate", is its own THREATEN event)
+                    words = [w for w in words if self._held_in_prospect(w) and self.trigger_of(w) is None]
                 if not words:
                     continue
-                victims = {t.i for w in words for t in w.subtree if t != w} if type_ == "ACCUSE" else set()
-                named = [s for s in args.actors_in(said) if s.start not in victims and _code(s) not in own]
                 meaning = self.lexicon.trigger("threaten" if type_ == "THREATEN" else "accuse", "VERB")
-                if type_ == "THREATEN":  # a menace names whom it menaces, or it is not coded
-                    targets = named
+                asked = Found(verb, meaning, speakers, [], [], Reading())
+                if words_key == "answering_words":
+                    # "said its barrage was retaliation for Israel's strike": the speaker
+                    # accuses whoever did what it answers
+                    targets = self._provokers(words, own, acts, sentence)
                 else:
-                    targets = named or self._answered(Found(verb, meaning, speakers, [], [], Reading()), acts, sentence) \
-                        or self._pursued(speakers, acts, sentence)
+                    victims = {t.i for w in words for t in w.subtree if t != w} if type_ == "ACCUSE" else set()
+                    named = [s for s in args.actors_in(said) if s.start not in victims and _code(s) not in own]
+                    if type_ == "THREATEN":  # a menace names whom it menaces, or answers an act
+                        targets = named or (self._answered(asked, acts, sentence)
+                                            if any(w.lemma_.lower() in answering for w in words) else [])
+                    else:
+                        targets = named or self._answered(asked, acts, sentence) \
+                            or self._pursued(speakers, acts, sentence)
                 if targets:
                     found = Found(verb, meaning, speakers, targets, [], Reading())
                     records += self._records(found, sentence, doc, doc_id, name, args)
                     break  # one judgement per verb: a menace is not also an accusation
         return records
+
+    def _provokers(self, words: list[Token], own: set, acts: list[Act], sentence: Span) -> list[Span]:
+        """Who did the hostile acts that answering words ("retaliation for …", "a response to
+        …") name: the acts' actors in the phrase, else the latest earlier act of that kind."""
+        inside = {t.i for w in words for t in w.subtree if t != w}
+        named = [a.actor for a in acts if a.at in inside and a.kind in PROVOKING and _code(a.actor) not in own]
+        if named:
+            return list({_code(a): a for a in named}.values())
+        kinds = {m.type for i in sorted(inside) if (m := self.trigger_of(sentence.doc[i])) is not None
+                 and m.type in PROVOKING}
+        earlier = [a for a in acts if a.kind in kinds and a.at < sentence.start and _code(a.actor) not in own]
+        return [earlier[-1].actor] if earlier else []
 
     # -- events implied by reports and denials -------------------------------------------------
     def _accusations_and_denials(self, found: list[Found], sentence: Span, doc: Doc,

@@ -40,7 +40,8 @@ class StatusReader:
             "report_verbs", "allege_verbs", "deny_verbs", "planned_verbs", "promised_verbs",
             "planned_aux", "hypothetical_aux", "hypothetical_marks", "negation_words",
             "failure_verbs", "failure_nouns", "report_nouns", "evaluative_verbs", "accusing_words",
-            "threat_governors", "answering_words", "threatening_words", "denial_of_acts")}
+            "threat_governors", "answering_words", "threatening_words", "denial_of_acts",
+            "dismissive_words")}
         self.adverbs = dict(self.lexicon.status.get("adverbs") or {})
 
     def read(self, trigger: Token, sentence: Span) -> Reading:
@@ -110,6 +111,9 @@ class StatusReader:
             if token.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "dobj", "pobj",
                                   "prep", "nsubj", "nsubjpass", "compound") or token.head == token:
                 return
+            if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and \
+                    any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+                return  # "Pyongyang denied it, and Moscow called…": a clause with its own subject
             child, token = token, token.head
             lemma = token.lemma_.lower()
             if self._apply_governor(lemma, child, token, reading):
