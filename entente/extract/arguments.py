@@ -47,6 +47,13 @@ class Arguments:
                 for other in self._role_conjuncts(head):
                     if other not in found:
                         found.append(other)
+            # "several governments, including Saudi Arabia": the members named
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "including"):
+                for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                    for member in (obj, *obj.conjuncts):
+                        other = self._actor_of_phrase(member)
+                        if other is not None and other not in found:
+                            found.append(other)
             if span is not None and (head.i not in self.actor_at or self._is_role(head)):
                 # "French and British jets", "Polish and Czech officials": every actor
                 # modifier of the noun, and their conjuncts, names one of the actors (not

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from entente.extract.arguments import Arguments, is_passive
 from entente.extract.items import to_item
-from entente.extract.status import Reading, StatusReader, denies_a_claim
+from entente.extract.status import undecided, Reading, StatusReader, denies_a_claim
 from entente.knowledge.lexicon import Frame, Lexicon, Trigger
 from entente.model import Attribution, Event, Location, Mention, Provenance
 from entente.values import parse_date as _parse_date
@@ -147,6 +147,8 @@ class EventBuilder:
             if meaning.lemma in self.status.words["promised_verbs"] and any(
                     c.dep_ == "xcomp" and self.lexicon.trigger(c.lemma_, "VERB") for c in token.children):
                 return None  # "pledged to deliver": the promise is the status of "deliver"
+            if meaning.lemma in self.status.words["deny_verbs"] and undecided(token):
+                return None  # "neither confirmed nor denied"
             if meaning.lemma in self.status.words["deny_verbs"] and self._denies_an_act(token):
                 return None  # "denied sending missiles": the denial is the status of "sending"
             return meaning
@@ -233,6 +235,8 @@ class EventBuilder:
                 if not item.sources:
                     agentless.append((item, sentence))
                     continue
+                if not item.targets and item.meaning.type == "REQUEST" and self._urges_restraint(item.trigger):
+                    item.targets = self._latest_force(item, acts, sentence)
                 if not item.targets and (item.meaning.type in RESPONSIVE or self._answers(item.trigger)):
                     # "…U.S. allegations surfaced, and Moscow called the accusations unfounded"
                     claims_before = [Act(source, list(f.targets), "ACCUSE", f.trigger.i) for f in found
@@ -304,7 +308,23 @@ class EventBuilder:
             return []
         last = latest[-1]
         together = [a.actor for a in latest if a.at == last.at and a.at >= 0] or [last.actor]
+        if f.meaning.type == "ACCUSE" and kind == "AID" and same_kind and not claims:
+            # "condemned the transfers": the supplier and the receiver alike
+            together += [t for a in latest if a.at == last.at for t in a.targets if _code(t) not in own]
         return list({_code(a): a for a in together}.values())
+
+    def _urges_restraint(self, trigger: Token) -> bool:
+        words = self.status.words["restraint_words"]
+        return any(c.dep_ in ("dobj", "pobj") and c.lemma_.lower() in words
+                   for t in (trigger, *[p for p in trigger.children if p.dep_ == "prep"]) for c in t.children)
+
+    @staticmethod
+    def _latest_force(f: Found, acts: list[Act], sentence: Span) -> list[Span]:
+        """'Biden urged restraint': whoever used or threatened force last (not the urger)."""
+        own = {_code(s) for s in f.sources}
+        recent = [a for a in acts if a.kind in PROVOKING and a.actor.start >= sentence.start - ANSWER_WINDOW
+                  and _code(a.actor) not in own]
+        return [recent[-1].actor] if recent else []
 
     @staticmethod
     def _definite_object(verb: Token) -> bool:
@@ -404,6 +424,12 @@ class EventBuilder:
         targets = self._fill(meaning.frame.target, token, args, items, previous, sentence,
                              exclude={_code(s) for s in sources})
         targets = [t for t in targets if t not in sources]
+        if meaning.frame.name == "receive" and token.dep_ == "xcomp" and \
+                token.head.lemma_.lower() in self.status.words["seeking_verbs"]:
+            # "is trying to obtain missiles from Iran": a request to Iran, not yet a transfer
+            meaning = self.lexicon.trigger("request", "VERB")
+            sources, targets = targets, [s for s in sources if s not in targets]
+            reading = self.status.read(token.head, sentence)
         if meaning.type in MUTUAL and not targets and len(sources) >= 2:
             sources, targets = sources[:1], sources[1:]
         if not sources and meaning.type in MUTUAL:
@@ -676,7 +702,8 @@ class EventBuilder:
                 if type_ == "THREATEN" and not any(t.dep_ == "aux" and t.lower_ in FUTURE_AUX for t in said):
                     # "reserved the right to respond": held in prospect without a future tense
                     # (a force verb there, "the right to retaliate", is its own THREATEN event)
-                    words = [w for w in words if self._held_in_prospect(w) and self.trigger_of(w) is None]
+                    words = [w for w in words if self._held_in_prospect(w)
+                             and getattr(self.trigger_of(w), "type", None) not in FORCE]
                 if not words:
                     continue
                 meaning = self.lexicon.trigger("threaten" if type_ == "THREATEN" else "accuse", "VERB")
@@ -725,8 +752,9 @@ class EventBuilder:
                 continue
             if f.meaning.type not in ACCUSABLE:
                 continue
-            if f.meaning.type == "AID" and (not f.targets or self._mode("AID", f) != "military"):
-                continue  # only arming someone named is held against the supplier
+            named_weapon = any(hasattr(i._.item, "producer") for i in f.items)  # a catalogued system
+            if f.meaning.type == "AID" and ((not f.targets and not named_weapon) or self._mode("AID", f) != "military"):
+                continue  # only arming someone named, or with a named weapon, is held against the supplier
             if f.reading.via_according:
                 continue
             involved = {_code(s) for s in f.sources + f.targets}

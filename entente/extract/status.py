@@ -41,7 +41,7 @@ class StatusReader:
             "planned_aux", "hypothetical_aux", "hypothetical_marks", "negation_words",
             "failure_verbs", "failure_nouns", "report_nouns", "evaluative_verbs", "accusing_words",
             "threat_governors", "answering_words", "threatening_words", "denial_of_acts",
-            "dismissive_words")}
+            "dismissive_words", "seeking_verbs", "restraint_words")}
         self.adverbs = dict(self.lexicon.status.get("adverbs") or {})
 
     def read(self, trigger: Token, sentence: Span) -> Reading:
@@ -55,7 +55,19 @@ class StatusReader:
             reading.status = "planned"  # "said it would send": reported intent, not a condition
         self._according_to(trigger, sentence, reading)
         self._adverbs(trigger, sentence, reading)
+        if reading.negated and reading.status == "asserted" and self._still_owed(trigger):
+            reading.status = "promised"  # "has yet to supply", "failed to provide promised jets"
         return reading
+
+    @staticmethod
+    def _still_owed(trigger: Token) -> bool:
+        """An act not done yet that is expected or was promised: 'has yet to deliver',
+        'failed to provide the promised S-400s'."""
+        if any(c.lower_ == "yet" for t in (trigger, trigger.head) for c in t.children):
+            return True
+        return any(c.dep_ in ("dobj", "pobj") and any(
+                       a.dep_ == "amod" and a.lower_ in ("promised", "pledged") for a in c.children)
+                   for c in trigger.children)
 
     # -- negation ----------------------------------------------------------------------------
     def _negated(self, trigger: Token) -> bool:
@@ -122,6 +134,8 @@ class StatusReader:
     def _apply_governor(self, lemma: str, child: Token, governor: Token, reading: Reading) -> bool:
         complement = child.dep_ in ("xcomp", "ccomp", "dobj", "pcomp", "compound", "conj")
         if lemma in self.words["deny_verbs"] and child.dep_ == "ccomp" and denies_a_claim(governor):
+            return False
+        if lemma in self.words["deny_verbs"] and undecided(governor):
             return False  # "…shipped missiles, a charge Tehran denies": the charge is denied, not this clause
         if lemma in self.words["deny_verbs"] and complement and (
                 child.dep_ in ("xcomp", "ccomp", "pcomp") or lemma in self.words["denial_of_acts"]):
@@ -187,6 +201,12 @@ class StatusReader:
                 reading.status = status
                 reading.stance = reading.stance or ("alleges" if status == "alleged" else "reports")
                 reading.attribution_text = reading.attribution_text or token.text
+
+
+def undecided(verb: Token) -> bool:
+    """'neither confirmed nor denied': no denial (and no confirmation) at all."""
+    verbs = [verb] + ([verb.head] if verb.dep_ == "conj" else [])
+    return any(c.lower_ in ("neither", "nor") for v in verbs for c in v.children)
 
 
 def denies_a_claim(verb: Token) -> bool:

@@ -13,11 +13,11 @@ import pytest
 from entente import scoring
 from tests.conftest import ROOT, SHARED_EVAL
 
-DEV_FLOORS = {"precision": 0.86, "f1": 0.74, "key_recall": 0.87, "status_accuracy": 0.78}
+DEV_FLOORS = {"precision": 0.87, "f1": 0.78, "key_recall": 0.9, "status_accuracy": 0.8}
 # The dev-set targets. Not met yet: the test below is an expected failure, and a
 # strict one, so the day extraction meets them it reports it and the mark must come off.
 DEV_TARGETS = {"f1": 0.8, "key_recall": 0.9, "status_accuracy": 0.8}
-SEED_FLOORS = {"precision": 0.8, "key_recall": 0.9, "status_accuracy": 0.85}
+SEED_FLOORS = {"precision": 0.8, "key_recall": 0.9, "status_accuracy": 0.87}
 
 
 def _check(totals: dict, floors: dict) -> None:
@@ -31,7 +31,7 @@ def test_dev_set_floors(extractor):
     _check(report.totals(), DEV_FLOORS)
 
 
-@pytest.mark.xfail(strict=True, reason="dev-set targets not met yet (F1 0.76 < 0.8, key recall 0.897 < 0.9; status 0.80 met)")
+@pytest.mark.xfail(strict=True, reason="dev-set F1 target not met yet (0.7996 < 0.8; key recall 0.91 and status 0.81 met)")
 def test_dev_set_targets(extractor):
     report = scoring.gold(ROOT / "examples" / "gold", ROOT / "examples" / "articles", extractor)
     _check(report.totals(), DEV_TARGETS)
