@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Span, Token
 
 from entente.extract.arguments import Arguments, is_passive
 from entente.extract.items import to_item
-from entente.extract.status import undecided, Reading, StatusReader, denies_a_claim
+from entente.extract.status import Reading, StatusReader, denies_a_claim, undecided
+from entente.knowledge.actors import ISO_CODES
 from entente.knowledge.lexicon import Frame, Lexicon, Trigger
 from entente.model import Attribution, Event, Location, Mention, Provenance
 from entente.values import parse_date as _parse_date
@@ -292,13 +293,17 @@ class EventBuilder:
         # "the allegations" may have been made well before: look back over the whole text
         claims = [a for a in acts if a.kind in ("ACCUSE", "REPORT") and _code(a.actor) not in own
                   and {_code(t) for t in a.targets} & own] if answers_claims else []
-        if answers_claims and not claims:  # "the allegations" against a partner: the latest made
-            claims = [a for a in recent if a.kind in ("ACCUSE", "REPORT")]
+        if answers_claims and not claims:  # "…U.S. allegations surfaced, and Moscow called the accusations…"
+            claims = [a for a in acts if a.kind in ("ACCUSE", "REPORT") and a.at >= sentence.start
+                      and _code(a.actor) not in own]
         # "condemned the strikes", "called the transfer an escalation": the last act of that kind
         kind = self._kind_of_object(f.trigger)
         same_kind = [a for a in acts if a.kind == kind and _code(a.actor) not in own] if kind else []
+        # "condemned the strikes": acts called strikes before other attacks
+        word = self._object_lemma(f.trigger)
+        same_kind = [a for a in same_kind if f.trigger.doc[a.at].lemma_.lower() == word] or same_kind
         latest = claims or same_kind or aimed or recent
-        if not claims and self._definite_object(f.trigger):
+        if not claims and (self._definite_object(f.trigger) or self._object_lemma(f.trigger) is None):
             # "condemned the decision", "the strikes": in news, the act the article leads with
             lead_end = next(iter(f.trigger.doc.sents)).end
             lead = [a for a in (same_kind or [a for a in acts if {_code(t) for t in a.targets} & own])
@@ -325,6 +330,10 @@ class EventBuilder:
         recent = [a for a in acts if a.kind in PROVOKING and a.actor.start >= sentence.start - ANSWER_WINDOW
                   and _code(a.actor) not in own]
         return [recent[-1].actor] if recent else []
+
+    @staticmethod
+    def _object_lemma(verb: Token) -> str | None:
+        return next((c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
     @staticmethod
     def _definite_object(verb: Token) -> bool:
@@ -430,6 +439,9 @@ class EventBuilder:
             meaning = self.lexicon.trigger("request", "VERB")
             sources, targets = targets, [s for s in sources if s not in targets]
             reading = self.status.read(token.head, sentence)
+        if meaning.type == "AID" and not targets and token.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and c.lower_ in self.status.words["force_nouns"] for c in token.children):
+            meaning = self.lexicon.trigger("deploy", "VERB")  # "dispatched forces to monitor…"
         if meaning.type in MUTUAL and not targets and len(sources) >= 2:
             sources, targets = sources[:1], sources[1:]
         if not sources and meaning.type in MUTUAL:
@@ -511,11 +523,24 @@ class EventBuilder:
         """'The three governments', 'both countries': the last N distinct actors named
         (other than `exclude`, the event's other side)."""
         deps = {"subj": ("nsubj",), "obj": ("dobj",), "speaker": ("nsubj",)}.get(slot, ())
-        for child in token.children:
+        children = list(token.children)
+        if slot in ("of", "from", "in", "to", "on", "against"):  # "sanctions on both countries"
+            deps = ("pobj",)
+            preps = [c for c in children if c.dep_ == "prep" and c.lower_ == slot]
+            # "out of the country": the second word carries the object
+            preps += [p for c in children if c.dep_ in ("prep", "prt") and c.lower_ == "out"
+                      for p in c.children if p.dep_ == "prep" and p.lower_ == slot]
+            children = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+        for child in children:
             if child.dep_ not in deps or child.lemma_.lower() not in GROUP_NOUNS:
                 continue
             words = {c.lower_ for c in child.children if c.dep_ in ("nummod", "det", "predet", "amod")}
             size = next((NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS), None)
+            if size is None and words == {"the"} and child.lower_ in ("country", "nation"):
+                # "pulled its troops out of the country": the last state named, not a side
+                states = [p for p in previous + self._before(token) if _code(p) and _code(p) not in exclude
+                          and _is_state(p)]
+                return states[-1:]
             if size is None:
                 continue
             picked, codes = [], set()
@@ -527,6 +552,12 @@ class EventBuilder:
                 if len(picked) == size:
                     return picked[::-1]
         return []
+
+    def _before(self, token: Token) -> list[Span]:
+        """Actors named earlier in the token's sentence."""
+        doc = token.doc
+        spans = doc.spans.get("actors", [])
+        return [s for s in spans if token.sent.start <= s.start and s.end <= token.i]
 
     def _pair(self, token: Token, sentence: Span, previous: list[Span]) -> list[Span] | None:
         text = sentence.text.lower()
@@ -775,6 +806,11 @@ class EventBuilder:
                         f, denier, accuser, sentence, doc, doc_id, name, args,
                         type_="REJECT", reading=Reading()))
         return records
+
+
+def _is_state(span: Span) -> bool:
+    code = _code(span)
+    return bool(code) and len(code) == 3 and code.isupper() and code in ISO_CODES
 
 
 def _agentive(span: Span) -> bool:

@@ -41,7 +41,7 @@ class StatusReader:
             "planned_aux", "hypothetical_aux", "hypothetical_marks", "negation_words",
             "failure_verbs", "failure_nouns", "report_nouns", "evaluative_verbs", "accusing_words",
             "threat_governors", "answering_words", "threatening_words", "denial_of_acts",
-            "dismissive_words", "seeking_verbs", "restraint_words")}
+            "dismissive_words", "seeking_verbs", "restraint_words", "force_nouns")}
         self.adverbs = dict(self.lexicon.status.get("adverbs") or {})
 
     def read(self, trigger: Token, sentence: Span) -> Reading:
@@ -127,6 +127,8 @@ class StatusReader:
                     any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
                 return  # "Pyongyang denied it, and Moscow called…": a clause with its own subject
             child, token = token, token.head
+            if child.dep_ == "pobj" and token.lower_ in BACKGROUND_PREPS:
+                return  # "…after the Iranian attack, officials said": told as known, not as what they say
             lemma = token.lemma_.lower()
             if self._apply_governor(lemma, child, token, reading):
                 return
@@ -201,6 +203,11 @@ class StatusReader:
                 reading.status = status
                 reading.stance = reading.stance or ("alleges" if status == "alleged" else "reports")
                 reading.attribution_text = reading.attribution_text or token.text
+
+
+# Prepositions that place an act in the background of a clause: what they name is taken as
+# known, not as part of what the clause's speaker reports.
+BACKGROUND_PREPS = {"after", "before", "since", "following", "amid", "despite", "during"}
 
 
 def undecided(verb: Token) -> bool:
