@@ -6,8 +6,9 @@ knowledge file fails the same way: a `KnowledgeError` naming the file and the li
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, TypeVar
 
 import yaml
 
@@ -82,3 +83,17 @@ def data_files(name: str, extra_dirs: Iterable[Path | str] | None = None) -> lis
         if candidate.is_file():
             files.append(candidate)
     return files
+
+
+T = TypeVar("T")
+
+
+def overlaid(name: str, load: Callable[[list[Path]], T]) -> Callable[..., T]:
+    """A loader for the knowledge file `name`: `load` over the packaged file then each overlay
+    of the same name in `extra_dirs`. Without overlays the result is read once and cached."""
+    default = lru_cache(maxsize=1)(lambda: load(data_files(name)))
+
+    def loader(extra_dirs: Iterable[Path | str] | None = None) -> T:
+        return default() if extra_dirs is None else load(data_files(name, extra_dirs))
+
+    return loader

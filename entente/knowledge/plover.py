@@ -12,7 +12,6 @@ and quad classes, and imported GDELT/ICEWS rows need the way back. All of that i
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Iterable, Literal
 
@@ -21,7 +20,7 @@ from pydantic import (
 )
 
 from entente.errors import KnowledgeError, UsageError
-from entente.knowledge._files import data_files, line_of, read_yaml
+from entente.knowledge._files import line_of, overlaid, read_yaml
 from entente.model import EVENT_TYPES, QuadClass
 
 FILE_NAME = "plover.yaml"
@@ -129,14 +128,7 @@ def load_plover(extra_dirs: Iterable[Path | str] | None = None) -> Ontology:
 
     An overlay may replace whole types, add contexts, and add or replace CAMEO import entries.
     """
-    if extra_dirs is None:
-        return _default_ontology()
-    return _load(data_files(FILE_NAME, extra_dirs))
-
-
-@lru_cache(maxsize=1)
-def _default_ontology() -> Ontology:
-    return _load(data_files(FILE_NAME))
+    return _loader(extra_dirs)
 
 
 def _load(paths: list[Path]) -> Ontology:
@@ -217,3 +209,6 @@ def _first_problem(exc: ValidationError) -> str:
     error = exc.errors()[0]
     field = ".".join(str(part) for part in error["loc"])
     return f"{field}: {error['msg']}" if field else error["msg"]
+
+
+_loader = overlaid(FILE_NAME, _load)

@@ -15,7 +15,6 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Iterable, Literal
 
@@ -24,7 +23,7 @@ from pydantic import (
 )
 
 from entente.errors import KnowledgeError
-from entente.knowledge._files import data_files, line_of, read_yaml
+from entente.knowledge._files import line_of, overlaid, read_yaml
 from entente.knowledge.weapons import CATEGORIES
 
 FILE_NAME = "regimes.yaml"
@@ -268,14 +267,7 @@ def load_regimes(extra_dirs: Iterable[Path | str] | None = None) -> RegimeBook:
 
     An overlay entry with the id of a packaged one replaces it; other entries are added.
     """
-    if extra_dirs is None:
-        return _default_book()
-    return _load(data_files(FILE_NAME, extra_dirs))
-
-
-@lru_cache(maxsize=1)
-def _default_book() -> RegimeBook:
-    return _load(data_files(FILE_NAME))
+    return _loader(extra_dirs)
 
 
 def _load(paths: list[Path]) -> RegimeBook:
@@ -333,3 +325,6 @@ def _check_against_regime(provision: Provision, regimes: dict, path: Path, entry
             if period.until is None or day_span(period.until)[0] > end:
                 raise KnowledgeError(
                     str(path), f"in force past {regime.id}'s end ({regime.ends}): give an until", entry)
+
+
+_loader = overlaid(FILE_NAME, _load)

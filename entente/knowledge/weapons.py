@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Iterable, Iterator, Literal
 
@@ -22,7 +21,7 @@ from pydantic import (
 )
 
 from entente.errors import KnowledgeError
-from entente.knowledge._files import data_files, line_of, read_yaml
+from entente.knowledge._files import line_of, overlaid, read_yaml
 
 FILE_NAME = "weapons.yaml"
 
@@ -183,14 +182,7 @@ def load_weapons(extra_dirs: Iterable[Path | str] | None = None) -> WeaponCatalo
 
     An overlay entry with the name of a packaged one replaces it; other entries are added.
     """
-    if extra_dirs is None:
-        return _default_catalog()
-    return _load(data_files(FILE_NAME, extra_dirs))
-
-
-@lru_cache(maxsize=1)
-def _default_catalog() -> WeaponCatalog:
-    return _load(data_files(FILE_NAME))
+    return _loader(extra_dirs)
 
 
 def _load(paths: list[Path]) -> WeaponCatalog:
@@ -262,3 +254,6 @@ def mtcr_problem(system: Weapon) -> str | None:
         if "trade-off" not in (system.note or ""):
             return "Category I with a payload under 500 kg needs a note saying 'by trade-off'"
     return None
+
+
+_loader = overlaid(FILE_NAME, _load)
