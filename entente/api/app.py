@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import fastapi_offline
 from fastapi import FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
@@ -22,6 +23,7 @@ from entente.api.settings import Settings
 from entente.store import Store
 from entente.web import STATIC
 
+SWAGGER_UI = Path(fastapi_offline.__file__).parent / "static"
 DESCRIPTION = """\
 The HTTP face of entente: the same answers as the CLI's `--format json`, over the store the
 server was started on. Reads are open; writes (`POST`) need `Authorization: Bearer <token>`
@@ -44,7 +46,7 @@ def create_app(db: str | Path | None = None, *, token: str | None = None,
             anchor.close()
 
     app = FastAPI(title="entente", version=_version(),
-                  description=DESCRIPTION, lifespan=lifespan, docs_url="/docs", redoc_url=None)
+                  description=DESCRIPTION, lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.settings = settings
     errors.install(app)
     app.include_router(reads.router)
@@ -66,6 +68,14 @@ def _version() -> str:
 
 def _mount_web(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    # The OpenAPI page from Swagger UI 5's files as packaged by fastapi-offline, not from a
+    # CDN: it works offline and under the same content security policy as the rest.
+    app.mount("/docs/assets", StaticFiles(directory=SWAGGER_UI), name="swagger-ui")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> FileResponse:
+        return FileResponse(STATIC / "docs.html", media_type="text/html; charset=utf-8",
+                            headers={"Cache-Control": "no-cache"})
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:

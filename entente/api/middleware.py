@@ -86,8 +86,6 @@ CONTENT_SECURITY_POLICY = (
     "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
-# FastAPI's Swagger page (/docs) is the one page with inline script and outside assets.
-_NO_CSP = ("/docs", "/docs/oauth2-redirect")
 
 
 class SecurityHeaders:
@@ -100,8 +98,7 @@ class SecurityHeaders:
             return
         extra = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"),
                  (b"x-frame-options", b"DENY")]
-        if scope.get("path") not in _NO_CSP:
-            extra.append((b"content-security-policy", CONTENT_SECURITY_POLICY.encode()))
+        extra.append((b"content-security-policy", CONTENT_SECURITY_POLICY.encode()))
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":

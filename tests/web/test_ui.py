@@ -239,3 +239,13 @@ def test_listed_actors_are_marked_in_events_and_documents(page):
     listed = p.locator("#doc-text mark.hl-listed")
     assert listed.count() > 0 and all(listed.nth(i).text_content() == "Iran Air" for i in range(listed.count()))
     assert p.locator("ol.doc-events .badge-listed").count() > 0
+
+
+def test_the_api_page_works_offline_under_the_policy(page):
+    """/docs is Swagger UI from the packaged files: no CDN, no inline script, no CSP error."""
+    page.page.goto(f"{page.base}/docs")
+    page.page.wait_for_selector(".opblock", timeout=15_000)
+    paths = page.page.locator(".opblock-summary-path").all_text_contents()
+    assert any("/api/events" in p for p in paths)
+    assert any("/api/extract" in p for p in paths)
+    page.shot("api-docs")
