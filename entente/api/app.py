@@ -16,6 +16,7 @@ import fastapi_offline
 from fastapi import FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from entente.api import errors, reads, writes
 from entente.api.middleware import BodyLimit, SecurityHeaders
@@ -54,6 +55,10 @@ def create_app(db: str | Path | None = None, *, token: str | None = None,
     _mount_web(app)
     app.add_middleware(BodyLimit, limit=settings.max_body, upload_limit=settings.max_upload)
     app.add_middleware(SecurityHeaders)
+    if settings.allowed_hosts is not None:
+        # A page elsewhere that rebinds its own name to 127.0.0.1 reaches the server with its
+        # own name in Host: refused (400), so the open reads stay on this machine.
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts))
     return app
 
 
