@@ -463,6 +463,9 @@ class EventBuilder:
                 found = self._producers(items, args)
             else:
                 found = args.fill(slot, token, items)
+                if exclude and token.pos_ == "NOUN" and slot == "obj":
+                    # "the support of the U.S. for Israel": "of" named the source, not the target
+                    found = [f for f in found if _code(f) not in exclude]
                 found = self._resolve_pronouns(found, token, args, previous, sentence, slot)
                 found = found or self._group(token, slot, previous, exclude or set())
                 found = found or self._possessor(slot, token, args, previous, exclude or set())
