@@ -154,6 +154,11 @@ class EventBuilder:
                 return None  # "denied sending missiles": the denial is the status of "sending"
             return meaning
         if token.pos_ in ("NOUN", "PROPN"):
+            # "military support" may mean more than "support": the phrase first
+            for modifier in (c for c in token.children if c.dep_ == "amod"):
+                meaning = self.lexicon.trigger(f"{modifier.lower_} {token.lower_}", "NOUN")
+                if meaning is not None:
+                    return meaning
             for compound in (c for c in token.children if c.dep_ == "compound"):
                 for phrase in (f"{compound.lower_} {token.lower_}", f"{compound.lower_} {token.lemma_.lower()}"):
                     meaning = self.lexicon.trigger(phrase, "NOUN")
@@ -442,6 +447,14 @@ class EventBuilder:
         if meaning.type == "AID" and not targets and token.pos_ == "VERB" and any(
                 c.dep_ == "dobj" and c.lower_ in self.status.words["force_nouns"] for c in token.children):
             meaning = self.lexicon.trigger("deploy", "VERB")  # "dispatched forces to monitor…"
+        if not targets and meaning.type in ("SUPPORT", "AID") and token.dep_ == "pobj" and \
+                token.head.lower_ == "with" and token.head.head.pos_ in ("VERB", "AUX"):
+            # "were intercepted with help from the U.S.", Israel's military said: help to
+            # whoever did it, the clause's subject or agent, else the one who says so
+            verb = token.head.head
+            targets = args.fill("subj", verb, []) or (
+                args.actors_of(reading.attribution_head) if reading.attribution_head is not None else [])
+            targets = [t for t in targets if t not in sources]
         if meaning.type in MUTUAL and not targets and len(sources) >= 2:
             sources, targets = sources[:1], sources[1:]
         if not sources and meaning.type in MUTUAL:
