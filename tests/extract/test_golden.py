@@ -1,4 +1,4 @@
-"""Golden cases, one group per phenomenon (tests/golden/phenomena.yaml)."""
+"""Golden cases, one group per phenomenon or verb class (every tests/golden/*.yaml file)."""
 
 from pathlib import Path
 
@@ -7,9 +7,10 @@ import yaml
 
 from entente.model import Event
 
-GOLDEN = yaml.safe_load((Path(__file__).parents[1] / "golden" / "phenomena.yaml").read_text())
-CASES = [pytest.param(case, id=f"{group}-{i}") for group, cases in GOLDEN.items()
-         for i, case in enumerate(cases)]
+GOLDEN = {path.stem: yaml.safe_load(path.read_text())
+          for path in sorted((Path(__file__).parents[1] / "golden").glob("*.yaml"))}
+CASES = [pytest.param(case, id=f"{stem}-{group}-{i}") for stem, groups in GOLDEN.items()
+         for group, cases in groups.items() for i, case in enumerate(cases)]
 MUTUAL = {"CONSULT", "COOPERATE", "AGREE"}
 
 
