@@ -245,7 +245,7 @@ class Arguments:
         elif trigger.pos_ in ("VERB", "AUX"):
             # "shipped 40 drones to Russia": the parser often hangs the prep on the object
             heads += [c for c in trigger.children if c.dep_ in ("dobj", "obj")
-                      and (word in ("on", "against", "with", "from") or c.i in self.item_at)]
+                      and (word in ("on", "against", "with", "from", "to", "into") or c.i in self.item_at)]
         for head in heads:
             children = list(head.children)
             # "out of Mali", "away from the border": the second word carries the object
