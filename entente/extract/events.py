@@ -38,8 +38,11 @@ IMPLICIT_TARGET = {"AID", "ASSAULT", "SANCTION", "THREATEN", "ACCUSE", "REJECT",
 # Types whose actor an article often leaves to a passive or a bare noun ("were
 # blacklisted", "over the supply of drones to Russia").
 IMPLICIT_SOURCE = {"SANCTION", "AID"}
-# Types that are events without anyone on the receiving end, when none can be found.
-TARGETLESS = {"PROTEST", "MOBILIZE", "RETREAT"}
+# Types that are events without anyone on the receiving end, when none can be found: a
+# protest, a deployment, a withdrawal; a threat, refusal, demand, accusation or attack whose
+# object the text leaves unnamed ("Israel threatened to ban voting") still says who did it.
+# (A transfer or sanction with no recipient is too often a misparse to keep.)
+TARGETLESS = {"PROTEST", "MOBILIZE", "RETREAT", "THREATEN", "REJECT", "REQUEST", "ASSAULT", "ACCUSE"}
 # Types that answer an earlier act ("rejected the allegations", "provided support"): the
 # target is its actor.
 RESPONSIVE = {"ACCUSE", "REJECT", "PROTEST"}
