@@ -53,6 +53,7 @@ FORCE = {"ASSAULT", "COERCE"}
 # Acts performed by speaking: an actor reported saying them has done them.
 VERBAL = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
 FUTURE_AUX = {"will", "would", "'ll", "shall", "could", "might"}
+OBLIGATION_AUX = {"must", "should"}
 # How often an actor must be named before an article counts as being about it.
 SALIENT_MENTIONS = 4
 LEAD_WEIGHT = 3
@@ -775,7 +776,25 @@ class EventBuilder:
                     found = Found(verb, meaning, speakers, targets, [], Reading())
                     records += self._records(found, sentence, doc, doc_id, name, args)
                     break  # one judgement per verb: a menace is not also an accusation
+            else:
+                obliged = self._obliged(verb, own, args)
+                if obliged:  # "Paris said Baghdad must cooperate": a demand of Baghdad
+                    found = Found(verb, self.lexicon.trigger("demand", "VERB"), speakers, obliged, [], Reading())
+                    records += self._records(found, sentence, doc, doc_id, name, args)
         return records
+
+    def _obliged(self, verb: Token, own: set, args: Arguments) -> list[Span]:
+        """Those a speaker says must or should act: the subjects of the clauses it says with
+        an auxiliary of obligation, other than the speaker itself."""
+        found = []
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            if not any(a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in clause.children):
+                continue
+            if any(a.dep_ == "neg" for a in clause.children):
+                continue  # "must not be allowed": a warning, not a demand of the subject
+            for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                found += [s for s in args.actors_of(subject) if _code(s) not in own]
+        return found
 
     def _provokers(self, words: list[Token], own: set, acts: list[Act], sentence: Span) -> list[Span]:
         """Who did the hostile acts that answering words ("retaliation for …", "a response to
