@@ -8,7 +8,7 @@ trigger, actors and items so a reader can see why it was extracted.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -48,6 +48,9 @@ TARGETLESS = {"PROTEST", "MOBILIZE", "RETREAT", "THREATEN", "REJECT", "REQUEST",
 RESPONSIVE = {"ACCUSE", "REJECT", "PROTEST"}
 # Acts that another's act can answer ("retaliation for the strike"): naming them so accuses their actor.
 PROVOKING = {"ASSAULT", "COERCE", "SANCTION", "THREATEN"}
+# Harm announced for later on a condition is a threat (CAMEO 13): force, coercion,
+# sanctions, a walk-out.
+ANNOUNCEABLE = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "REJECT"}
 # Force: announced rather than used, it is a threat.
 FORCE = {"ASSAULT", "COERCE"}
 # Acts performed by speaking: an actor reported saying them has done them.
@@ -433,6 +436,11 @@ class EventBuilder:
         if thing is not None and thing not in items:
             items = [thing] + items
         reading = self.status.read(token, sentence)
+        if meaning.type in ANNOUNCEABLE and reading.status == "planned" and not reading.negated \
+                and _conditional(token):
+            # "will impose sanctions unless the talks resume": harm announced on a condition
+            # (its arguments found as the act's: "withdraw from Chad")
+            meaning = replace(meaning, type="THREATEN")
         if meaning.type == "THREATEN" and token.lemma_.lower() not in ("threaten", "warn") and \
                 reading.status in ("promised", "planned"):
             reading.status = "asserted"  # the threat is made; only the force is in prospect
@@ -844,6 +852,13 @@ class EventBuilder:
                         f, denier, accuser, sentence, doc, doc_id, name, args,
                         type_="REJECT", reading=Reading()))
         return records
+
+
+def _conditional(trigger: Token) -> bool:
+    """'…unless Chad agrees', '…if the talks fail': the act is held out on a condition."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
+               for v in (verb, verb.head) for c in v.children)
 
 
 def _is_state(span: Span) -> bool:
