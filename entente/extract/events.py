@@ -436,6 +436,10 @@ class EventBuilder:
         if thing is not None and thing not in items:
             items = [thing] + items
         reading = self.status.read(token, sentence)
+        if meaning.type in ("AGREE", "CONCEDE") and reading.negated and reading.status in ("asserted", "planned"):
+            # "failed to reach agreement", "would not accept the plan": a refusal
+            meaning = replace(meaning, type="REJECT")
+            reading.negated, reading.status = False, "asserted"
         if meaning.type in ANNOUNCEABLE and reading.status == "planned" and not reading.negated \
                 and _conditional(token):
             # "will impose sanctions unless the talks resume": harm announced on a condition

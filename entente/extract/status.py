@@ -74,6 +74,9 @@ class StatusReader:
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children):
             return True
         head = trigger.head
+        if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass") and \
+                head.pos_ in ("VERB", "AUX") and head != trigger:
+            return self._negated(head)  # "did not impose sanctions", "failed to reach a deal"
         if trigger.dep_ in ("xcomp", "acl", "pcomp") and head != trigger:
             if head.lemma_.lower() in self.words["failure_verbs"] | self.words["failure_nouns"]:
                 return True
