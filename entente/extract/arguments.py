@@ -13,6 +13,9 @@ from spacy.tokens import Doc, Span, Token
 PREP_SLOTS = {"by", "to", "on", "against", "with", "from", "of", "at", "for", "in", "over",
               "between", "into", "onto", "toward", "towards"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
+# Nouns that count people rather than name them: their "of" phrase says who.
+QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "tens", "scores", "millions", "crowds",
+                  "groups", "group", "number", "majority"}
 BORROW_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "relcl"}
 
 
@@ -75,6 +78,10 @@ class Arguments:
     def _actor_of_phrase(self, token: Token) -> Span | None:
         if token.i in self.actor_at:
             return self.actor_at[token.i]
+        if token.lower_ in QUANTITY_HEADS:  # "thousands of Iraqi Kurds", "tens of thousands of …"
+            for obj in (o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for o in p.children if o.dep_ == "pobj"):
+                return self._actor_of_phrase(obj)
         for dep in ("poss", "compound", "amod", "nmod", "npadvmod", "appos"):
             for child in token.children:
                 if child.dep_ == dep and child.i in self.actor_at:
@@ -87,7 +94,7 @@ class Arguments:
             if child.dep_ == "appos" and child.i in self.actor_at:
                 return self.actor_at[child.i]
         for child in token.children:  # "officials in Kyiv", "forces from Iran", "a reporter for Kayhan"
-            if child.dep_ == "prep" and child.lower_ in ("in", "from", "of", "for", "at"):
+            if child.dep_ == "prep" and child.lower_ in ("in", "from", "of", "for", "at", "throughout", "across"):
                 for obj in child.children:
                     if obj.dep_ == "pobj" and obj.i in self.actor_at and self._is_role(token):
                         return self.actor_at[obj.i]

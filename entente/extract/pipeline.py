@@ -15,6 +15,7 @@ from spacy.language import Language
 
 from entente.extract import actors as _actors  # noqa: F401  (registers entente_actors)
 from entente.extract import items as _items  # noqa: F401  (registers entente_items)
+from entente.extract import lemmas as _lemmas  # noqa: F401  (registers entente_lemmas)
 from entente.extract import sentences as _sentences  # noqa: F401  (registers entente_line_breaks)
 from entente.extract.events import EventBuilder
 from entente.knowledge.actors import load_actors
@@ -34,9 +35,11 @@ EXTRACTOR_VERSION = "entente-rules-v1"
 
 
 def build_nlp() -> Language:
-    """The parsed pipeline: line breaks as boundaries, the model's tagger, parser and NER; then actors and items."""
+    """The parsed pipeline: line breaks as boundaries, the model's tagger, parser, lemmatizer
+    (its misses on known verbs repaired) and NER; then actors and items."""
     nlp = spacy.load(MODEL)
     nlp.add_pipe("entente_line_breaks", before="parser")
+    nlp.add_pipe("entente_lemmas", after="lemmatizer")
     nlp.add_pipe("entente_actors", last=True)
     nlp.add_pipe("entente_items", last=True)
     return nlp

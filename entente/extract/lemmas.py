@@ -1,0 +1,57 @@
+"""Lemmas the model gets wrong for the verbs entente knows: "staged" → "stag".
+
+The rule lemmatizer strips an ending and keeps whatever word it lands on, so a verb of the
+trigger lexicon can come out as another word and every rule keyed on its lemma misses it.
+This component, run after the lemmatizer, gives a verb the lexicon's lemma when the model's
+lemma is not one entente knows and exactly one regular un-inflection of the surface form is.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from entente.knowledge.lexicon import Lexicon, load_lexicon
+
+
+def known_verbs(lexicon: Lexicon) -> frozenset[str]:
+    """Every verb lemma the rules look up: triggers (first word of phrasal ones), light verbs
+    and the verb lists of status.yaml."""
+    words = {lemma.split()[0] for lemma in lexicon.verbs} | set(lexicon.light_verbs)
+    for value in lexicon.status.values():
+        if isinstance(value, list):
+            words |= {w for w in value if isinstance(w, str) and " " not in w}
+    return frozenset(w.lower() for w in words)
+
+
+def uninflected(word: str) -> list[str]:
+    """Regular base forms a verb form may have: staged → stage, stopped → stop, tries → try."""
+    word = word.lower()
+    found = []
+    for ending, bases in (("ied", ("y",)), ("ies", ("y",)), ("ed", ("", "e")), ("ing", ("", "e")),
+                          ("es", ("", "e")), ("s", ("",))):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            found += [stem + b for b in bases]
+            if ending in ("ed", "ing") and len(stem) > 2 and stem[-1] == stem[-2]:
+                found.append(stem[:-1])  # stopped → stop
+    return found
+
+
+class LemmaRepair:
+    def __init__(self, verbs: frozenset[str]):
+        self.verbs = verbs
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() in self.verbs:
+                continue
+            candidates = {c for c in uninflected(token.text) if c in self.verbs}
+            if len(candidates) == 1:
+                token.lemma_ = candidates.pop()
+        return doc
+
+
+@Language.factory("entente_lemmas", default_config={})
+def make_lemma_repair(nlp: Language, name: str) -> LemmaRepair:
+    return LemmaRepair(known_verbs(load_lexicon()))
