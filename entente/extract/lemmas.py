@@ -30,12 +30,12 @@ def uninflected(word: str) -> list[str]:
     found = []
     for ending, bases in (("ied", ("y",)), ("ies", ("y",)), ("ed", ("", "e")), ("ing", ("", "e")),
                           ("es", ("", "e")), ("s", ("",))):
-        if word.endswith(ending) and len(word) > len(ending) + 2:
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
             stem = word[: -len(ending)]
             found += [stem + b for b in bases]
             if ending in ("ed", "ing") and len(stem) > 2 and stem[-1] == stem[-2]:
                 found.append(stem[:-1])  # stopped → stop
-    return found
+    return list(dict.fromkeys(found))
 
 
 class LemmaRepair:
