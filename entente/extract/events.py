@@ -104,6 +104,7 @@ class EventBuilder:
         self.extractor = extractor
         self._dated: dict = {}
         self._meanings: dict = {}
+        self._lead_end = 0  # where the current document's first sentence ends
 
     # -- triggers ----------------------------------------------------------------------------
     def trigger_of(self, token: Token) -> Trigger | None:
@@ -234,8 +235,10 @@ class EventBuilder:
         previous: list[Span] = []
         open_ended: list[tuple[Found, Span]] = []
         agentless: list[tuple[Found, Span]] = []
+        sentences = list(doc.sents)
+        self._lead_end = sentences[0].end if sentences else 0  # the lead: what the article is about
         acts: list[Act] = []
-        for sentence in doc.sents:
+        for sentence in sentences:
             found = [f for t in sentence if (f := self._find(t, sentence, args, previous))]
             # this sentence's acts first, so "…, which Belarus denies" can answer them
             acts += [Act(source, list(f.targets), f.meaning.type, f.trigger.i)
@@ -317,9 +320,8 @@ class EventBuilder:
         latest = claims or same_kind or aimed or recent
         if not claims and (self._definite_object(f.trigger) or self._object_lemma(f.trigger) is None):
             # "condemned the decision", "the strikes": in news, the act the article leads with
-            lead_end = next(iter(f.trigger.doc.sents)).end
             lead = [a for a in (same_kind or [a for a in acts if {_code(t) for t in a.targets} & own])
-                    if a.at < lead_end and _code(a.actor) not in own]
+                    if a.at < self._lead_end and _code(a.actor) not in own]
             latest = lead or latest
         if not latest:
             return []
@@ -396,7 +398,7 @@ class EventBuilder:
                 by_type.setdefault(ev.type, Counter())[ev.target.code] += 1
         salience: Counter = Counter()
         spans_by_code = {}
-        lead_end = next(iter(doc.sents)).end if len(doc) else 0
+        lead_end = self._lead_end
         for span in doc.spans.get("actors", []):
             code = _code(span)
             if code:
