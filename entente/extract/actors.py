@@ -52,12 +52,24 @@ class ActorMatcher:
         spans += [ent for ent in doc.ents if ent.label_ in ("GPE", "ORG", "NORP", "PERSON")
                   and not taken.intersection(range(ent.start, ent.end))]
         found = []
-        for span in filter_spans(spans):
+        named: dict[str, object] = {}  # surname → the person named in full earlier
+        for span in sorted(filter_spans(spans), key=lambda s: s.start):
             if _dateline(span):
                 continue
             entry = self._resolve(span, doc._.date)
+            if entry is None and span.label_ == "PERSON" and span.text.lower() in named:
+                entry = named[span.text.lower()][1]  # a surname the model tags as a person
             if entry is not None:
+                if getattr(entry, "kind", None) == "person" and len(span) > 1:
+                    named.setdefault(span[-1].text.lower(), (span.start, entry))
                 found.append(self._with_role(span, entry))
+        # "Prime Minister Shehbaz Sharif … Sharif thanked Trump": a surname after the full name
+        # refers back to that person, even where the model tags no entity
+        covered = {i for span in found for i in range(span.start, span.end)}
+        for token in doc:
+            first = named.get(token.lower_)
+            if first is not None and token.pos_ == "PROPN" and token.i not in covered and token.i > first[0]:
+                found.append(self._with_role(doc[token.i:token.i + 1], first[1]))
         doc.spans["actors"] = filter_spans(found)
         return doc
 

@@ -108,7 +108,9 @@ class Arguments:
                                 "reporters", "journalist", "journalists", "correspondent",
                                 "editor", "columnist", "spokesman", "spokeswoman", "spokesperson",
                                 "police", "protesters", "demonstrators", "students", "workers",
-                                "rebels", "militants", "soldiers", "army", "lawmakers", "activists"}
+                                "rebels", "militants", "soldiers", "army", "lawmakers", "activists",
+                                "presidents", "premiers", "heads", "envoys", "delegations", "delegates",
+                                "negotiators", "ambassadors", "representatives"}
 
     # -- slots -------------------------------------------------------------------------------
     def fill(self, slot: str, trigger: Token, items: list[Span]) -> list[Span]:

@@ -151,6 +151,9 @@ class EventBuilder:
                     any(o.dep_ == "pobj" and o.lemma_.lower() in objects[c.lower_] for o in c.children)
                     for c in token.children):
                 return None
+            if meaning.lemma in self.lexicon.words("state_participles") and token.dep_ == "acl" and \
+                    not any(c.dep_ == "agent" for c in token.children):
+                return None  # "sailors armed with knives": what they carry, not a transfer
             if meaning.lemma in self.lexicon.light_verbs and self._carries_noun_trigger(token):
                 return None
             if meaning.lemma in self.status.words["promised_verbs"] and any(
@@ -177,6 +180,9 @@ class EventBuilder:
                 return None  # "cut ties": the verb, not the noun, is what happened
             if token.dep_ == "dobj" and self._dismisses_claims(token.head):
                 return None  # "called the accusations unfounded": the verb rejects them
+            if token.lemma_.lower() in self.lexicon.words("light_verb_nouns") and not (
+                    token.dep_ == "dobj" and token.head.lemma_.lower() in self.lexicon.light_verbs):
+                return None  # "security concerns": only "expressed concern" is an act
             return self.lexicon.trigger(token.lower_, "NOUN") or self.lexicon.trigger(token.lemma_, "NOUN")
         return None
 
@@ -447,6 +453,9 @@ class EventBuilder:
             # "will impose sanctions unless the talks resume": harm announced on a condition
             # (its arguments found as the act's: "withdraw from Chad")
             meaning = replace(meaning, type="THREATEN")
+        if meaning.type == "AGREE" and token.lemma_.lower() in self.status.words["promised_verbs"] and \
+                reading.status == "promised":
+            reading.status = "asserted"  # "agreed that…": the agreement is made; its content is promised
         if meaning.type == "THREATEN" and token.lemma_.lower() not in ("threaten", "warn") and \
                 reading.status in ("promised", "planned"):
             reading.status = "asserted"  # the threat is made; only the force is in prospect
@@ -537,6 +546,9 @@ class EventBuilder:
         pronoun = args.possessive_pronoun(slot, token)
         if pronoun is None:
             return []
+        subjects = [a for c in token.children if c.dep_ == "nsubj" for a in args.actors_of(c)]
+        if subjects and {_code(a) for a in subjects} <= exclude:
+            return []  # "Brazil sent troops to its border": its own, the subject's
         before = [s for s in args.actors_in(token.sent) if s.end <= pronoun.i and _agentive(s)]
         candidates = [s for s in before if _code(s) not in exclude] or \
             [p for p in previous if _agentive(p) and _code(p) not in exclude]
