@@ -299,7 +299,7 @@ class Arguments:
                 span = self.item_at.get(token.i)
                 if span is not None and span not in found:
                     found.append(span)
-        if is_passive(trigger) or trigger.dep_ in ("acl",):
+        if is_passive(trigger) or trigger.dep_ in ("acl", "relcl"):  # "the S-300s it bought"
             for token in (trigger.head, *[c for c in trigger.children if c.dep_ == "nsubjpass"]):
                 for t in token.subtree if token != trigger.head else [token]:
                     span = self.item_at.get(t.i)
