@@ -33,6 +33,12 @@ class Arguments:
         for span in doc.spans.get("actors", []):
             for token in span:
                 self.actor_at[token.i] = span
+        # Token.sent walks the document's sentences each time: where each token's sentence
+        # starts, worked out once
+        self.sent_start = [0] * len(doc)
+        for sentence in doc.sents:
+            for i in range(sentence.start, sentence.end):
+                self.sent_start[i] = sentence.start
         self.item_at: dict[int, Span] = {}
         for span in doc.spans.get("items", []):
             for token in span:
@@ -144,7 +150,7 @@ class Arguments:
     def _left_actor(self, verb: Token) -> list[Span]:
         """A finite main verb with no subject is a misparse (a long apposition, a fronted
         phrase); its subject is almost always the last actor named before it."""
-        before = self.actors_in(verb.doc[verb.sent.start:verb.i])
+        before = self.actors_in(verb.doc[self.sent_start[verb.i]:verb.i])
         return before[-1:]
 
     def _resolve_subject(self, subject: Token) -> list[Span]:

@@ -103,8 +103,12 @@ class EventBuilder:
         self.status = StatusReader(lexicon)
         self.extractor = extractor
         self._dated: dict = {}
+        self._dates: tuple = (None, [])  # (document, its DATE entities)
         self._meanings: dict = {}
         self._lead_end = 0  # where the current document's first sentence ends
+        # the last word of every noun trigger ("strikes", "air strikes", "military support")
+        self._noun_words = frozenset(phrase.split()[-1] for phrase in lexicon.nouns)
+        self._sent_start: list[int] = []  # the current document's sentence start of each token
 
     # -- triggers ----------------------------------------------------------------------------
     def trigger_of(self, token: Token) -> Trigger | None:
@@ -117,6 +121,9 @@ class EventBuilder:
         return self._meanings[token.i]
 
     def _meaning_of(self, token: Token) -> Trigger | None:
+        if token.pos_ in ("NOUN", "PROPN") and token.lower_ not in self._noun_words and \
+                token.lemma_.lower() not in self._noun_words:
+            return None  # no noun trigger ends in this word (most nouns): no phrase to try
         if token.pos_ in ("VERB", "AUX") and self._dismisses_claims(token):
             return self.lexicon.trigger("reject", "VERB")  # "called the accusations unfounded"
         if token.pos_ in ("VERB", "AUX"):
@@ -241,6 +248,7 @@ class EventBuilder:
         previous: list[Span] = []
         open_ended: list[tuple[Found, Span]] = []
         agentless: list[tuple[Found, Span]] = []
+        self._sent_start = args.sent_start
         sentences = list(doc.sents)
         self._lead_end = sentences[0].end if sentences else 0  # the lead: what the article is about
         acts: list[Act] = []
@@ -549,7 +557,7 @@ class EventBuilder:
         subjects = [a for c in token.children if c.dep_ == "nsubj" for a in args.actors_of(c)]
         if subjects and {_code(a) for a in subjects} <= exclude:
             return []  # "Brazil sent troops to its border": its own, the subject's
-        before = [s for s in args.actors_in(token.sent) if s.end <= pronoun.i and _agentive(s)]
+        before = [s for s in args.actors_in(token.doc[args.sent_start[token.i]:pronoun.i]) if _agentive(s)]
         candidates = [s for s in before if _code(s) not in exclude] or \
             [p for p in previous if _agentive(p) and _code(p) not in exclude]
         return candidates[-1:]
@@ -603,7 +611,7 @@ class EventBuilder:
         """Actors named earlier in the token's sentence."""
         doc = token.doc
         spans = doc.spans.get("actors", [])
-        return [s for s in spans if token.sent.start <= s.start and s.end <= token.i]
+        return [s for s in spans if self._sent_start[token.i] <= s.start and s.end <= token.i]
 
     def _pair(self, token: Token, sentence: Span, previous: list[Span]) -> list[Span] | None:
         text = sentence.text.lower()
@@ -622,7 +630,7 @@ class EventBuilder:
     def _producers(self, items: list[Span], args: Arguments) -> list[Span]:
         """Who made the items: an actor adjective on them ('Iranian-made'), else the catalogue."""
         for item in items:
-            left = item.doc[max(item.start - 3, item.sent.start):item.end]
+            left = item.doc[max(item.start - 3, args.sent_start[item.start]):item.end]
             found = args.actors_in(left)
             if found:
                 return found[:1]
@@ -720,7 +728,9 @@ class EventBuilder:
         return self._dated["value"]
 
     def _find_date(self, trigger: Token, sentence: Span, doc: Doc) -> tuple[str | None, str | None]:
-        dates = [e for e in sentence.ents if e.label_ == "DATE"]
+        if self._dates[0] is not doc:  # doc.ents builds every entity span anew: once per document
+            self._dates = (doc, [e for e in doc.ents if e.label_ == "DATE"])
+        dates = [e for e in self._dates[1] if sentence.start <= e.start < sentence.end]
         if dates:
             nearest = min(dates, key=lambda e: abs(e.start - trigger.i))
             parsed = parse_date(nearest.text, _relative_base(doc._.date), any_language=False)
