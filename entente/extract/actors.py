@@ -47,6 +47,11 @@ class ActorMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [doc[s:e] for _, s, e in self.exact(doc)] + [doc[s:e] for _, s, e in self.folded(doc)]
+        # "America" in "South America", "Mexico" in "New Mexico": a place the model names as a
+        # whole, with words before the state's name, is not that state
+        places = [e for e in doc.ents if e.label_ in ("LOC", "GPE")]
+        spans = [s for s in spans if not any(p.start < s.start and s.end <= p.end
+                                             and p.text.lower() not in self.entries for p in places)]
         spans = filter_spans(spans)
         taken = {i for span in spans for i in range(span.start, span.end)}
         spans += [ent for ent in doc.ents if ent.label_ in ("GPE", "ORG", "NORP", "PERSON")

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from entente.extract.arguments import Arguments, is_passive
 from entente.extract.items import to_item
+from entente.extract.sentences import DASHES
 from entente.extract.status import Reading, StatusReader, denies_a_claim, undecided
 from entente.knowledge.actors import ISO_CODES
 from entente.knowledge.lexicon import Frame, Lexicon, Trigger
@@ -250,7 +251,9 @@ class EventBuilder:
         agentless: list[tuple[Found, Span]] = []
         self._sent_start = args.sent_start
         sentences = list(doc.sents)
-        self._lead_end = sentences[0].end if sentences else 0  # the lead: what the article is about
+        # the lead, what the article is about: its first sentence after any dateline ("LONDON -")
+        lead = next((x for x in sentences if x[-1].text not in DASHES), None)
+        self._lead_end = lead.end if lead is not None else 0
         acts: list[Act] = []
         for sentence in sentences:
             found = [f for t in sentence if (f := self._find(t, sentence, args, previous))]

@@ -13,3 +13,19 @@ def test_headline_lends_no_actor(extractor):
     pairs = {(e.source.code, e.type, e.target.code if e.target else None) for e in events}
     assert ("EU", "SANCTION", "BLR") in pairs
     assert not any(e.source.code == "RUS" for e in events)
+
+
+def test_a_dateline_is_cut_off_at_its_dash(extractor):
+    doc = extractor.nlp("PANAMA CITY, Panama - The presidents of Costa Rica and Nicaragua met on Friday.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "PANAMA CITY, Panama -", "The presidents of Costa Rica and Nicaragua met on Friday."]
+
+
+def test_a_dash_later_in_a_line_is_no_dateline(extractor):
+    doc = extractor.nlp("Iran's response - if it comes - will be measured.")
+    assert len(list(doc.sents)) == 1
+
+
+def test_a_state_inside_a_region_name_is_no_actor(extractor):
+    doc = extractor.nlp("Lula said that South America did not need a war.")
+    assert [s.text for s in doc.spans["actors"]] == ["Lula"]
