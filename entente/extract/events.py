@@ -183,6 +183,9 @@ class EventBuilder:
                     meaning = self.lexicon.trigger(phrase, "NOUN")
                     if meaning is not None:
                         return meaning
+            unwanted = self.lexicon.excluded_modifiers.get(token.lower_, ())
+            if any(c.dep_ in ("compound", "amod") and c.lower_ in unwanted for c in token.children):
+                return None  # "flight operations", "an election campaign"
             if token.dep_ in ("dobj", "nsubjpass") and \
                     token.head.lemma_.lower() in self.lexicon.words("reversal_verbs"):
                 return None  # "cut ties": the verb, not the noun, is what happened

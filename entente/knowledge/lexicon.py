@@ -48,6 +48,7 @@ class Lexicon:
     blocked_particles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     requires_object: dict[str, tuple[str, ...]] = field(default_factory=dict)
     excluded_objects: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    excluded_modifiers: dict[str, tuple[str, ...]] = field(default_factory=dict)
     needs_agent: frozenset[str] = frozenset()   # nouns that are events only with a named agent
     instrument_verbs: frozenset[str] = frozenset()  # verbs whose weapon object is the instrument
     modes: dict[str, dict[str, str]] = field(default_factory=dict)   # type -> word -> mode
@@ -99,7 +100,7 @@ def _load(extra_dirs: tuple[Path, ...]) -> Lexicon:
         lexicon.instrument_verbs |= frozenset(w.lower() for w in data.get("instrument_verbs") or ())
         lexicon.requires_prep.update(
             {k: tuple(v or ()) for k, v in (data.get("requires_prep") or {}).items()})
-        for key in ("blocked_particles", "requires_object", "excluded_objects"):
+        for key in ("blocked_particles", "requires_object", "excluded_objects", "excluded_modifiers"):
             getattr(lexicon, key).update(
                 {k: tuple(w.lower() for w in v or ()) for k, v in (data.get(key) or {}).items()})
         lexicon.requires_prep_object.update(
