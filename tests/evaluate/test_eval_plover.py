@@ -52,3 +52,9 @@ def test_real_records_smoke(shared_eval):
     assert report.n_records == 322
     assert report.parts["type"].total == 322
     assert report.parts["recipient"].total == 288 and report.parts["mode"].total == 108
+
+
+def test_placeholder_dates_are_read_as_undated():
+    seen = []
+    score_plover(RECORDS[:2], lambda text, date: seen.append(date) or [])
+    assert seen == [None, None]
