@@ -110,6 +110,7 @@ class EventBuilder:
         # the last word of every noun trigger ("strikes", "air strikes", "military support")
         self._noun_words = frozenset(phrase.split()[-1] for phrase in lexicon.nouns)
         self._sent_start: list[int] = []  # the current document's sentence start of each token
+        self._acts: list = []  # the current document's acts so far
 
     # -- triggers ----------------------------------------------------------------------------
     def trigger_of(self, token: Token) -> Trigger | None:
@@ -258,6 +259,7 @@ class EventBuilder:
         lead = next((x for x in sentences if x[-1].text not in DASHES), None)
         self._lead_end = lead.end if lead is not None else 0
         acts: list[Act] = []
+        self._acts = acts  # the document's acts so far, for "the two governments"
         for sentence in sentences:
             found = [f for t in sentence if (f := self._find(t, sentence, args, previous))]
             # this sentence's acts first, so "…, which Belarus denies" can answer them
@@ -603,6 +605,10 @@ class EventBuilder:
                 return states[-1:]
             if size is None:
                 continue
+            if size == 2 and not exclude:
+                pair = self._last_pair(token)
+                if pair:  # the article's main pair, not the last two actors named
+                    return pair
             picked, codes = [], set()
             for span in reversed([p for p in previous if p.root.dep_ in GROUP_MEMBER_DEPS]):
                 code = _code(span)
@@ -612,6 +618,26 @@ class EventBuilder:
                 if len(picked) == size:
                     return picked[::-1]
         return []
+
+    def _last_pair(self, token: Token) -> list[Span]:
+        """'The two governments', 'both countries': the pair of actors the article's acts so
+        far join most often (the latest such act breaks ties)."""
+        start = self._sent_start[token.i]
+        counts: Counter = Counter()
+        latest: dict = {}  # pair → (position of its latest act, its two spans)
+        for act in self._acts:
+            if act.at >= start:
+                continue
+            for target in act.targets:
+                a, b = _code(act.actor), _code(target)
+                if a and b and a != b:
+                    key = frozenset((a, b))
+                    counts[key] += 1
+                    latest[key] = (act.at, [act.actor, target])
+        if not counts:
+            return []
+        best = max(counts, key=lambda k: (counts[k], latest[k][0]))
+        return latest[best][1]
 
     def _before(self, token: Token) -> list[Span]:
         """Actors named earlier in the token's sentence."""
@@ -623,6 +649,9 @@ class EventBuilder:
         text = sentence.text.lower()
         if not any(p in text for p in PAIR_PHRASES):
             return None
+        main = self._last_pair(token)
+        if main:
+            return main
         codes, pair = set(), []
         for span in reversed(previous):
             code = _code(span)
