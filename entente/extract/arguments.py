@@ -189,6 +189,8 @@ class Arguments:
             verb = verb.head
         elif trigger.dep_ != "xcomp":
             return None
+        if verb.lemma_.lower() in self.instrument_verbs:
+            return None  # "used Iranian drones to strike": the user strikes, not the drones
         for child in verb.children:
             if child.dep_ in ("dobj", "obj") and child.i != trigger.i:
                 found = self.actors_of(child)

@@ -601,7 +601,7 @@ class EventBuilder:
             if size is None and words == {"the"} and child.lower_ in ("country", "nation"):
                 # "pulled its troops out of the country": the last state named, not a side
                 states = [p for p in previous + self._before(token) if _code(p) and _code(p) not in exclude
-                          and _is_state(p)]
+                          and _is_state(p) and p[0].pos_ == "PROPN"]  # named as a place, not "Russian instructors"
                 return states[-1:]
             if size is None:
                 continue
