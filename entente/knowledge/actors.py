@@ -34,7 +34,8 @@ from entente.model import Actor
 DATA_DIR = Path(__file__).parent / "data" / "actors"
 
 Kind = Literal[
-    "state", "igo", "state_body", "armed_group", "company", "media", "party", "person", "collective",
+    "state", "igo", "ngo", "state_body", "armed_group", "company", "media", "party", "person",
+    "collective",
 ]
 SECTORS = (
     "government", "military", "intelligence", "media", "legislature", "judiciary", "police",
@@ -153,7 +154,7 @@ class Organisation(_Record):
 
     id: str = Field(pattern=r"^[A-Z][A-Z0-9_]*$")
     name: str
-    kind: Literal["igo", "state_body", "armed_group", "company", "media", "party", "collective"]
+    kind: Literal["igo", "ngo", "state_body", "armed_group", "company", "media", "party", "collective"]
     country: str | None = None
     sector: Sector | None = None
     aliases: list[str] = []
