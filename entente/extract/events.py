@@ -340,6 +340,8 @@ class EventBuilder:
         word = self._object_lemma(f.trigger)
         same_kind = [a for a in same_kind if f.trigger.doc[a.at].lemma_.lower() == word] or same_kind
         latest = claims or same_kind or aimed or recent
+        if kind and not same_kind and not claims:
+            return []  # "condemned the attack" when no attack was coded: not some other act
         if not claims and (self._definite_object(f.trigger) or self._object_lemma(f.trigger) is None):
             # "condemned the decision", "the strikes": in news, the act the article leads with
             lead = [a for a in (same_kind or [a for a in acts if {_code(t) for t in a.targets} & own])
@@ -430,6 +432,9 @@ class EventBuilder:
         records = []
         for f, sentence in open_ended:
             if f.meaning.type not in IMPLICIT_TARGET:
+                if f.meaning.type in TARGETLESS:  # "NATO is reinforcing its force": aimed at no one named
+                    records += [self._event(f, source, None, sentence, doc, doc_id, name, args)
+                                for source in f.sources if _code(source)]
                 continue  # a response that found nothing to answer is left out
             own = {_code(s) for s in f.sources}
             code = _standout(by_type.get(f.meaning.type, Counter()), own, least=1) or \
@@ -460,6 +465,7 @@ class EventBuilder:
         if thing is not None and thing not in items:
             items = [thing] + items
         reading = self.status.read(token, sentence)
+        conditioned = False
         if meaning.type in ("AGREE", "CONCEDE") and reading.negated and reading.status in ("asserted", "planned"):
             # "failed to reach agreement", "would not accept the plan": a refusal
             meaning = replace(meaning, type="REJECT")
@@ -469,6 +475,7 @@ class EventBuilder:
             # "will impose sanctions unless the talks resume": harm announced on a condition
             # (its arguments found as the act's: "withdraw from Chad")
             meaning = replace(meaning, type="THREATEN")
+            conditioned = True
         if meaning.type == "AGREE" and token.lemma_.lower() in self.status.words["promised_verbs"] and \
                 reading.status == "promised":
             reading.status = "asserted"  # "agreed that…": the agreement is made; its content is promised
@@ -476,20 +483,27 @@ class EventBuilder:
                 reading.status in ("promised", "planned"):
             reading.status = "asserted"  # the threat is made; only the force is in prospect
         sources = self._fill(meaning.frame.source, token, args, items, previous, sentence)
+        # "would strike hard if Hezbollah broke the deal": the threat is aimed at the condition's subject
+        condition_subjects = [a for c in _conditions(token) for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
+                              for a in args.actors_of(s)] if conditioned else []
         if not sources and reading.denier is not None:
             sources = args.actors_of(reading.denier)
         targets = self._fill(meaning.frame.target, token, args, items, previous, sentence,
                              exclude={_code(s) for s in sources})
         targets = [t for t in targets if t not in sources]
+        if not targets and condition_subjects:
+            targets = [t for t in condition_subjects if _code(t) not in {_code(x) for x in sources}]
         if meaning.frame.name == "receive" and token.dep_ == "xcomp" and \
                 token.head.lemma_.lower() in self.status.words["seeking_verbs"]:
             # "is trying to obtain missiles from Iran": a request to Iran, not yet a transfer
             meaning = self.lexicon.trigger("request", "VERB")
             sources, targets = targets, [s for s in sources if s not in targets]
             reading = self.status.read(token.head, sentence)
-        if meaning.type == "AID" and not targets and token.pos_ == "VERB" and any(
-                c.dep_ == "dobj" and c.lower_ in self.status.words["force_nouns"] for c in token.children):
-            meaning = self.lexicon.trigger("deploy", "VERB")  # "dispatched forces to monitor…"
+        sends_forces = meaning.type == "AID" and token.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lower_ in self.status.words["force_nouns"] for c in token.children)
+        if sends_forces and (not targets or any(c.dep_ == "prep" and c.lower_ == "into" for c in token.children)):
+            # "dispatched forces to monitor…", "sending its army into Kosovo": a deployment
+            meaning = self.lexicon.trigger("deploy", "VERB")
         if not targets and meaning.type in ("SUPPORT", "AID") and token.dep_ == "pobj" and \
                 token.head.lower_ == "with" and token.head.head.pos_ in ("VERB", "AUX"):
             # "were intercepted with help from the U.S.", Israel's military said: help to
@@ -507,7 +521,7 @@ class EventBuilder:
         if not sources and targets and meaning.type in IMPLICIT_SOURCE and (
                 is_passive(token) or token.pos_ in ("NOUN", "PROPN")):
             return Found(token, meaning, [], targets, items, reading)  # "were blacklisted": by whom, later
-        if not sources or (not targets and meaning.type not in IMPLICIT_TARGET | RESPONSIVE
+        if not sources or (not targets and meaning.type not in IMPLICIT_TARGET | RESPONSIVE | TARGETLESS
                            and not self._answers(token)):
             return None
         return Found(token, meaning, sources, targets, items, reading)
@@ -917,11 +931,15 @@ class EventBuilder:
         return records
 
 
-def _conditional(trigger: Token) -> bool:
-    """'…unless Chad agrees', '…if the talks fail': the act is held out on a condition."""
+def _conditions(trigger: Token) -> list[Token]:
+    """The 'if …'/'unless …' clauses an act is held out on: '…unless Chad agrees'."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
-               for v in (verb, verb.head) for c in v.children)
+    return [c for v in (verb, verb.head) for c in v.children
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)]
+
+
+def _conditional(trigger: Token) -> bool:
+    return bool(_conditions(trigger))
 
 
 def _is_state(span: Span) -> bool:
