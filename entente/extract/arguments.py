@@ -13,6 +13,8 @@ from spacy.tokens import Doc, Span, Token
 PREP_SLOTS = {"by", "to", "on", "against", "with", "from", "of", "at", "for", "in", "over",
               "between", "into", "onto", "toward", "towards"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
+# Nouns for others related to a possessor ("Syria's neighbours"): the possessor is not one of them.
+RELATIONAL_NOUNS = {"neighbour", "neighbor", "ally", "partner", "rival", "enemy", "adversary", "member"}
 # Nouns that count people rather than name them: their "of" phrase says who.
 QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "tens", "scores", "millions", "crowds",
                   "groups", "group", "number", "majority"}
@@ -49,6 +51,16 @@ class Arguments:
         """The actors a noun phrase names: itself, its modifiers, and its conjuncts."""
         found = []
         for head in (token, *token.conjuncts):
+            # "several governments, including Saudi Arabia": the members named; of "Syria's
+            # neighbours, including Jordan", only the members (Syria is whose neighbours they are)
+            members = [m for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "including"
+                       for obj in prep.children if obj.dep_ == "pobj" for m in (obj, *obj.conjuncts)]
+            for member in members:
+                other = self._actor_of_phrase(member)
+                if other is not None and other not in found:
+                    found.append(other)
+            if members and head.lemma_.lower() in RELATIONAL_NOUNS:
+                continue
             span = self._actor_of_phrase(head)
             if span is not None and span not in found:
                 found.append(span)
@@ -56,13 +68,6 @@ class Arguments:
                 for other in self._role_conjuncts(head):
                     if other not in found:
                         found.append(other)
-            # "several governments, including Saudi Arabia": the members named
-            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "including"):
-                for obj in (o for o in prep.children if o.dep_ == "pobj"):
-                    for member in (obj, *obj.conjuncts):
-                        other = self._actor_of_phrase(member)
-                        if other is not None and other not in found:
-                            found.append(other)
             if span is not None and (head.i not in self.actor_at or self._is_role(head)):
                 # "French and British jets", "Polish and Czech officials": every actor
                 # modifier of the noun, and their conjuncts, names one of the actors (not

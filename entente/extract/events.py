@@ -58,6 +58,7 @@ FORCE = {"ASSAULT", "COERCE"}
 VERBAL = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
 FUTURE_AUX = {"will", "would", "'ll", "shall", "could", "might"}
 OBLIGATION_AUX = {"must", "should"}
+EXPECTATION_VERBS = {"require", "oblige", "obligate"}  # "Serbia was required to" ("expected to" also predicts)
 # How often an actor must be named before an article counts as being about it.
 SALIENT_MENTIONS = 4
 LEAD_WEIGHT = 3
@@ -548,8 +549,9 @@ class EventBuilder:
             return found
         governors = [token] + ([token.head] if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj"
                                and token.head.lemma_.lower() in self.lexicon.light_verbs else [])
-        # "they would cancel … and pursue sanctions": a conjoined verb shares its subject
-        governors += [g.head for g in governors if g.dep_ == "conj" and g.pos_ in ("VERB", "AUX")]
+        # "they would cancel … and pursue sanctions": a conjoined verb shares its subject, and
+        # "he hopes to conclude a deal": so does a verb under one that controls it
+        governors += [g.head for g in governors if g.dep_ in ("conj", "xcomp") and g.pos_ in ("VERB", "AUX")]
         heads = [c for g in governors for c in g.children
                  if c.dep_ in ("nsubj", "poss") and c.lower_ in PRONOUNS | {"its", "their"}]
         if not heads:
@@ -873,7 +875,8 @@ class EventBuilder:
         an auxiliary of obligation, other than the speaker itself."""
         found = []
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-            if not any(a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in clause.children):
+            expected = clause.lemma_.lower() in EXPECTATION_VERBS and is_passive(clause)  # "was expected to"
+            if not expected and not any(a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in clause.children):
                 continue
             if any(a.dep_ == "neg" for a in clause.children):
                 continue  # "must not be allowed": a warning, not a demand of the subject
