@@ -199,6 +199,17 @@ class EventBuilder:
             return self.lexicon.trigger(token.lower_, "NOUN") or self.lexicon.trigger(token.lemma_, "NOUN")
         return None
 
+    def _requested(self, token: Token) -> bool:
+        """An act asked or urged of someone ("asked the EU to impose sanctions", "urged Israel
+        to halt the offensive"): the request is the event, not the act."""
+        verb = token if token.pos_ in ("VERB", "AUX") else token.head
+        if verb.dep_ not in ("xcomp", "ccomp") or verb.head == verb:
+            return False
+        governor = self.trigger_of(verb.head)
+        # an order to one's own forces is carried out: "ordered the army to pull back"
+        return governor is not None and governor.type == "REQUEST" and verb.head.pos_ in ("VERB", "AUX") \
+            and verb.head.lemma_.lower() not in ("order", "instruct", "direct", "command")
+
     def _dismisses_claims(self, verb: Token) -> bool:
         """'called the accusations unfounded', 'described the reports as lies': speech that
         dismisses a claim is a rejection of it (of whoever made it), not the claim itself."""
@@ -454,6 +465,8 @@ class EventBuilder:
         meaning = self.trigger_of(token)
         if meaning is None:
             return None
+        if self._requested(token):
+            return None  # "asked the EU to impose sanctions": what is asked for has not happened
         if meaning.type in FORCE and self._held_in_prospect(token):
             meaning = self.lexicon.trigger("threaten", "VERB")
         if meaning.pos == "NOUN" and token.lower_ in self.lexicon.needs_agent and \
