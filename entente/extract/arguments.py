@@ -111,6 +111,10 @@ class Arguments:
                         return self.actor_at[obj.i]
         return None
 
+    def is_role(self, token: Token) -> bool:
+        """A noun for people or bodies acting for someone: officials, government, forces…"""
+        return self._is_role(token)
+
     def _is_role(self, token: Token) -> bool:
         return token.lower_ in {"officials", "forces", "troops", "government", "authorities",
                                 "leaders", "diplomats", "military", "intelligence", "sources",
@@ -213,6 +217,8 @@ class Arguments:
         verb = noun.head
         if verb.lemma_.lower() not in self.light_verbs and self.is_trigger(verb):
             return []  # "Russia received shipments": the verb's own event says who did what
+        if any(c.dep_ == "oprd" for c in verb.children):
+            return []  # "calling the attack an act of terrorism": a judgement, not "call talks"
         if noun.dep_ in ("dobj", "nsubjpass") and verb.pos_ in ("VERB", "AUX") and \
                 verb.lemma_.lower() in self.light_verbs:
             # "Japan imposed sanctions": the light verb's subject acts; "the supply triggered

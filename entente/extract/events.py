@@ -401,11 +401,13 @@ class EventBuilder:
         return None
 
     @staticmethod
-    def _pursued(speakers: list[Span], acts: list[Act], sentence: Span) -> list[Span]:
-        """Whom the speakers' own latest act was aimed at: 'Canada criticised China's drills.
-        The three governments called them an escalation.'"""
+    def _pursued(speakers: list[Span], acts: list[Act], sentence: Span, before: int) -> list[Span]:
+        """Whom the speakers' own latest act (before position `before`) was aimed at: 'Canada
+        criticised China's drills. The three governments called them an escalation.'"""
         own = {_code(s) for s in speakers}
         for act in reversed(acts):
+            if act.at >= before:
+                continue
             if act.actor.start >= sentence.start - ANSWER_WINDOW and _code(act.actor) in own and act.targets:
                 return [t for t in act.targets if _code(t) not in own]
         return []
@@ -567,6 +569,9 @@ class EventBuilder:
         governors += [g.head for g in governors if g.dep_ in ("conj", "xcomp") and g.pos_ in ("VERB", "AUX")]
         heads = [c for g in governors for c in g.children
                  if c.dep_ in ("nsubj", "poss") and c.lower_ in PRONOUNS | {"its", "their"}]
+        # "his government has asked…", "their officials said…": the owner of a role noun
+        heads += [p for g in governors for c in g.children if c.dep_ == "nsubj" and args.is_role(c)
+                  for p in c.children if p.dep_ == "poss" and p.lower_ in ("his", "her", "its", "their")]
         if not heads:
             return found
         meaning = self.trigger_of(token)
@@ -871,7 +876,7 @@ class EventBuilder:
                                             if any(w.lemma_.lower() in answering for w in words) else [])
                     else:
                         targets = named or self._answered(asked, acts, sentence) \
-                            or self._pursued(speakers, acts, sentence)
+                            or self._pursued(speakers, acts, sentence, verb.i)
                 if targets:
                     found = Found(verb, meaning, speakers, targets, [], Reading())
                     records += self._records(found, sentence, doc, doc_id, name, args)

@@ -130,6 +130,9 @@ class StatusReader:
                     any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
                 return  # "Pyongyang denied it, and Moscow called…": a clause with its own subject
             child, token = token, token.head
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and token.lemma_.lower() in (
+                    self.words["deny_verbs"] | self.words["allege_verbs"] | self.words["report_verbs"]):
+                return  # "accused Belgrade of it, and asked the EU to act": a second act, not what is alleged
             if child.dep_ == "pobj" and token.lower_ in BACKGROUND_PREPS:
                 return  # "…after the Iranian attack, officials said": told as known, not as what they say
             lemma = token.lemma_.lower()
