@@ -169,6 +169,11 @@ class EventBuilder:
             if meaning.lemma in self.status.words["promised_verbs"] and any(
                     c.dep_ == "xcomp" and self.lexicon.trigger(c.lemma_, "VERB") for c in token.children):
                 return None  # "pledged to deliver": the promise is the status of "deliver"
+            if meaning.lemma in self.lexicon.words("intransitive_retreats") and any(
+                    c.dep_ == "dobj" for c in token.children):
+                return replace(meaning, type="COERCE")  # "disarm the militia": coercion
+            if meaning.type == "THREATEN" and self._warns_of_danger(token):
+                return None  # "warned of a moment of risk": a warning about, not a threat to
             if meaning.lemma in self.status.words["deny_verbs"] and undecided(token):
                 return None  # "neither confirmed nor denied"
             if meaning.lemma in self.status.words["deny_verbs"] and self._denies_an_act(token):
@@ -198,6 +203,19 @@ class EventBuilder:
                 return None  # "security concerns": only "expressed concern" is an act
             return self.lexicon.trigger(token.lower_, "NOUN") or self.lexicon.trigger(token.lemma_, "NOUN")
         return None
+
+    def _warns_of_danger(self, verb: Token) -> bool:
+        """'warned of risk and uncertainty' (no one addressed, no harm held out) against
+        'warned Iran', 'warned of retaliation', 'warned that it would respond'."""
+        if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in verb.children):
+            return False
+        objects = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "about")
+                   for o in c.children if o.dep_ == "pobj"]
+        if not objects:
+            return False
+        harm = self.status.words["threatening_words"] | self.status.words["answering_words"]
+        return not any(o.lemma_.lower() in harm or getattr(self.trigger_of(o), "type", None) in FORCE | {"SANCTION"}
+                       for o in objects)
 
     def _requested(self, token: Token) -> bool:
         """An act asked or urged of someone ("asked the EU to impose sanctions", "urged Israel
@@ -528,7 +546,11 @@ class EventBuilder:
             targets = args.fill("subj", verb, []) or (
                 args.actors_of(reading.attribution_head) if reading.attribution_head is not None else [])
             targets = [t for t in targets if t not in sources]
-        if meaning.type in MUTUAL and not targets and len(sources) >= 2:
+        breaks_ties = meaning.type == "SANCTION" and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ("relation", "tie", "link", "contact")
+            for c in token.children)
+        if (meaning.type in MUTUAL or breaks_ties) and not targets and len(sources) >= 2:
+            # "Riyadh and Tehran severed relations": between the two
             sources, targets = sources[:1], sources[1:]
         if not sources and meaning.type in MUTUAL:
             pair = self._pair(token, sentence, previous)
@@ -854,7 +876,8 @@ class EventBuilder:
             for type_, words_key in (("THREATEN", "threatening_words"), ("ACCUSE", "accusing_words"),
                                      ("ACCUSE", "answering_words")):
                 cues = self.status.words[words_key]
-                words = [t for t in said if t.lemma_.lower() in cues or t.lower_ in cues]
+                words = [t for t in said if t.lemma_.lower() in cues or t.lower_ in cues
+                         or f"{t.head.lower_} {t.lower_}" in cues]  # two-word cues: "at risk"
                 if type_ == "THREATEN" and not any(t.dep_ == "aux" and t.lower_ in FUTURE_AUX for t in said):
                     # "reserved the right to respond": held in prospect without a future tense
                     # (a force verb there, "the right to retaliate", is its own THREATEN event)
