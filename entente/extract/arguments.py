@@ -149,6 +149,8 @@ class Arguments:
             return self._noun_agent(trigger)
         if is_passive(trigger):
             return self._prep(trigger, "by")
+        if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and any(c.dep_ == "agent" for c in trigger.children):
+            return self._prep(trigger, "by")  # "an agreement brokered by Turkey"
         for child in trigger.children:
             if child.dep_ in SUBJECT_DEPS:
                 return self._resolve_subject(child)
@@ -273,7 +275,7 @@ class Arguments:
         elif trigger.pos_ in ("VERB", "AUX"):
             # "shipped 40 drones to Russia": the parser often hangs the prep on the object
             heads += [c for c in trigger.children if c.dep_ in ("dobj", "obj")
-                      and (word in ("on", "against", "with", "from", "to", "into") or c.i in self.item_at)]
+                      and (word in ("on", "against", "with", "from", "to", "into", "between") or c.i in self.item_at)]
         for head in heads:
             children = list(head.children)
             # "out of Mali", "away from the border": the second word carries the object

@@ -47,6 +47,8 @@ TARGETLESS = {"PROTEST", "MOBILIZE", "RETREAT", "THREATEN", "REJECT", "REQUEST",
 # Types that answer an earlier act ("rejected the allegations", "provided support"): the
 # target is its actor.
 RESPONSIVE = {"ACCUSE", "REJECT", "PROTEST"}
+# Verbs of mediation: the mediator consults the parties of what it brokers.
+MEDIATION_VERBS = {"broker", "mediate"}
 # Acts that another's act can answer ("retaliation for the strike"): naming them so accuses their actor.
 PROVOKING = {"ASSAULT", "COERCE", "SANCTION", "THREATEN"}
 # Harm announced for later on a condition is a threat (CAMEO 13): force, coercion,
@@ -303,6 +305,8 @@ class EventBuilder:
                 if not item.sources:
                     agentless.append((item, sentence))
                     continue
+                if not item.targets and item.trigger.lemma_.lower() in MEDIATION_VERBS:
+                    item.targets = self._mediated(item, found)
                 if not item.targets and item.meaning.type == "REQUEST" and self._urges_restraint(item.trigger):
                     item.targets = self._latest_force(item, acts, sentence)
                 if not item.targets and (item.meaning.type in RESPONSIVE or self._answers(item.trigger)):
@@ -385,6 +389,20 @@ class EventBuilder:
             # "condemned the transfers": the supplier and the receiver alike
             together += [t for a in latest if a.at == last.at for t in a.targets if _code(t) not in own]
         return list({_code(a): a for a in together}.values())
+
+    def _mediated(self, f: Found, found: list[Found]) -> list[Span]:
+        """'an agreement brokered by Turkey', 'brokered the talks': the mediator consults the
+        parties to what it brokered, the deal's own sides when the sentence names them, else
+        the pair the article is about."""
+        own = {_code(s) for s in f.sources}
+        brokered = [f.trigger.head] if f.trigger.dep_ == "acl" else \
+            [c for c in f.trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        for g in found:
+            if g.trigger in brokered or any(g.trigger.i == b.i for b in brokered):
+                sides = [s for s in g.sources + g.targets if _code(s) not in own]
+                if sides:
+                    return list({_code(s): s for s in sides}.values())
+        return [s for s in self._last_pair(f.trigger) if _code(s) not in own]
 
     def _urges_restraint(self, trigger: Token) -> bool:
         words = self.status.words["restraint_words"]
@@ -549,7 +567,8 @@ class EventBuilder:
         breaks_ties = meaning.type == "SANCTION" and any(
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ("relation", "tie", "link", "contact")
             for c in token.children)
-        if (meaning.type in MUTUAL or breaks_ties) and not targets and len(sources) >= 2:
+        if (meaning.type in MUTUAL or breaks_ties) and not targets and len(sources) >= 2 \
+                and token.lemma_.lower() not in MEDIATION_VERBS:  # co-mediators do not consult each other
             # "Riyadh and Tehran severed relations": between the two
             sources, targets = sources[:1], sources[1:]
         if not sources and meaning.type in MUTUAL:
@@ -560,7 +579,7 @@ class EventBuilder:
                 is_passive(token) or token.pos_ in ("NOUN", "PROPN")):
             return Found(token, meaning, [], targets, items, reading)  # "were blacklisted": by whom, later
         if not sources or (not targets and meaning.type not in IMPLICIT_TARGET | RESPONSIVE | TARGETLESS
-                           and not self._answers(token)):
+                           and not self._answers(token) and token.lemma_.lower() not in MEDIATION_VERBS):
             return None
         return Found(token, meaning, sources, targets, items, reading)
 
