@@ -402,6 +402,8 @@ class EventBuilder:
                 sides = [s for s in g.sources + g.targets if _code(s) not in own]
                 if sides:
                     return list({_code(s): s for s in sides}.values())
+        if any(p.lower_ == "between" for b in brokered for p in b.children):
+            return []  # "a truce between rebel factions": parties named, none of them coded
         return [s for s in self._last_pair(f.trigger) if _code(s) not in own]
 
     def _urges_restraint(self, trigger: Token) -> bool:
@@ -571,9 +573,10 @@ class EventBuilder:
             targets = args.fill("subj", verb, []) or (
                 args.actors_of(reading.attribution_head) if reading.attribution_head is not None else [])
             targets = [t for t in targets if t not in sources]
-        breaks_ties = meaning.type == "SANCTION" and any(
-            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ("relation", "tie", "link", "contact")
-            for c in token.children)
+        ties = ("relation", "tie", "link", "contact")
+        breaks_ties = meaning.type == "SANCTION" and (any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ties for c in token.children)
+            or token.dep_ == "relcl" and token.head.lemma_.lower() in ties)  # "the ties they had cut"
         if (meaning.type in MUTUAL or breaks_ties) and not targets and len(sources) >= 2 \
                 and token.lemma_.lower() not in MEDIATION_VERBS:  # co-mediators do not consult each other
             # "Riyadh and Tehran severed relations": between the two
