@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
 import yaml
+from pydantic import BaseModel, ValidationError
 
 from entente.errors import KnowledgeError
 
@@ -97,3 +98,19 @@ def overlaid(name: str, load: Callable[[list[Path]], T]) -> Callable[..., T]:
         return default() if extra_dirs is None else load(data_files(name, extra_dirs))
 
     return loader
+
+
+def read_entry(path: Path, raw: object, model: type[BaseModel], section: str, key: str):
+    """One entry of a knowledge file as `model`, and the entry's label for errors ("systems:
+    Shahed-136, line 40"); a malformed entry is a KnowledgeError naming it and the field."""
+    name = raw.get(key, "?") if isinstance(raw, dict) else "?"
+    line = line_of(raw)
+    entry = f"{section}: {name}, line {line}" if line else f"{section}: {name}"
+    if not isinstance(raw, dict):
+        raise KnowledgeError(str(path), "each entry must be a mapping", entry)
+    try:
+        return model(**raw), entry
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        field = ".".join(str(part) for part in error["loc"])
+        raise KnowledgeError(str(path), f"{field}: {error['msg']}", entry) from exc

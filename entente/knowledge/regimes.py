@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import Annotated, Iterable, Literal
 
 from pydantic import (
-    BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator, model_validator,
+    BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator,
 )
 
 from entente.errors import KnowledgeError
-from entente.knowledge._files import line_of, overlaid, read_yaml
+from entente.knowledge._files import overlaid, read_entry, read_yaml
 from entente.knowledge.weapons import CATEGORIES
 
 FILE_NAME = "regimes.yaml"
@@ -280,7 +280,7 @@ def _load(paths: list[Path]) -> RegimeBook:
         for section, model, into in (("regimes", Regime, regimes), ("provisions", Provision, provisions)):
             seen: set[str] = set()
             for raw in data.get(section) or []:
-                record, entry = _read_entry(path, raw, model, section)
+                record, entry = read_entry(path, raw, model, section, "id")
                 if record.id in seen:
                     raise KnowledgeError(str(path), f"id {record.id!r} appears twice", entry)
                 seen.add(record.id)
@@ -296,20 +296,6 @@ def _read_register(path: Path, raw: dict) -> dict[str, RegisterClass]:
         if category not in CATEGORIES or str(value) not in allowed:
             raise KnowledgeError(str(path), f"register_by_category: {category}: {value!r} is not allowed")
     return {category: str(value) for category, value in raw.items()}
-
-
-def _read_entry(path: Path, raw: object, model: type[BaseModel], section: str):
-    name = raw.get("id", "?") if isinstance(raw, dict) else "?"
-    line = line_of(raw)
-    entry = f"{section}: {name}, line {line}" if line else f"{section}: {name}"
-    if not isinstance(raw, dict):
-        raise KnowledgeError(str(path), "each entry must be a mapping", entry)
-    try:
-        return model(**raw), entry
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        field = ".".join(str(part) for part in error["loc"])
-        raise KnowledgeError(str(path), f"{field}: {error['msg']}", entry) from exc
 
 
 def _check_against_regime(provision: Provision, regimes: dict, path: Path, entry: str) -> None:

@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Annotated, Iterable, Iterator, Literal
 
 from pydantic import (
-    BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator, model_validator,
+    BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator,
 )
 
 from entente.errors import KnowledgeError
-from entente.knowledge._files import line_of, overlaid, read_yaml
+from entente.knowledge._files import overlaid, read_entry, read_yaml
 
 FILE_NAME = "weapons.yaml"
 
@@ -192,29 +192,15 @@ def _load(paths: list[Path]) -> WeaponCatalog:
     for path in paths:
         data = read_yaml(path)
         for raw in data.get("systems") or []:
-            system, entry = _read_entry(path, raw, Weapon, "systems")
+            system, entry = read_entry(path, raw, Weapon, "systems", "name")
             _check_mtcr(path, entry, system)
             systems[system.name] = system
             _claim_keys(path, entry, system, seen)
         for raw in data.get("generic") or []:
-            item, entry = _read_entry(path, raw, GenericItem, "generic")
+            item, entry = read_entry(path, raw, GenericItem, "generic", "name")
             generic[item.name] = item
             _claim_keys(path, entry, item, seen)
     return WeaponCatalog(list(systems.values()), list(generic.values()))
-
-
-def _read_entry(path: Path, raw: object, model: type[BaseModel], section: str):
-    name = raw.get("name", "?") if isinstance(raw, dict) else "?"
-    line = line_of(raw)
-    entry = f"{section}: {name}, line {line}" if line else f"{section}: {name}"
-    if not isinstance(raw, dict):
-        raise KnowledgeError(str(path), "each entry must be a mapping", entry)
-    try:
-        return model(**raw), entry
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        field = ".".join(str(part) for part in error["loc"])
-        raise KnowledgeError(str(path), f"{field}: {error['msg']}", entry) from exc
 
 
 def _claim_keys(path: Path, entry: str, item: Weapon | GenericItem, seen: dict) -> None:
