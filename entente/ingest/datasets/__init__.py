@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -56,8 +57,22 @@ def import_file(name: str, store, path: Path, report: DatasetReport) -> bool:
     importer = IMPORTERS.get(name)
     if importer is None:
         return False
-    try:
+    with _whole_file_problems(report, path):
         importer(store, Path(path), report)
+    return True
+
+
+def read_file(name: str, path: Path, report: DatasetReport, **options) -> Iterator[pa.Table]:
+    """Event tables from one file; a file that cannot be opened at all is one problem."""
+    with _whole_file_problems(report, path):
+        yield from prefetch(reader(name)(Path(path), report, **options))
+
+
+@contextmanager
+def _whole_file_problems(report: DatasetReport, path: Path):
+    """A file that cannot be opened or parsed at all becomes one problem in the report."""
+    try:
+        yield
     except InputError as exc:
         report.problem(path, exc.problem.reason, exc.problem.line)
     except EOFError:  # a truncated .gz or .zip
@@ -66,20 +81,6 @@ def import_file(name: str, store, path: Path, report: DatasetReport) -> bool:
         report.problem(path, f"unreadable: {getattr(exc, 'strerror', None) or exc}")
     except duckdb.IOException as exc:
         report.problem(path, f"unreadable: {exc}")
-    except duckdb.InvalidInputException as exc:
-        report.problem(path, f"could not parse: {exc}")
-    return True
-
-
-def read_file(name: str, path: Path, report: DatasetReport, **options) -> Iterator[pa.Table]:
-    """Event tables from one file; a file that cannot be opened at all is one problem."""
-    try:
-        yield from prefetch(reader(name)(Path(path), report, **options))
-    except InputError as exc:
-        report.problem(path, exc.problem.reason, exc.problem.line)
-    except EOFError:  # a truncated .gz or .zip
-        report.problem(path, "unreadable: compressed file ended early")
-    except (OSError, zipfile.BadZipFile) as exc:
-        report.problem(path, f"unreadable: {getattr(exc, 'strerror', None) or exc}")
-    except pa.ArrowInvalid as exc:  # the parser gave up (e.g. a line longer than a block)
+    except (duckdb.InvalidInputException, pa.ArrowInvalid) as exc:
+        # the parser gave up (e.g. a line longer than a block)
         report.problem(path, f"could not parse: {exc}")
