@@ -542,15 +542,12 @@ class EventBuilder:
                               for a in args.actors_of(s)] if conditioned else []
         if not sources and reading.denier is not None:
             sources = args.actors_of(reading.denier)
-        if token.lemma_.lower() == "arrive":  # "the minister arrived in Amman": a visit by a person, to the place
-            if not any(getattr(s._.actor, "kind", None) == "person" or getattr(s._.actor, "sector", None) == "government"
-                       for s in sources):
-                return None  # "Russian troops arrived in Mali" is no visit
-            targets = args.fill("in", token, items) or args.fill("at", token, items)
-        else:
-            targets = []
-        targets = targets or self._fill(meaning.frame.target, token, args, items, previous, sentence,
-                                        exclude={_code(s) for s in sources})
+        if meaning.frame.name == "arrival" and not any(
+                getattr(s._.actor, "kind", None) == "person" or getattr(s._.actor, "sector", None) == "government"
+                for s in sources):
+            return None  # "Russian troops arrived in Mali" is no visit; "the minister arrived in Amman" is
+        targets = self._fill(meaning.frame.target, token, args, items, previous, sentence,
+                             exclude={_code(s) for s in sources})
         targets = [t for t in targets if t not in sources]
         if not targets and condition_subjects:
             targets = [t for t in condition_subjects if _code(t) not in {_code(x) for x in sources}]
