@@ -18,7 +18,7 @@ RELATIONAL_NOUNS = {"neighbour", "neighbor", "ally", "partner", "rival", "enemy"
 # Nouns that count people rather than name them: their "of" phrase says who.
 QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "tens", "scores", "millions", "crowds",
                   "groups", "group", "number", "majority"}
-BORROW_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "relcl"}
+BORROW_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "relcl", "acomp"}
 
 
 class Arguments:

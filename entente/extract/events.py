@@ -56,6 +56,8 @@ PROVOKING = {"ASSAULT", "COERCE", "SANCTION", "THREATEN"}
 ANNOUNCEABLE = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "REJECT"}
 # Force: announced rather than used, it is a threat.
 FORCE = {"ASSAULT", "COERCE"}
+# Ties that stopping cuts ("stopped cooperating with", "ceased supplying"): then a SANCTION.
+TIES = {"COOPERATE", "CONSULT", "AID", "SUPPORT", "AGREE"}
 # Acts performed by speaking: an actor reported saying them has done them.
 VERBAL = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
 FUTURE_AUX = {"will", "would", "'ll", "shall", "could", "might"}
@@ -524,6 +526,11 @@ class EventBuilder:
             # "failed to reach agreement", "would not accept the plan": a refusal
             meaning = replace(meaning, type="REJECT")
             reading.negated, reading.status = False, "asserted"
+        if meaning.type in TIES and token.dep_ == "xcomp" and \
+                token.head.lemma_.lower() in self.lexicon.words("stopping_verbs"):
+            # "would stop cooperating with the IAEA": a cut in ties, as the stopping verb tells it
+            meaning = replace(meaning, type="SANCTION")
+            reading = self.status.read(token.head, sentence)
         if meaning.type in ANNOUNCEABLE and reading.status == "planned" and not reading.negated \
                 and _conditional(token):
             # "will impose sanctions unless the talks resume": harm announced on a condition
@@ -615,6 +622,8 @@ class EventBuilder:
         # "they would cancel … and pursue sanctions": a conjoined verb shares its subject, and
         # "he hopes to conclude a deal": so does a verb under one that controls it
         governors += [g.head for g in governors if g.dep_ in ("conj", "xcomp") and g.pos_ in ("VERB", "AUX")]
+        # "it is prepared to withdraw": through the adjective to the copula's subject
+        governors += [g.head for g in governors if g.dep_ == "acomp" and g.pos_ == "ADJ"]
         heads = [c for g in governors for c in g.children
                  if c.dep_ in ("nsubj", "poss") and c.lower_ in PRONOUNS | {"its", "their"}]
         # "his government has asked…", "their officials said…": the owner of a role noun
