@@ -176,6 +176,9 @@ class EventBuilder:
             if meaning.lemma in self.lexicon.words("intransitive_retreats") and any(
                     c.dep_ == "dobj" for c in token.children):
                 return replace(meaning, type="COERCE")  # "disarm the militia": coercion
+            if meaning.type == "ASSAULT" and token.i >= 2 and token.doc[token.i - 1].text == "-" and \
+                    token.doc[token.i - 2].lower_ == "test":
+                return self.lexicon.trigger("missile test", "NOUN")  # "test-fired a missile": a show of force
             if meaning.type == "THREATEN" and self._warns_of_danger(token):
                 return None  # "warned of a moment of risk": a warning about, not a threat to
             if meaning.lemma in self.status.words["deny_verbs"] and undecided(token):
