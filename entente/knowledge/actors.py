@@ -146,6 +146,8 @@ class StateNames(_Record):
     adjectives: list[str] = []
     demonyms: list[str] = []
     metonyms: list[str] = []
+    # pycountry names that news uses for another state: bare "Congo" is mostly the DRC
+    not_names: list[str] = []
     source: str
 
 
@@ -456,6 +458,7 @@ class ActorDictionary:
         entry = ActorEntry(actor_id=code, country=code, name=name, kind="state")
         self._states[code] = self._codes[code] = entry
         where = "states.yaml"
+        official = [n for n in official if not extra or n not in extra.not_names]
         for phrase in [*official, *(extra.aliases + extra.demonyms + extra.metonyms if extra else [])]:
             self._add(phrase, entry, where)
         for phrase in extra.adjectives if extra else []:
