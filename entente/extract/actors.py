@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from entente.knowledge.actors import ActorDictionary, load_actors
+from entente.knowledge.places import Places, load_places
 
 if not Span.has_extension("actor"):
     Span.set_extension("actor", default=None)
@@ -28,8 +29,9 @@ def _case_sensitive(phrase: str) -> bool:
 class ActorMatcher:
     """Finds actor mentions; one instance per pipeline, built from the actor dictionary."""
 
-    def __init__(self, nlp: Language, actors: ActorDictionary):
+    def __init__(self, nlp: Language, actors: ActorDictionary, places: Places | None = None):
         self.actors = actors
+        self.places = places
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.entries: dict[str, object] = {}
@@ -76,7 +78,29 @@ class ActorMatcher:
             if first is not None and token.pos_ == "PROPN" and token.i not in covered and token.i > first[0]:
                 found.append(self._with_role(doc[token.i:token.i + 1], first[1]))
         doc.spans["actors"] = filter_spans(found)
+        doc.spans["places"] = self._places(doc, {i for span in doc.spans["actors"] for i in range(span.start, span.end)})
         return doc
+
+    def _places(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """Cities and regions the model names, with the state they lie in ("Kharkiv" -> UKR):
+        where force can fall, never who acts (`doc.spans["places"]`, apart from the actors)."""
+        found = []
+        if self.places is None:
+            return []
+        # the small model often calls an unfamiliar city a person or an organisation, or
+        # nothing at all ("captured Goma", "struck Odesa"): proper names count too
+        candidates = [e for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC", "PERSON", "ORG", "NORP")]
+        named = {i for e in doc.ents for i in range(e.start, e.end)}
+        candidates += [doc[t.i:t.i + 1] for t in doc if t.pos_ == "PROPN" and t.i not in named]
+        for ent in candidates:
+            if taken.intersection(range(ent.start, ent.end)):
+                continue
+            state = self.places.state_of(ent.text)
+            if state is not None and self.actors.state(state) is not None:
+                span = Span(doc, ent.start, ent.end, label=state)
+                span._.actor = self.actors.state(state)
+                found.append(span)
+        return found
 
     def _resolve(self, span: Span, date: str | None):
         text = span.text
@@ -121,4 +145,4 @@ def _with_sector(entry, sector: str):
 
 @Language.factory("entente_actors", default_config={})
 def make_actor_matcher(nlp: Language, name: str) -> ActorMatcher:
-    return ActorMatcher(nlp, load_actors())
+    return ActorMatcher(nlp, load_actors(), load_places())

@@ -25,14 +25,22 @@ class Arguments:
     """Slot filling over one parsed Doc with its actor and item spans."""
 
     def __init__(self, doc: Doc, light_verbs: frozenset[str], is_trigger=lambda token: False,
-                 compound_is_place=lambda noun: False, instrument_verbs: frozenset[str] = frozenset()):
+                 compound_is_place=lambda noun: False, instrument_verbs: frozenset[str] = frozenset(),
+                 where: bool = False):
+        """With `where`, the spans are places and states as places: where force fell ("hit a
+        hospital in Kharkiv"), looked for also inside the phrase a slot names."""
         self.doc = doc
+        self.where = where
         self.is_trigger = is_trigger
         self.compound_is_place = compound_is_place  # "the Damascus strike": where, not who
         self.instrument_verbs = instrument_verbs  # "fired Iranian missiles": the maker is no target
         self.light_verbs = light_verbs
         self.actor_at: dict[int, Span] = {}
-        for span in doc.spans.get("actors", []):
+        spans = doc.spans.get("actors", [])
+        if where:
+            spans = [*doc.spans.get("places", []),
+                     *(s for s in spans if getattr(s._.actor, "kind", None) == "state")]
+        for span in spans:
             for token in span:
                 self.actor_at[token.i] = span
         # Token.sent walks the document's sentences each time: where each token's sentence
@@ -243,6 +251,8 @@ class Arguments:
                 if not found:  # "vetoed the renewal of the U.N. panel": the thing's owner
                     found = [a for prep in child.children if prep.dep_ == "prep" and prep.lower_ == "of"
                              for obj in prep.children if obj.dep_ == "pobj" for a in self.actors_of(obj)]
+                if not found and self.where:
+                    found = self._inside(child)  # "struck a hospital in Kyiv"
                 return found
         return []
 
@@ -286,10 +296,15 @@ class Arguments:
                         child.dep_ in ("prep", "dative") and child.lower_ == word):
                     for obj in child.children:
                         if obj.dep_ in ("pobj", "pcomp"):
-                            found = self.actors_of(obj)
+                            found = self.actors_of(obj) or (self._inside(obj) if self.where else [])
                             if found:
                                 return found
         return []
+
+    def _inside(self, noun: Token) -> list[Span]:
+        """'an air base in Qatar', 'targets in southern Lebanon': the place a phrase lies in."""
+        return [a for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("in", "near", "outside")
+                for obj in prep.children if obj.dep_ == "pobj" for a in self.actors_of(obj)]
 
     def possessive_pronoun(self, slot: str, trigger: Token) -> Token | None:
         """'an airstrike on its consulate': the "its"/"their" that owns the slot's phrase,

@@ -282,15 +282,17 @@ class EventBuilder:
 
     # -- building ----------------------------------------------------------------------------
     def build(self, doc: Doc, doc_id: str, doc_name: str | None) -> list[Event]:
-        args = Arguments(doc, self.lexicon.light_verbs,
-                         lambda t: t.pos_ == "VERB" and self.lexicon.trigger(t.lemma_, "VERB") is not None,
-                         lambda noun: "compound" in getattr(self.trigger_of(noun), "frame", Frame("", (), (), ())).target,
-                         self.lexicon.instrument_verbs)
+        options = (self.lexicon.light_verbs,
+                   lambda t: t.pos_ == "VERB" and self.lexicon.trigger(t.lemma_, "VERB") is not None,
+                   lambda noun: "compound" in getattr(self.trigger_of(noun), "frame", Frame("", (), (), ())).target,
+                   self.lexicon.instrument_verbs)
+        args = Arguments(doc, *options)
         events: list[Event] = []
         previous: list[Span] = []
         open_ended: list[tuple[Found, Span]] = []
         agentless: list[tuple[Found, Span]] = []
         self._sent_start = args.sent_start
+        self._where = Arguments(doc, *options, where=True)  # places, for force that names only where
         sentences = list(doc.sents)
         # the lead, what the article is about: its first sentence after any dateline ("LONDON -")
         lead = next((x for x in sentences if x[-1].text not in DASHES), None)
@@ -364,6 +366,11 @@ class EventBuilder:
         recent = [a for a in acts if a.actor.start >= sentence.start - ANSWER_WINDOW
                   and _code(a.actor) not in own]
         aimed = [a for a in recent if {_code(t) for t in a.targets} & own]
+        if f.meaning.type in FORCE | {"THREATEN"}:
+            # force answers force: "Tehran's retaliation" answers the strikes on it, not a
+            # censure or an appeal made in between
+            aimed = [a for a in aimed if a.kind in PROVOKING] or aimed
+            recent = [a for a in recent if a.kind in PROVOKING]
         answers_claims = any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CLAIM_NOUNS
                              for c in f.trigger.children)
         # "the allegations" may have been made well before: look back over the whole text
@@ -384,7 +391,8 @@ class EventBuilder:
         if not claims and (self._definite_object(f.trigger) or self._object_lemma(f.trigger) is None):
             # "condemned the decision", "the strikes": in news, the act the article leads with
             lead = [a for a in (same_kind or [a for a in acts if {_code(t) for t in a.targets} & own])
-                    if a.at < self._lead_end and _code(a.actor) not in own]
+                    if a.at < self._lead_end and _code(a.actor) not in own and (
+                        a.kind in PROVOKING or f.meaning.type not in FORCE | {"THREATEN"})]
             latest = lead or latest
         if not latest:
             return []
@@ -561,6 +569,8 @@ class EventBuilder:
         targets = [t for t in targets if t not in sources]
         if not targets and condition_subjects:
             targets = [t for t in condition_subjects if _code(t) not in {_code(x) for x in sources}]
+        if not targets and meaning.type in FORCE and sources:
+            targets = self._struck_place(token, meaning, items, {_code(s) for s in sources})
         if meaning.frame.name == "receive" and token.dep_ == "xcomp" and \
                 token.head.lemma_.lower() in self.status.words["seeking_verbs"]:
             # "is trying to obtain missiles from Iran": a request to Iran, not yet a transfer
@@ -599,6 +609,17 @@ class EventBuilder:
                            and not self._answers(token) and token.lemma_.lower() not in MEDIATION_VERBS):
             return None
         return Found(token, meaning, sources, targets, items, reading)
+
+    def _struck_place(self, token: Token, meaning: Trigger, items, own: set) -> list[Span]:
+        """'Russian drones hit Kharkiv', 'missiles fired at a base in Qatar', 'captured Goma':
+        force that names only where it fell is aimed at the state the place lies in."""
+        for slot in meaning.frame.target:
+            if slot == "compound":
+                continue  # "the Damascus strike" tells where only when it names who was hit
+            found = [p for p in self._where.fill(slot, token, items) if _code(p) not in own]
+            if found:
+                return found[:1]
+        return []
 
     def _fill(self, slots, token, args: Arguments, items, previous, sentence,
               exclude: set | None = None) -> list[Span]:
