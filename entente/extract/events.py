@@ -47,6 +47,8 @@ TARGETLESS = {"PROTEST", "MOBILIZE", "RETREAT", "THREATEN", "REJECT", "REQUEST",
 # Types that answer an earlier act ("rejected the allegations", "provided support"): the
 # target is its actor.
 RESPONSIVE = {"ACCUSE", "REJECT", "PROTEST"}
+# Force two sides use on each other: "the two countries clashed" is each against the other.
+RECIPROCAL_FORCE = {"clash", "clashes", "fight", "fighting", "skirmish", "skirmishes"}
 # Verbs of mediation: the mediator consults the parties of what it brokers.
 MEDIATION_VERBS = {"broker", "mediate"}
 # Acts that another's act can answer ("retaliation for the strike"): naming them so accuses their actor.
@@ -171,7 +173,7 @@ class EventBuilder:
             if meaning.lemma in self.lexicon.light_verbs and self._carries_noun_trigger(token):
                 return None
             if meaning.lemma in self.status.words["promised_verbs"] and any(
-                    c.dep_ == "xcomp" and self.lexicon.trigger(c.lemma_, "VERB") for c in token.children):
+                    c.dep_ == "xcomp" and self.trigger_of(c) for c in token.children):
                 return None  # "pledged to deliver": the promise is the status of "deliver"
             if meaning.lemma in self.lexicon.words("intransitive_retreats") and any(
                     c.dep_ == "dobj" for c in token.children):
@@ -297,6 +299,9 @@ class EventBuilder:
         # the lead, what the article is about: its first sentence after any dateline ("LONDON -")
         lead = next((x for x in sentences if x[-1].text not in DASHES), None)
         self._lead_end = lead.end if lead is not None else 0
+        # the actors the lead names, first mention of each: "the two countries" is mostly its pair
+        self._lead_actors = list({_code(a): a for a in reversed(doc.spans.get("actors", []))
+                                  if a.end <= self._lead_end and _code(a)}.values())[::-1]
         acts: list[Act] = []
         self._acts = acts  # the document's acts so far, for "the two governments"
         for sentence in sentences:
@@ -594,10 +599,12 @@ class EventBuilder:
         breaks_ties = meaning.type == "SANCTION" and (any(
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ties for c in token.children)
             or token.dep_ == "relcl" and token.head.lemma_.lower() in ties)  # "the ties they had cut"
-        if (meaning.type in MUTUAL or breaks_ties) and not targets and len(sources) >= 2 \
+        reciprocal = token.lemma_.lower() in RECIPROCAL_FORCE
+        if (meaning.type in MUTUAL or breaks_ties or reciprocal) and not targets and len(sources) >= 2 \
                 and token.lemma_.lower() not in MEDIATION_VERBS:  # co-mediators do not consult each other
-            # "Riyadh and Tehran severed relations": between the two
-            sources, targets = sources[:1], sources[1:]
+            # "Riyadh and Tehran severed relations": between the two; "the two countries
+            # clashed": each against the other
+            sources, targets = (sources, list(sources)) if reciprocal else (sources[:1], sources[1:])
         if not sources and meaning.type in MUTUAL:
             pair = self._pair(token, sentence, previous)
             if pair:
@@ -735,8 +742,10 @@ class EventBuilder:
         return []
 
     def _last_pair(self, token: Token) -> list[Span]:
-        """'The two governments', 'both countries': the pair of actors the article's acts so
-        far join most often (the latest such act breaks ties)."""
+        """'The two governments', 'both countries': the two actors the lead names, else the
+        pair the article's acts so far join most often (the latest such act breaks ties)."""
+        if len(self._lead_actors) == 2:
+            return self._lead_actors  # a lead about two actors makes them the article's pair
         start = self._sent_start[token.i]
         counts: Counter = Counter()
         latest: dict = {}  # pair → (position of its latest act, its two spans)
