@@ -18,6 +18,10 @@ RELATIONAL_NOUNS = {"neighbour", "neighbor", "ally", "partner", "rival", "enemy"
 # Nouns that count people rather than name them: their "of" phrase says who.
 QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "tens", "scores", "millions", "crowds",
                   "groups", "group", "number", "majority"}
+# Nouns that hold a set of acts: "a package of export controls", "a new round of sanctions".
+CONTAINERS = {"package", "round", "wave", "series", "set", "raft", "batch", "slew", "tranche"}
+# Nouns for a share of something: "parts of their aid to Kigali".
+PARTITIVES = {"part", "parts", "some", "much", "most", "all", "half", "portion", "share", "bulk"}
 BORROW_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "relcl", "acomp"}
 
 
@@ -224,6 +228,8 @@ class Arguments:
             found = self._modifier(noun, slot)
             if found:
                 return found
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in CONTAINERS:
+            return self._noun_agent(noun.head.head)  # "Washington unveiled a package of export controls"
         verb = noun.head
         if verb.lemma_.lower() not in self.light_verbs and self.is_trigger(verb):
             return []  # "Russia received shipments": the verb's own event says who did what
@@ -286,6 +292,9 @@ class Arguments:
             # "shipped 40 drones to Russia": the parser often hangs the prep on the object
             heads += [c for c in trigger.children if c.dep_ in ("dobj", "obj")
                       and (word in ("on", "against", "with", "from", "to", "into", "between") or c.i in self.item_at)]
+            # "suspended parts of their aid to Kigali": the prep hangs on what the part is of
+            heads += [o for h in heads[1:] if h.lemma_.lower() in PARTITIVES for p in h.children
+                      if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
         for head in heads:
             children = list(head.children)
             # "out of Mali", "away from the border": the second word carries the object
@@ -296,10 +305,17 @@ class Arguments:
                         child.dep_ in ("prep", "dative") and child.lower_ == word):
                     for obj in child.children:
                         if obj.dep_ in ("pobj", "pcomp"):
-                            found = self.actors_of(obj) or (self._inside(obj) if self.where else [])
+                            found = self.actors_of(obj) or (self._inside(obj) if self.where else []) or (
+                                self._destination(obj) if word in ("on", "against") else [])
                             if found:
                                 return found
         return []
+
+    def _destination(self, noun: Token) -> list[Span]:
+        """'a ban on exports to the United States', 'curbs on sales to China': whom the
+        restricted flow goes to."""
+        return [a for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "to"
+                for obj in prep.children if obj.dep_ == "pobj" for a in self.actors_of(obj)]
 
     def _inside(self, noun: Token) -> list[Span]:
         """'an air base in Qatar', 'targets in southern Lebanon': the place a phrase lies in."""

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from entente.extract.arguments import Arguments, is_passive
+from entente.extract.arguments import CONTAINERS, PARTITIVES, Arguments, is_passive
 from entente.extract.items import to_item
 from entente.extract.sentences import DASHES
 from entente.extract.status import Reading, StatusReader, denies_a_claim, undecided
@@ -202,9 +202,18 @@ class EventBuilder:
             unwanted = self.lexicon.excluded_modifiers.get(token.lower_, ())
             if any(c.dep_ in ("compound", "amod") and c.lower_ in unwanted for c in token.children):
                 return None  # "flight operations", "an election campaign"
-            if token.dep_ in ("dobj", "nsubjpass") and \
-                    token.head.lemma_.lower() in self.lexicon.words("reversal_verbs"):
+            owner = self._partitive_owner(token)  # "suspended parts of their aid": as "suspended aid"
+            if owner.dep_ in ("dobj", "nsubjpass") and \
+                    owner.head.lemma_.lower() in self.lexicon.words("reversal_verbs"):
                 return None  # "cut ties": the verb, not the noun, is what happened
+            meaning = self.lexicon.trigger(token.lower_, "NOUN") or self.lexicon.trigger(token.lemma_, "NOUN")
+            if meaning is not None and meaning.type == "AID" and self._restricted(owner):
+                return None  # "restricted sales to China", "tariffs on Chinese imports": a sanction's object
+            if meaning is not None and token.lemma_.lower() in CONTAINERS and any(
+                    self.lexicon.trigger(o.lemma_, "NOUN") or self.lexicon.trigger(f"{c.lower_} {o.lower_}", "NOUN")
+                    for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj" for c in [*o.children, o]):
+                return None  # "a package of export controls": the controls are the act
             if token.dep_ == "dobj" and self._dismisses_claims(token.head):
                 return None  # "called the accusations unfounded": the verb rejects them
             if token.lemma_.lower() in self.lexicon.words("light_verb_nouns") and not (
@@ -212,6 +221,27 @@ class EventBuilder:
                 return None  # "security concerns": only "expressed concern" is an act
             return self.lexicon.trigger(token.lower_, "NOUN") or self.lexicon.trigger(token.lemma_, "NOUN")
         return None
+
+    @staticmethod
+    def _partitive_owner(noun: Token) -> Token:
+        """'parts of their aid', 'some of its exports': the partitive phrase the noun is part of."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in PARTITIVES:
+            return noun.head.head
+        return noun
+
+    def _restricted(self, noun: Token) -> bool:
+        """Is a transfer noun what a sanction limits: the object of a sanctioning verb, or
+        the "on"/"of" phrase of a sanctioning noun or verb ("a ban on exports")?"""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ in ("on", "of", "against") and head.head != head:
+            head = head.head
+        elif noun.dep_ not in ("dobj", "nsubjpass"):
+            return False
+        if head == noun:
+            return False
+        meaning = self.lexicon.trigger(head.lemma_, "VERB" if head.pos_ in ("VERB", "AUX") else "NOUN") \
+            or (self.lexicon.trigger(head.lower_, "NOUN") if head.pos_ in ("NOUN", "PROPN") else None)
+        return meaning is not None and meaning.type == "SANCTION"
 
     def _warns_of_danger(self, verb: Token) -> bool:
         """'warned of risk and uncertainty' (no one addressed, no harm held out) against
@@ -582,7 +612,8 @@ class EventBuilder:
             meaning = self.lexicon.trigger("request", "VERB")
             sources, targets = targets, [s for s in sources if s not in targets]
             reading = self.status.read(token.head, sentence)
-        sends_forces = meaning.type == "AID" and token.pos_ == "VERB" and any(
+        sends_forces = meaning.type == "AID" and token.pos_ == "VERB" and \
+            token.lemma_.lower() not in self.status.words["promised_verbs"] and any(
             c.dep_ == "dobj" and c.lower_ in self.status.words["force_nouns"] for c in token.children)
         if sends_forces and (not targets or any(c.dep_ == "prep" and c.lower_ == "into" for c in token.children)):
             # "dispatched forces to monitor…", "sending its army into Kosovo": a deployment
