@@ -12,13 +12,17 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from entente.knowledge.actors import ActorDictionary, load_actors
+from entente.knowledge.actors import ActorDictionary, load_actors, phrase_key
 from entente.knowledge.places import Places, load_places
 
 if not Span.has_extension("actor"):
     Span.set_extension("actor", default=None)
 if not Doc.has_extension("date"):
     Doc.set_extension("date", default=None)  # the document's publication date, ISO
+
+# How far back (in tokens) "the rebels" looks for the armed group it refers to.
+GROUP_ANAPHOR_REACH = 150
+
 
 def _case_sensitive(phrase: str) -> bool:
     """Short all-capital aliases ('US', 'UN', 'EU') must not match 'us' or 'un'."""
@@ -77,9 +81,40 @@ class ActorMatcher:
             first = named.get(token.lower_)
             if first is not None and token.pos_ == "PROPN" and token.i not in covered and token.i > first[0]:
                 found.append(self._with_role(doc[token.i:token.i + 1], first[1]))
+        found = self._shared_seats(found)
+        found += self._group_anaphors(doc, found)
         doc.spans["actors"] = filter_spans(found)
         doc.spans["places"] = self._places(doc, {i for span in doc.spans["actors"] for i in range(span.start, span.end)})
         return doc
+
+    def _group_anaphors(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """'The rebels', 'the group': the armed group named last before, within a few sentences."""
+        groups = sorted((s for s in found if getattr(s._.actor, "kind", None) == "armed_group"),
+                        key=lambda s: s.start)
+        if not groups:
+            return []
+        covered = {i for span in found for i in range(span.start, span.end)}
+        out = []
+        for token in doc:
+            if token.lower_ not in self.actors.group_anaphors or token.i in covered or token.pos_ != "NOUN" \
+                    or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+                    or any(c.dep_ in ("amod", "compound") and c.i in covered for c in token.children):
+                continue
+            before = [g for g in groups if g.end <= token.i and token.i - g.end <= GROUP_ANAPHOR_REACH]
+            if before:
+                span = Span(doc, token.i, token.i + 1, label=before[-1].label_)
+                span._.actor = before[-1]._.actor
+                out.append(span)
+        return out
+
+    def _shared_seats(self, found: list[Span]) -> list[Span]:
+        """'Brussels' is the EU, except in an article that names Belgium: there it is Belgium."""
+        named = {getattr(s._.actor, "actor_id", None) for s in found}
+        for span in found:
+            state = self.actors.shared_metonyms.get(phrase_key(span.text))
+            if state is not None and state.actor_id in named:
+                span._.actor = state
+        return found
 
     def _places(self, doc: Doc, taken: set[int]) -> list[Span]:
         """Cities and regions the model names, with the state they lie in ("Kharkiv" -> UKR):

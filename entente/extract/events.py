@@ -612,6 +612,8 @@ class EventBuilder:
             meaning = self.lexicon.trigger("request", "VERB")
             sources, targets = targets, [s for s in sources if s not in targets]
             reading = self.status.read(token.head, sentence)
+            if not targets:
+                return None  # "trying to obtain weapons" from no one named asks no one
         sends_forces = meaning.type == "AID" and token.pos_ == "VERB" and \
             token.lemma_.lower() not in self.status.words["promised_verbs"] and any(
             c.dep_ == "dobj" and c.lower_ in self.status.words["force_nouns"] for c in token.children)

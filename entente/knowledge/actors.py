@@ -148,6 +148,9 @@ class StateNames(_Record):
     metonyms: list[str] = []
     # pycountry names that news uses for another state: bare "Congo" is mostly the DRC
     not_names: list[str] = []
+    # seats shared with an organisation ("Brussels" is the EU's too): the state's only in an
+    # article that names the state itself
+    shared_metonyms: list[str] = []
     source: str
 
 
@@ -344,7 +347,10 @@ def _load(dirs: list[Path]) -> ActorDictionary:
     codes = known | {o.id for o in organisations}
     people = _load_people(dirs, codes)
     roles, offices, collectives = _load_roles(dirs, codes)
-    return ActorDictionary(list(states.values()), organisations, people, roles, offices, collectives)
+    dictionary = ActorDictionary(list(states.values()), organisations, people, roles, offices, collectives)
+    dictionary.group_anaphors = frozenset(
+        str(n).casefold() for path in _files(dirs, "roles.yaml") for n in read_yaml(path).get("group_anaphors", []))
+    return dictionary
 
 
 def _load_states(dirs: list[Path]) -> dict[str, StateNames]:
@@ -429,6 +435,9 @@ class ActorDictionary:
                 self._people_by_key.setdefault(key, []).append(person)
         self._roles = {_clean(r.noun).casefold(): r.sector for r in roles}
         self._offices = {_clean(o.noun).casefold(): o.office for o in offices}
+        self.shared_metonyms = {phrase_key(m): self._states[s.code] for s in states
+                                for m in s.shared_metonyms if s.code in self._states}
+        self.group_anaphors: frozenset[str] = frozenset()  # set by the loader from roles.yaml
         self.role_nouns: tuple[str, ...] = tuple(r.noun for r in roles)
         self.office_nouns: tuple[str, ...] = tuple(o.noun for o in offices)
 
