@@ -177,7 +177,7 @@ class Arguments:
         return before[-1:]
 
     def _resolve_subject(self, subject: Token) -> list[Span]:
-        if subject.dep_ == "nsubj" and subject.tag_ == "WDT":  # "the state that supplied…"
+        if subject.dep_ == "nsubj" and subject.tag_ in ("WDT", "WP"):  # "the state that supplied…", "Trump, who hosted…"
             return self.actors_of(subject.head.head)
         return self.actors_of(subject)
 
@@ -291,7 +291,7 @@ class Arguments:
         elif trigger.pos_ in ("VERB", "AUX"):
             # "shipped 40 drones to Russia": the parser often hangs the prep on the object
             heads += [c for c in trigger.children if c.dep_ in ("dobj", "obj")
-                      and (word in ("on", "against", "with", "from", "to", "into", "between") or c.i in self.item_at)]
+                      and (word in ("on", "against", "with", "from", "to", "into", "between", "in") or c.i in self.item_at)]
             # "suspended parts of their aid to Kigali": the prep hangs on what the part is of
             heads += [o for h in heads[1:] if h.lemma_.lower() in PARTITIVES for p in h.children
                       if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]

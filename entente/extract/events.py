@@ -154,6 +154,8 @@ class EventBuilder:
             unwanted = self.lexicon.excluded_objects.get(meaning.lemma, ())
             if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in unwanted for c in token.children):
                 return None
+            if meaning.lemma in self.lexicon.requires_place_object and not self._takes_a_place(token):
+                return None  # "took part", "took a decision"
             wanted = self.lexicon.requires_object.get(meaning.lemma)
             if wanted and not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in wanted
                                   for c in token.children):
@@ -221,6 +223,15 @@ class EventBuilder:
                 return None  # "security concerns": only "expressed concern" is an act
             return self.lexicon.trigger(token.lower_, "NOUN") or self.lexicon.trigger(token.lemma_, "NOUN")
         return None
+
+    @staticmethod
+    def _takes_a_place(verb: Token) -> bool:
+        """Is the verb's object a place or a state ("took Goma", "took Kherson")?"""
+        doc = verb.doc
+        where = {i for s in doc.spans.get("places", []) for i in range(s.start, s.end)} | {
+            i for s in doc.spans.get("actors", []) if getattr(s._.actor, "kind", None) == "state"
+            and not getattr(s._.actor, "adjective", False) for i in range(s.start, s.end)}
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.i in where for c in verb.children)
 
     @staticmethod
     def _partitive_owner(noun: Token) -> Token:
@@ -633,6 +644,9 @@ class EventBuilder:
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ties for c in token.children)
             or token.dep_ == "relcl" and token.head.lemma_.lower() in ties)  # "the ties they had cut"
         reciprocal = token.lemma_.lower() in RECIPROCAL_FORCE
+        if meaning.type in MUTUAL and len(sources) >= 2 and targets and all(
+                t.root.head.lower_ == "alongside" for t in targets):
+            targets = []  # "A and B signed the deal alongside C": between A and B; C looked on
         if (meaning.type in MUTUAL or breaks_ties or reciprocal) and not targets and len(sources) >= 2 \
                 and token.lemma_.lower() not in MEDIATION_VERBS:  # co-mediators do not consult each other
             # "Riyadh and Tehran severed relations": between the two; "the two countries
@@ -765,7 +779,8 @@ class EventBuilder:
                 if pair:  # the article's main pair, not the last two actors named
                     return pair
             picked, codes = [], set()
-            for span in reversed([p for p in previous if p.root.dep_ in GROUP_MEMBER_DEPS]):
+            named = previous + self._before(token)  # "A and B signed … alongside C, who hosted the two leaders"
+            for span in reversed([p for p in named if p.root.dep_ in GROUP_MEMBER_DEPS]):
                 code = _code(span)
                 if code and code not in codes and code not in exclude:
                     codes.add(code)
@@ -777,8 +792,8 @@ class EventBuilder:
     def _last_pair(self, token: Token) -> list[Span]:
         """'The two governments', 'both countries': the two actors the lead names, else the
         pair the article's acts so far join most often (the latest such act breaks ties)."""
-        if len(self._lead_actors) == 2:
-            return self._lead_actors  # a lead about two actors makes them the article's pair
+        if len(self._lead_actors) == 2 and all(_is_state(a) for a in self._lead_actors):
+            return self._lead_actors  # a lead about two states makes them the article's pair
         start = self._sent_start[token.i]
         counts: Counter = Counter()
         latest: dict = {}  # pair → (position of its latest act, its two spans)
