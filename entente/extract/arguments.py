@@ -100,7 +100,13 @@ class Arguments:
 
     def _actor_of_phrase(self, token: Token) -> Span | None:
         if token.i in self.actor_at:
-            return self.actor_at[token.i]
+            span = self.actor_at[token.i]
+            if not _out_of_office(span):
+                return span
+            # "James Kabarebe, Rwanda's minister of state": a person out of every office we
+            # know speaks for whatever the apposition names
+            return next((found for c in token.children if c.dep_ == "appos"
+                         if (found := self._actor_of_phrase(c)) is not None), span)
         if token.lower_ in QUANTITY_HEADS:  # "thousands of Iraqi Kurds", "tens of thousands of …"
             for obj in (o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
                         for o in p.children if o.dep_ == "pobj"):
@@ -366,6 +372,11 @@ class Arguments:
             if span is not None and span not in found:
                 found.append(span)
         return found
+
+
+def _out_of_office(span: Span) -> bool:
+    entry = span._.actor
+    return getattr(entry, "kind", None) == "person" and not getattr(entry, "office", None)
 
 
 def is_passive(verb: Token) -> bool:

@@ -617,6 +617,11 @@ class EventBuilder:
             targets = [t for t in condition_subjects if _code(t) not in {_code(x) for x in sources}]
         if not targets and meaning.type in FORCE and sources:
             targets = self._struck_place(token, meaning, items, {_code(s) for s in sources})
+        if not targets and token.dep_ == "conj" and getattr(self.trigger_of(token.head), "type", None) == meaning.type:
+            # "ended its cooperation with Brussels and severed relations": the same side
+            head = token.head
+            targets = [t for t in self._fill(self.trigger_of(head).frame.target, head, args, items, previous, sentence,
+                                             exclude={_code(s) for s in sources}) if t not in sources]
         if meaning.frame.name == "receive" and token.dep_ == "xcomp" and \
                 token.head.lemma_.lower() in self.status.words["seeking_verbs"]:
             # "is trying to obtain missiles from Iran": a request to Iran, not yet a transfer
