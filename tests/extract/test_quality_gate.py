@@ -1,4 +1,4 @@
-"""Quality gate: extraction scored on the dev set and the seed article, with pinned floors.
+"""Quality gate: extraction scored on the dev set, the seed article and the fresh set, with pinned floors.
 
 The floors sit just under the figures measured when they were pinned, so any change that
 loses quality fails here; the issue's targets (dev F1 0.8, key recall 0.9, status 0.8; seed
@@ -18,6 +18,9 @@ DEV_FLOORS = {"precision": 0.905, "f1": 0.83, "key_recall": 0.91, "status_accura
 # The issue's dev-set targets.
 DEV_TARGETS = {"f1": 0.8, "key_recall": 0.9, "status_accuracy": 0.8}
 SEED_FLOORS = {"precision": 0.85, "key_recall": 0.9, "status_accuracy": 0.88}
+# The fresh set (examples/fresh: articles written by helpers who never saw the system) is for
+# measurement, not tuning; its floors only keep a change from losing what generalises.
+FRESH_FLOORS = {"precision": 0.74, "f1": 0.615, "key_recall": 0.63}
 
 
 def _check(totals: dict, floors: dict) -> None:
@@ -40,3 +43,10 @@ def test_dev_set_targets(extractor):
 def test_seed_article_floors(extractor):
     seed = SHARED_EVAL / "seed"
     _check(scoring.gold(seed, seed, extractor).totals(), SEED_FLOORS)
+
+
+def test_fresh_set_floors(extractor):
+    fresh = ROOT / "examples" / "fresh"
+    report = scoring.gold(fresh / "gold", fresh / "articles", extractor)
+    assert len(report.documents) >= 16
+    _check(report.totals(), FRESH_FLOORS)
