@@ -320,12 +320,15 @@ class Arguments:
     def _destination(self, noun: Token) -> list[Span]:
         """'a ban on exports to the United States', 'curbs on sales to China': whom the
         restricted flow goes to."""
-        return [a for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "to"
-                for obj in prep.children if obj.dep_ == "pobj" for a in self.actors_of(obj)]
+        return self._phrase_actors(noun, ("to",))
 
     def _inside(self, noun: Token) -> list[Span]:
         """'an air base in Qatar', 'targets in southern Lebanon': the place a phrase lies in."""
-        return [a for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in ("in", "near", "outside")
+        return self._phrase_actors(noun, ("in", "near", "outside"))
+
+    def _phrase_actors(self, noun: Token, words: tuple[str, ...]) -> list[Span]:
+        """The actors named by the noun's prepositional phrases headed by one of `words`."""
+        return [a for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in words
                 for obj in prep.children if obj.dep_ == "pobj" for a in self.actors_of(obj)]
 
     def possessive_pronoun(self, slot: str, trigger: Token) -> Token | None:

@@ -209,29 +209,27 @@ class EventBuilder:
                     owner.head.lemma_.lower() in self.lexicon.words("reversal_verbs"):
                 return None  # "cut ties": the verb, not the noun, is what happened
             meaning = self.lexicon.trigger(token.lower_, "NOUN") or self.lexicon.trigger(token.lemma_, "NOUN")
-            if meaning is not None and meaning.type == "AID" and self._restricted(owner):
+            if meaning is None:
+                return None
+            if meaning.type == "AID" and self._restricted(owner):
                 return None  # "restricted sales to China", "tariffs on Chinese imports": a sanction's object
-            if meaning is not None and token.lemma_.lower() in CONTAINERS and any(
-                    self.lexicon.trigger(o.lemma_, "NOUN") or self.lexicon.trigger(f"{c.lower_} {o.lower_}", "NOUN")
-                    for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-                    for o in p.children if o.dep_ == "pobj" for c in [*o.children, o]):
+            if token.lemma_.lower() in CONTAINERS and any(
+                    self.trigger_of(o) for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj"):
                 return None  # "a package of export controls": the controls are the act
             if token.dep_ == "dobj" and self._dismisses_claims(token.head):
                 return None  # "called the accusations unfounded": the verb rejects them
             if token.lemma_.lower() in self.lexicon.words("light_verb_nouns") and not (
                     token.dep_ == "dobj" and token.head.lemma_.lower() in self.lexicon.light_verbs):
                 return None  # "security concerns": only "expressed concern" is an act
-            return self.lexicon.trigger(token.lower_, "NOUN") or self.lexicon.trigger(token.lemma_, "NOUN")
+            return meaning
         return None
 
-    @staticmethod
-    def _takes_a_place(verb: Token) -> bool:
-        """Is the verb's object a place or a state ("took Goma", "took Kherson")?"""
-        doc = verb.doc
-        where = {i for s in doc.spans.get("places", []) for i in range(s.start, s.end)} | {
-            i for s in doc.spans.get("actors", []) if getattr(s._.actor, "kind", None) == "state"
-            and not getattr(s._.actor, "adjective", False) for i in range(s.start, s.end)}
-        return any(c.dep_ in ("dobj", "nsubjpass") and c.i in where for c in verb.children)
+    def _takes_a_place(self, verb: Token) -> bool:
+        """Is the verb's object a place or a state by name ("took Goma", "took Kherson")?"""
+        where = self._where.actor_at  # places and states, by token
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.i in where
+                   and not getattr(where[c.i]._.actor, "adjective", False) for c in verb.children)
 
     @staticmethod
     def _partitive_owner(noun: Token) -> Token:
