@@ -30,7 +30,7 @@ class Arguments:
 
     def __init__(self, doc: Doc, light_verbs: frozenset[str], is_trigger=lambda token: False,
                  compound_is_place=lambda noun: False, instrument_verbs: frozenset[str] = frozenset(),
-                 where: bool = False):
+                 where: bool = False, sent_start: list[int] | None = None):
         """With `where`, the spans are places and states as places: where force fell ("hit a
         hospital in Kharkiv"), looked for also inside the phrase a slot names."""
         self.doc = doc
@@ -49,10 +49,12 @@ class Arguments:
                 self.actor_at[token.i] = span
         # Token.sent walks the document's sentences each time: where each token's sentence
         # starts, worked out once
-        self.sent_start = [0] * len(doc)
-        for sentence in doc.sents:
-            for i in range(sentence.start, sentence.end):
-                self.sent_start[i] = sentence.start
+        self.sent_start = sent_start
+        if self.sent_start is None:
+            self.sent_start = [0] * len(doc)
+            for sentence in doc.sents:
+                for i in range(sentence.start, sentence.end):
+                    self.sent_start[i] = sentence.start
         self.item_at: dict[int, Span] = {}
         for span in doc.spans.get("items", []):
             for token in span:

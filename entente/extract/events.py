@@ -333,7 +333,7 @@ class EventBuilder:
         open_ended: list[tuple[Found, Span]] = []
         agentless: list[tuple[Found, Span]] = []
         self._sent_start = args.sent_start
-        self._where = Arguments(doc, *options, where=True)  # places, for force that names only where
+        self._where = Arguments(doc, *options, where=True, sent_start=args.sent_start)  # places, for force
         sentences = list(doc.sents)
         # the lead, what the article is about: its first sentence after any dateline ("LONDON -")
         lead = next((x for x in sentences if x[-1].text not in DASHES), None)
