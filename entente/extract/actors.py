@@ -119,9 +119,9 @@ class ActorMatcher:
     def _places(self, doc: Doc, taken: set[int]) -> list[Span]:
         """Cities and regions the model names, with the state they lie in ("Kharkiv" -> UKR):
         where force can fall, never who acts (`doc.spans["places"]`, apart from the actors)."""
-        found = []
         if self.places is None:
             return []
+        found = []
         # the small model often calls an unfamiliar city a person or an organisation, or
         # nothing at all ("captured Goma", "struck Odesa"): proper names count too
         candidates = [e for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC", "PERSON", "ORG", "NORP")]
@@ -130,10 +130,11 @@ class ActorMatcher:
         for ent in candidates:
             if taken.intersection(range(ent.start, ent.end)):
                 continue
-            state = self.places.state_of(ent.text)
-            if state is not None and self.actors.state(state) is not None:
-                span = Span(doc, ent.start, ent.end, label=state)
-                span._.actor = self.actors.state(state)
+            code = self.places.state_of(ent.text)
+            state = self.actors.state(code) if code is not None else None
+            if state is not None:
+                span = Span(doc, ent.start, ent.end, label=code)
+                span._.actor = state
                 found.append(span)
         return found
 

@@ -20,6 +20,7 @@ import pycountry
 
 from entente.errors import KnowledgeError
 from entente.knowledge._files import overlaid, read_yaml
+from entente.knowledge.actors import ISO_CODES
 
 FILE_NAME = "places.yaml"
 
@@ -51,13 +52,13 @@ def _load(paths: list[Path]) -> Places:
     states = _cities(minimum, dominance, excluded)
     for path, data in zip(paths, settings):
         for entry in data.get("regions", []):
-            if not isinstance(entry, dict) or not entry.get("name") or entry.get("state") not in _ISO3:
+            if not isinstance(entry, dict) or not entry.get("name") or entry.get("state") not in _STATES:
                 raise KnowledgeError(str(path), f"a region needs a name and an ISO3 state: {entry!r}")
             states[_fold(entry["name"])] = entry["state"]
     return Places(states)
 
 
-_ISO3 = {c.alpha_3 for c in pycountry.countries} | {"XKX", "PSE"}
+_STATES = ISO_CODES | {"XKX"}  # Kosovo has no ISO code; the actor dictionary uses XKX
 _ISO2_TO_3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries} | {"XK": "XKX"}
 
 
