@@ -10,6 +10,23 @@ from entente.model import Attribution, Document, Event, Item, Location, Mention,
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium under Playwright, one for the whole run: Playwright's sync API
+    allows a single session per thread, so browser tests in any folder share this one."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"browser tests need Debian's chromium at {CHROMIUM}, which is not installed "
+                    "(`make test` installs it when run as root: apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
 
 
 def make_event(event_id: str = "ev1", **changes) -> Event:

@@ -16,7 +16,7 @@ import pytest
 from entente import jobs
 from entente.ingest.common import make_document
 from entente.store import Store
-from tests.web.conftest import ARTICLES, CHROMIUM, Page, check_page, sync_playwright  # noqa: F401
+from tests.web.conftest import ARTICLES, Page, check_page  # noqa: F401
 from tests.security.conftest import LiveServer, free_port
 
 TOKEN = "ui-payload-token"
@@ -84,16 +84,6 @@ def server(payload_store):
 
     with LiveServer(create_app(payload_store, token=TOKEN), free_port()) as live:
         yield live.base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        launched = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")

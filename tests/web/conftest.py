@@ -21,7 +21,8 @@ from entente.model import Event, Mention
 from entente.sanctions import load_file
 from entente.store import Store
 
-CHROMIUM = Path("/usr/bin/chromium")
+from tests.conftest import CHROMIUM
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = ROOT / "examples" / "articles"
 ARTEFACTS = ROOT / "test-artifacts" / "web"
@@ -44,9 +45,6 @@ if not CHROMIUM.exists():
     pytest.skip(f"browser tests need Debian's chromium at {CHROMIUM}, which is not installed "
                 "(`make test` installs it when run as root: apt-get install chromium)",
                 allow_module_level=True)
-
-from playwright.sync_api import sync_playwright  # noqa: E402
-
 
 def planted_shift() -> list[Event]:
     """NOR–SWE: cooperation for six months, then conflict for six: one shift, 2023-07."""
@@ -111,16 +109,6 @@ def server(web_store):
     yield f"http://127.0.0.1:{port}"
     uv.should_exit = True
     thread.join(timeout=10)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        yield browser
-        browser.close()
 
 
 class Page:
