@@ -22,6 +22,12 @@ QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "tens", "scores", "millions
 CONTAINERS = {"package", "round", "wave", "series", "set", "raft", "batch", "slew", "tranche"}
 # Nouns for a share of something: "parts of their aid to Kigali".
 PARTITIVES = {"part", "parts", "some", "much", "most", "all", "half", "portion", "share", "bulk"}
+# Texts a body issues that then speak for it: "passed a resolution calling on…".
+DOCUMENTS = {"resolution", "statement", "letter", "motion", "bill", "decree", "communique",
+             "communiqué", "complaint", "petition", "note", "report", "declaration"}
+# What one side puts to another, naming the proposer with "from": "an offer of talks from Kenya".
+PROPOSALS = {"offer", "proposal", "request", "plan", "demand", "invitation", "appeal", "bid",
+             "ultimatum", "overture", "initiative", "plea"}
 BORROW_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "relcl", "acomp"}
 
 
@@ -203,7 +209,10 @@ class Arguments:
             if trigger.dep_ == "relcl":
                 return self.actors_of(head)
             # "Iran's decision to send", "Iraq's right to retaliate": the noun's possessor
-            return self._modifier(head, "poss") or self._modifier(head, "adj")
+            found = self._modifier(head, "poss") or self._modifier(head, "adj")
+            if not found and head.lemma_.lower() in DOCUMENTS and head.dep_ == "dobj":
+                found = self._subject(head.head)  # "passed a resolution calling on…": who passed it
+            return found
         if trigger.dep_ == "pcomp" and head.head != head:
             head = head.head
         if head.pos_ in ("NOUN", "PROPN"):
@@ -262,8 +271,10 @@ class Arguments:
                         trigger.lemma_.lower() in self.instrument_verbs:
                     return []  # "fired Iranian missiles": the adjective names the maker, not the target
                 found = self.actors_of(child)
-                if not found:  # "vetoed the renewal of the U.N. panel": the thing's owner
-                    found = [a for prep in child.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                if not found:  # "vetoed the renewal of the U.N. panel": the thing's owner;
+                    # "rebuffed an offer of mediation from Nairobi": the proposer
+                    preps = ("of", "from") if child.lemma_.lower() in PROPOSALS else ("of",)
+                    found = [a for prep in child.children if prep.dep_ == "prep" and prep.lower_ in preps
                              for obj in prep.children if obj.dep_ == "pobj" for a in self.actors_of(obj)]
                 if not found and self.where:
                     found = self._inside(child)  # "struck a hospital in Kyiv"

@@ -279,11 +279,14 @@ class EventBuilder:
     def _dismisses_claims(self, verb: Token) -> bool:
         """'called the accusations unfounded', 'described the reports as lies': speech that
         dismisses a claim is a rejection of it (of whoever made it), not the claim itself."""
+        dismissive = self.status.words["dismissive_words"]
+        if _claim_called_false(verb):  # "said the accusation was false": the copula rejects
+            return any(c.dep_ in ("acomp", "attr") and (c.lemma_.lower() in dismissive or c.lower_ in dismissive)
+                       for c in verb.children)
         if verb.lemma_.lower() not in self.status.words["evaluative_verbs"]:
             return False
         if not any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in verb.children):
             return False
-        dismissive = self.status.words["dismissive_words"]
         verdicts = [c for c in verb.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp")]
         verdicts += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                      for o in c.children if o.dep_ == "pobj"]
@@ -415,8 +418,8 @@ class EventBuilder:
             # censure or an appeal made in between
             aimed = [a for a in aimed if a.kind in PROVOKING] or aimed
             recent = [a for a in recent if a.kind in PROVOKING]
-        answers_claims = any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CLAIM_NOUNS
-                             for c in f.trigger.children)
+        answers_claims = _claim_called_false(f.trigger) or any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CLAIM_NOUNS for c in f.trigger.children)
         # "the allegations" may have been made well before: look back over the whole text
         claims = [a for a in acts if a.kind in ("ACCUSE", "REPORT") and _code(a.actor) not in own
                   and {_code(t) for t in a.targets} & own] if answers_claims else []
@@ -461,6 +464,11 @@ class EventBuilder:
                     return list({_code(s): s for s in sides}.values())
         if any(p.lower_ == "between" for b in brokered for p in b.children):
             return []  # "a truce between rebel factions": parties named, none of them coded
+        # "the talks, mediated by Norway, produced a truce between A and B": the outcome's sides
+        outcomes = [s for g in found if g.meaning.type in MUTUAL and g.trigger.pos_ in ("NOUN", "PROPN")
+                    for s in g.sources + g.targets if _code(s) not in own]
+        if outcomes:
+            return list({_code(s): s for s in outcomes}.values())
         return [s for s in self._last_pair(f.trigger) if _code(s) not in own]
 
     def _urges_restraint(self, trigger: Token) -> bool:
@@ -602,6 +610,8 @@ class EventBuilder:
         # "would strike hard if Hezbollah broke the deal": the threat is aimed at the condition's subject
         condition_subjects = [a for c in _conditions(token) for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
                               for a in args.actors_of(s)] if conditioned else []
+        if not sources and _claim_called_false(token):
+            sources = args.fill("subj", token.head, items)  # the one who says the claim is false
         if not sources and reading.denier is not None:
             sources = args.actors_of(reading.denier)
         if meaning.frame.name == "arrival" and not any(
@@ -611,6 +621,16 @@ class EventBuilder:
         targets = self._fill(meaning.frame.target, token, args, items, previous, sentence,
                              exclude={_code(s) for s in sources})
         targets = [t for t in targets if t not in sources]
+        if meaning.type in MUTUAL and token.pos_ in ("NOUN", "PROPN"):
+            # "announced a truce between Ethiopia and Somalia": its parties are the two named,
+            # not whoever announced or brokered it
+            parties = list({_code(p): p for p in args.fill("between", token, items) if _code(p)}.values())
+            if len(parties) >= 2:
+                sources, targets = parties[:1], parties[1:]
+        if not targets and meaning.type == "REQUEST" and token.pos_ == "NOUN" and token.dep_ == "dobj" and \
+                token.head.lemma_.lower() not in self.lexicon.light_verbs and self.trigger_of(token.head) is not None:
+            # "Rutte turned down Kyiv's request": a request to the one who answers it
+            targets = [t for t in args.fill("subj", token.head, items) if _code(t) not in {_code(s) for s in sources}]
         if not targets and condition_subjects:
             targets = [t for t in condition_subjects if _code(t) not in {_code(x) for x in sources}]
         if not targets and meaning.type in FORCE and sources:
@@ -790,6 +810,10 @@ class EventBuilder:
                     picked.append(span)
                 if len(picked) == size:
                     return picked[::-1]
+            if size == 2:  # "Guyana accused Venezuela…. Lula telephoned both leaders": the pair
+                pair = self._last_pair(token)
+                if pair and not {_code(p) for p in pair} & exclude:
+                    return pair
         return []
 
     def _last_pair(self, token: Token) -> list[Span]:
@@ -1101,6 +1125,12 @@ def _conditions(trigger: Token) -> list[Token]:
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)]
 
 
+def _claim_called_false(verb: Token) -> bool:
+    """'(Somalia said) the accusation was false': a copula, said by someone, whose subject is a claim."""
+    return verb.lemma_.lower() == "be" and verb.dep_ == "ccomp" and \
+        any(c.dep_ == "nsubj" and c.lemma_.lower() in CLAIM_NOUNS for c in verb.children)
+
+
 def _conditional(trigger: Token) -> bool:
     return bool(_conditions(trigger))
 
@@ -1111,10 +1141,11 @@ def _is_state(span: Span) -> bool:
 
 
 def _agentive(span: Span) -> bool:
-    """An actor that can be a pronoun's antecedent: a subject or possessor, or the actor
-    modifier of one ("Israeli jets struck…, and they…")."""
+    """An actor that can be a pronoun's antecedent: a subject, possessor or indirect object
+    ("gave Israel a letter backing its right…"), or the actor modifier of a subject
+    ("Israeli jets struck…, and they…")."""
     root = span.root
-    if root.dep_ in ("nsubj", "nsubjpass", "poss"):
+    if root.dep_ in ("nsubj", "nsubjpass", "poss", "dative"):
         return True
     return root.dep_ in ("amod", "compound") and root.head.dep_ in ("nsubj", "nsubjpass")
 
