@@ -554,7 +554,7 @@ class EventBuilder:
                                 for source in f.sources if _code(source)]
                 continue  # a response that found nothing to answer is left out
             own = {_code(s) for s in f.sources}
-            code = _standout(by_type.get(f.meaning.type, Counter()), own, least=1) or \
+            code = _standout(by_type.get(f.meaning.type, Counter()), own, least=2) or \
                 _standout(salience, own, least=SALIENT_MENTIONS)
             if code is None or code not in spans_by_code:
                 if f.meaning.type in TARGETLESS:  # "students protested", "troops withdrew"
@@ -757,7 +757,10 @@ class EventBuilder:
         subjects = [a for c in token.children if c.dep_ == "nsubj" for a in args.actors_of(c)]
         if subjects and {_code(a) for a in subjects} <= exclude:
             return []  # "Brazil sent troops to its border": its own, the subject's
-        before = [s for s in args.actors_in(token.doc[args.sent_start[token.i]:pronoun.i]) if _agentive(s)]
+        # in its own sentence, an actor word on a noun counts too: "sank three Houthi boats,
+        # killing their crews"
+        before = [s for s in args.actors_in(token.doc[args.sent_start[token.i]:pronoun.i])
+                  if _agentive(s) or s.root.dep_ in ("amod", "compound")]
         candidates = [s for s in before if _code(s) not in exclude] or \
             [p for p in previous if _agentive(p) and _code(p) not in exclude]
         return candidates[-1:]
