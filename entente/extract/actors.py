@@ -145,7 +145,7 @@ class ActorMatcher:
             entry = self.actors.resolve(text, date)
         elif getattr(entry, "kind", None) == "person":
             entry = self.actors.resolve(text, date) or entry
-        return entry
+        return self.actors.as_of(entry, date) if entry is not None else None
 
     def _with_role(self, span: Span, entry) -> Span:
         """Extend 'Iranian' to 'Iranian officials' and take the role's sector."""

@@ -14,6 +14,7 @@ import spacy
 from spacy.language import Language
 
 from entente.extract import actors as _actors  # noqa: F401  (registers entente_actors)
+from entente.extract import document_date as _document_date  # noqa: F401  (registers entente_document_date)
 from entente.extract import items as _items  # noqa: F401  (registers entente_items)
 from entente.extract import lemmas as _lemmas  # noqa: F401  (registers entente_lemmas)
 from entente.extract import sentences as _sentences  # noqa: F401  (registers entente_line_breaks)
@@ -36,10 +37,12 @@ EXTRACTOR_VERSION = "entente-rules-v1"
 
 def build_nlp() -> Language:
     """The parsed pipeline: line breaks as boundaries, the model's tagger, parser, lemmatizer
-    (its misses on known verbs repaired) and NER; then actors and items."""
+    (its misses on known verbs repaired) and NER; then the document date where none was
+    given, actors and items."""
     nlp = spacy.load(MODEL)
     nlp.add_pipe("entente_line_breaks", before="parser")
     nlp.add_pipe("entente_lemmas", after="lemmatizer")
+    nlp.add_pipe("entente_document_date", last=True)
     nlp.add_pipe("entente_actors", last=True)
     nlp.add_pipe("entente_items", last=True)
     return nlp

@@ -154,6 +154,13 @@ class StateNames(_Record):
     source: str
 
 
+class Governs(_Record):
+    """A group that became a state's de facto government: from `since` on it acts for `country`."""
+
+    country: str = Field(pattern=r"^[A-Z]{3}$")
+    since: Annotated[str, AfterValidator(_check_date)]
+
+
 class Organisation(_Record):
     """One entry of organisations.yaml. Several entries may share an `id` (EU bodies)."""
 
@@ -164,6 +171,7 @@ class Organisation(_Record):
     sector: Sector | None = None
     aliases: list[str] = []
     adjectives: list[str] = []
+    governs: Governs | None = None
     source: str
 
 
@@ -425,6 +433,7 @@ class ActorDictionary:
         self._static: dict[str, list[tuple[str, ActorEntry]]] = {}
         self._states: dict[str, ActorEntry] = {}
         self._codes: dict[str, ActorEntry] = {}
+        self._governing: dict[str, Governs] = {}
         self._add_states(states)
         self._add_organisations(organisations)
         self._add_collectives(collectives)
@@ -476,6 +485,8 @@ class ActorDictionary:
     def _add_organisations(self, organisations: list[Organisation]) -> None:
         for org in organisations:
             entry = ActorEntry(actor_id=org.id, country=org.country, sector=org.sector, name=org.name, kind=org.kind)
+            if org.governs is not None:
+                self._governing[org.id] = org.governs
             self._codes.setdefault(org.id, entry)
             for phrase in (org.name, *org.aliases):
                 self._add(phrase, entry, "organisations.yaml")
@@ -526,7 +537,18 @@ class ActorDictionary:
         """
         if date is not None:
             _check_date(date)
-        return self._static_lookup(phrase) or self._person_lookup(phrase, date) or self._compound(phrase)
+        static = self._static_lookup(phrase)
+        if static is not None:
+            return self.as_of(static, date)
+        return self._person_lookup(phrase, date) or self._compound(phrase)
+
+    def as_of(self, entry: ActorEntry, date: str | None) -> ActorEntry:
+        """The entry as it stood on a date: a group that has since become a state's government
+        ("the Taliban" from 15 August 2021) acts for that state."""
+        governs = self._governing.get(entry.actor_id)
+        if governs is None or date is None or _bounds(date)[0] < governs.since:
+            return entry
+        return entry.model_copy(update={"country": governs.country, "sector": "government"})
 
     def offices_of(self, name: str) -> list[Office]:
         """The offices held by the person with this name or alias, earliest first."""

@@ -195,3 +195,13 @@ def test_missing_schema_version_is_refused(tmp_path):
     (tmp_path / "roles.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(KnowledgeError, match="schema_version"):
         load_actors([tmp_path])
+
+
+def test_a_group_that_took_power_acts_for_the_state_from_that_day(actors):
+    """The Taliban took Kabul on 15 August 2021: before, an armed group; after, Afghanistan."""
+    before = actors.resolve("the Taliban", "2020-02-29")
+    after = actors.resolve("the Taliban", "2025-10-12")
+    assert (before.actor_id, before.country) == ("TALIBAN", None)
+    assert (after.actor_id, after.country, after.sector) == ("TALIBAN", "AFG", "government")
+    assert actors.resolve("Taliban", "2021").country is None  # a year that starts before it
+    assert actors.resolve("the Taliban").country is None  # no date: as listed
