@@ -36,6 +36,7 @@ class Arguments:
 
     def __init__(self, doc: Doc, light_verbs: frozenset[str], is_trigger=lambda token: False,
                  compound_is_place=lambda noun: False, instrument_verbs: frozenset[str] = frozenset(),
+                 subject_control_verbs: frozenset[str] = frozenset(),
                  where: bool = False, sent_start: list[int] | None = None):
         """With `where`, the spans are places and states as places: where force fell ("hit a
         hospital in Kharkiv"), looked for also inside the phrase a slot names."""
@@ -44,6 +45,7 @@ class Arguments:
         self.is_trigger = is_trigger
         self.compound_is_place = compound_is_place  # "the Damascus strike": where, not who
         self.instrument_verbs = instrument_verbs  # "fired Iranian missiles": the maker is no target
+        self.subject_control_verbs = subject_control_verbs  # "summoned the envoy to protest"
         self.light_verbs = light_verbs
         self.actor_at: dict[int, Span] = {}
         spans = doc.spans.get("actors", [])
@@ -229,8 +231,8 @@ class Arguments:
             verb = verb.head
         elif trigger.dep_ != "xcomp":
             return None
-        if verb.lemma_.lower() in self.instrument_verbs:
-            return None  # "used Iranian drones to strike": the user strikes, not the drones
+        if verb.lemma_.lower() in self.instrument_verbs | self.subject_control_verbs:
+            return None  # "used Iranian drones to strike", "summoned the envoy to protest": the subject acts
         for child in verb.children:
             if child.dep_ in ("dobj", "obj") and child.i != trigger.i:
                 found = self.actors_of(child)

@@ -49,6 +49,8 @@ TARGETLESS = {"PROTEST", "MOBILIZE", "RETREAT", "THREATEN", "REJECT", "REQUEST",
 RESPONSIVE = {"ACCUSE", "REJECT", "PROTEST"}
 # Force two sides use on each other: "the two countries clashed" is each against the other.
 RECIPROCAL_FORCE = {"clash", "clashes", "fight", "fighting", "skirmish", "skirmishes"}
+# Verbs whose plural subject does their object's act to each other: "traded accusations".
+RECIPROCAL_VERBS = {"trade", "exchange"}
 # Verbs of mediation: the mediator consults the parties of what it brokers.
 MEDIATION_VERBS = {"broker", "mediate"}
 # Acts that another's act can answer ("retaliation for the strike"): naming them so accuses their actor.
@@ -329,7 +331,7 @@ class EventBuilder:
         options = (self.lexicon.light_verbs,
                    lambda t: t.pos_ == "VERB" and self.lexicon.trigger(t.lemma_, "VERB") is not None,
                    lambda noun: "compound" in getattr(self.trigger_of(noun), "frame", Frame("", (), (), ())).target,
-                   self.lexicon.instrument_verbs)
+                   self.lexicon.instrument_verbs, self.lexicon.subject_control_verbs)
         args = Arguments(doc, *options)
         events: list[Event] = []
         previous: list[Span] = []
@@ -445,8 +447,9 @@ class EventBuilder:
             return []
         last = latest[-1]
         together = [a.actor for a in latest if a.at == last.at and a.at >= 0] or [last.actor]
-        if f.meaning.type == "ACCUSE" and kind == "AID" and same_kind and not claims:
-            # "condemned the transfers": the supplier and the receiver alike
+        if (f.meaning.type == "ACCUSE" and kind == "AID" or kind in MUTUAL) and same_kind and not claims:
+            # "condemned the transfers": the supplier and the receiver alike; "welcomed the
+            # agreement": both its sides
             together += [t for a in latest if a.at == last.at for t in a.targets if _code(t) not in own]
         return list({_code(a): a for a in together}.values())
 
@@ -526,7 +529,8 @@ class EventBuilder:
         if trigger.pos_ in ("NOUN", "PROPN"):
             return trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in self.lexicon.light_verbs \
                 and not any(c.dep_ in ("poss", "prep") for c in trigger.children)
-        return False
+        # "Kenya welcomed the agreement": support for those who made it
+        return self._kind_of_object(trigger) is not None
 
     def _implicit_targets(self, open_ended, events: list[Event], doc: Doc, doc_id: str,
                           name: str | None, args: Arguments) -> list[Event]:
@@ -666,7 +670,8 @@ class EventBuilder:
         breaks_ties = meaning.type == "SANCTION" and (any(
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ties for c in token.children)
             or token.dep_ == "relcl" and token.head.lemma_.lower() in ties)  # "the ties they had cut"
-        reciprocal = token.lemma_.lower() in RECIPROCAL_FORCE
+        reciprocal = token.lemma_.lower() in RECIPROCAL_FORCE or (  # "traded accusations", "exchanged fire"
+            token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in RECIPROCAL_VERBS)
         if meaning.type in MUTUAL and len(sources) >= 2 and targets and all(
                 t.root.head.lower_ == "alongside" for t in targets):
             targets = []  # "A and B signed the deal alongside C": between A and B; C looked on

@@ -51,6 +51,7 @@ class Lexicon:
     excluded_modifiers: dict[str, tuple[str, ...]] = field(default_factory=dict)
     needs_agent: frozenset[str] = frozenset()   # nouns that are events only with a named agent
     instrument_verbs: frozenset[str] = frozenset()  # verbs whose weapon object is the instrument
+    subject_control_verbs: frozenset[str] = frozenset()  # "summoned the envoy to protest": the subject acts
     requires_place_object: frozenset[str] = frozenset()  # "took Goma", not "took part"
     modes: dict[str, dict[str, str]] = field(default_factory=dict)   # type -> word -> mode
     status: dict = field(default_factory=dict)
@@ -99,6 +100,7 @@ def _load(extra_dirs: tuple[Path, ...]) -> Lexicon:
         lexicon.light_verbs |= frozenset(data.get("light_verbs") or ())
         lexicon.needs_agent |= frozenset(w.lower() for w in data.get("needs_agent") or ())
         lexicon.instrument_verbs |= frozenset(w.lower() for w in data.get("instrument_verbs") or ())
+        lexicon.subject_control_verbs |= frozenset(w.lower() for w in data.get("subject_control_verbs") or ())
         lexicon.requires_place_object |= frozenset(w.lower() for w in data.get("requires_place_object") or ())
         lexicon.requires_prep.update(
             {k: tuple(v or ()) for k, v in (data.get("requires_prep") or {}).items()})
