@@ -30,7 +30,7 @@ def main() -> None:
     docs = corpus()
     n_words = words(docs)
     nlp = build_nlp()
-    plain = nlp.select_pipes(disable=["entente_lemmas", "entente_actors", "entente_items"])
+    plain = nlp.select_pipes(disable=["entente_lemmas", "entente_document_date", "entente_actors", "entente_items"])
     start = time.perf_counter()
     for _ in nlp.pipe((d.text for d in docs), batch_size=16):
         pass

@@ -1118,12 +1118,27 @@ class EventBuilder:
             if f.reading.status != "denied" or f.reading.denier is None:
                 continue
             for denier in args.actors_of(f.reading.denier):
-                others = [a for a in accusers if _code(a) != _code(denier)] or [None]
+                others = [a for a in accusers if _code(a) != _code(denier)] or \
+                    self._accusers_before(denier, sentence) or [None]
                 for accuser in others:
                     records.append(self._event(
                         f, denier, accuser, sentence, doc, doc_id, name, args,
                         type_="REJECT", reading=Reading()))
         return records
+
+
+    def _accusers_before(self, denier: Span, sentence: Span) -> list[Span]:
+        """'U.S. officials said Iran armed the Houthis. Iran denies it': a denial with no
+        accuser in its sentence answers the latest accusation or report against the denier
+        in the sentences just before."""
+        own = _code(denier)
+        claims = [a for a in self._acts if a.kind in ("ACCUSE", "REPORT") and a.at < sentence.start
+                  and a.actor.start >= sentence.start - ANSWER_WINDOW and _code(a.actor) != own
+                  and own in {_code(t) for t in a.targets}]
+        if not claims:
+            return []
+        last = claims[-1].at
+        return list({_code(a.actor): a.actor for a in claims if a.at == last}.values())
 
 
 def _conditions(trigger: Token) -> list[Token]:
