@@ -14,6 +14,7 @@ from spacy.util import filter_spans
 
 from entente.knowledge.actors import ActorDictionary, load_actors, phrase_key
 from entente.knowledge.places import Places, load_places
+from entente.extract.sentences import DASHES, DATELINE_WORDS
 
 if not Span.has_extension("actor"):
     Span.set_extension("actor", default=None)
@@ -164,11 +165,18 @@ class ActorMatcher:
 
 
 def _dateline(span: Span) -> bool:
-    """'LONDON - Russia has received…': the place a story is filed from acts in nothing."""
+    """'LONDON - Russia has received…', 'JERUSALEM/CAIRO, Oct 30 -': the places a story is
+    filed from act in nothing. They are in capitals, open their line, and a dash follows
+    within a few words."""
+    if not span.text.isupper() or len(span.text) < 3:  # "EU, US agree - sources" is a headline
+        return False
     doc = span.doc
-    at_line_start = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
-    dash_after = span.end < len(doc) and doc[span.end].text in ("-", "—", "–", "--")
-    return at_line_start and dash_after and span.text.isupper()
+    start = span.start
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    if span.start - start > DATELINE_WORDS or any(t.is_alpha and not t.is_upper for t in doc[start:span.start]):
+        return False
+    return any(t.text in DASHES for t in doc[span.end:start + DATELINE_WORDS])
 
 
 def _with_sector(entry, sector: str):

@@ -29,3 +29,16 @@ def test_a_dash_later_in_a_line_is_no_dateline(extractor):
 def test_a_state_inside_a_region_name_is_no_actor(extractor):
     doc = extractor.nlp("Lula said that South America did not need a war.")
     assert [s.text for s in doc.spans["actors"]] == ["Lula"]
+
+
+def test_the_places_of_a_dateline_are_no_actors(extractor):
+    for text in ("JERUSALEM/CAIRO, Oct 30 - Hamas accused Israel of breaking the truce.",
+                 "LONDON, March 8 — Hamas accused Israel of breaking the truce.",
+                 "MOSCOW - Hamas accused Israel of breaking the truce."):
+        doc = extractor.nlp(text)
+        assert [s.text for s in doc.spans["actors"]] == ["Hamas", "Israel"], text
+
+
+def test_capitals_later_in_a_line_are_actors(extractor):
+    doc = extractor.nlp("Hamas accused ISRAEL of breaking the truce - again.")
+    assert [s.text for s in doc.spans["actors"]] == ["Hamas", "ISRAEL"]
