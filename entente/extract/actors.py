@@ -12,9 +12,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from entente.extract.sentences import DASHES, DATELINE_WORDS
 from entente.knowledge.actors import ActorDictionary, load_actors, phrase_key
 from entente.knowledge.places import Places, load_places
-from entente.extract.sentences import DASHES, DATELINE_WORDS
 
 if not Span.has_extension("actor"):
     Span.set_extension("actor", default=None)
@@ -171,8 +171,8 @@ def _dateline(span: Span) -> bool:
     if not span.text.isupper() or len(span.text) < 3:  # "EU, US agree - sources" is a headline
         return False
     doc = span.doc
-    start = span.start
-    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+    start = span.start  # back to the line's start, but no further than a dateline can reach
+    while start > 0 and span.start - start <= DATELINE_WORDS and "\n" not in doc[start - 1].text_with_ws:
         start -= 1
     if span.start - start > DATELINE_WORDS or any(t.is_alpha and not t.is_upper for t in doc[start:span.start]):
         return False

@@ -1126,7 +1126,6 @@ class EventBuilder:
                         type_="REJECT", reading=Reading()))
         return records
 
-
     def _accusers_before(self, denier: Span, sentence: Span) -> list[Span]:
         """'U.S. officials said Iran armed the Houthis. Iran denies it': a denial with no
         accuser in its sentence answers the latest accusation or report against the denier
