@@ -193,7 +193,9 @@ def test_sigkill_at_random_moments_loses_nothing_and_duplicates_nothing(tmp_path
                 wait_for(proc, time.monotonic() + rng.uniform(0, 0.15))
             if proc.poll() is None:
                 proc.send_signal(signal.SIGKILL)
-                assert proc.wait(timeout=30) == -signal.SIGKILL
+                # the run may finish between poll() and the signal: then it was a clean run
+                assert proc.wait(timeout=30) in (-signal.SIGKILL, 0), tail()
+            if proc.returncode == -signal.SIGKILL:
                 kills += 1
                 after = _lines(marks)
                 stage = after[-1].split()[0] if len(after) > len(before) else "other"
