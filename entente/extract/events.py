@@ -423,8 +423,7 @@ class EventBuilder:
         answers_claims = _claim_called_false(f.trigger) or any(
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CLAIM_NOUNS for c in f.trigger.children)
         # "the allegations" may have been made well before: look back over the whole text
-        claims = [a for a in acts if a.kind in ("ACCUSE", "REPORT") and _code(a.actor) not in own
-                  and {_code(t) for t in a.targets} & own] if answers_claims else []
+        claims = _claims_against(acts, own) if answers_claims else []
         if answers_claims and not claims:  # "…U.S. allegations surfaced, and Moscow called the accusations…"
             claims = [a for a in acts if a.kind in ("ACCUSE", "REPORT") and a.at >= sentence.start
                       and _code(a.actor) not in own]
@@ -1130,10 +1129,8 @@ class EventBuilder:
         """'U.S. officials said Iran armed the Houthis. Iran denies it': a denial with no
         accuser in its sentence answers the latest accusation or report against the denier
         in the sentences just before."""
-        own = _code(denier)
-        claims = [a for a in self._acts if a.kind in ("ACCUSE", "REPORT") and a.at < sentence.start
-                  and a.actor.start >= sentence.start - ANSWER_WINDOW and _code(a.actor) != own
-                  and own in {_code(t) for t in a.targets}]
+        claims = [a for a in _claims_against(self._acts, {_code(denier)}) if a.at < sentence.start
+                  and a.actor.start >= sentence.start - ANSWER_WINDOW]
         if not claims:
             return []
         last = claims[-1].at
@@ -1145,6 +1142,12 @@ def _conditions(trigger: Token) -> list[Token]:
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     return [c for v in (verb, verb.head) for c in v.children
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)]
+
+
+def _claims_against(acts: list[Act], own: set) -> list[Act]:
+    """Accusations and reports by others aimed at any of `own`, in document order."""
+    return [a for a in acts if a.kind in ("ACCUSE", "REPORT") and _code(a.actor) not in own
+            and {_code(t) for t in a.targets} & own]
 
 
 def _claim_called_false(verb: Token) -> bool:
