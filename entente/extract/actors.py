@@ -7,8 +7,11 @@ resolved with the document date: a minister speaks for a state only while in off
 
 from __future__ import annotations
 
+import numpy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import hash_string
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -51,6 +54,7 @@ class ActorMatcher:
                 batch = list(phrases.values())[start:start + 5000]
                 matcher.add("ACTOR", batch)
         self.roles = {n.lower() for n in (*actors.role_nouns, *actors.office_nouns)}
+        self.role_starts = {nlp.make_doc(n)[0].lower_ for n in self.roles if n}  # as spaCy splits them
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [doc[s:e] for _, s, e in self.exact(doc)] + [doc[s:e] for _, s, e in self.folded(doc)]
@@ -78,10 +82,13 @@ class ActorMatcher:
         # "Prime Minister Shehbaz Sharif … Sharif thanked Trump": a surname after the full name
         # refers back to that person, even where the model tags no entity
         covered = {i for span in found for i in range(span.start, span.end)}
-        for token in doc:
-            first = named.get(token.lower_)
-            if first is not None and token.pos_ == "PROPN" and token.i not in covered and token.i > first[0]:
-                found.append(self._with_role(doc[token.i:token.i + 1], first[1]))
+        if named:  # (token attributes read as arrays: building every Token object is slow)
+            lowers, tags = doc.to_array("LOWER"), doc.to_array("POS")
+            by_hash = {hash_string(surname): first for surname, first in named.items()}
+            for i in numpy.flatnonzero(numpy.isin(lowers, list(by_hash)) & (tags == PROPN)).tolist():
+                start, entry = by_hash[int(lowers[i])]
+                if i not in covered and i > start:
+                    found.append(self._with_role(doc[i:i + 1], entry))
         found = self._shared_seats(found)
         found += self._group_anaphors(doc, found)
         doc.spans["actors"] = filter_spans(found)
@@ -96,8 +103,11 @@ class ActorMatcher:
             return []
         covered = {i for span in found for i in range(span.start, span.end)}
         out = []
-        for token in doc:
-            if token.lower_ not in self.actors.group_anaphors or token.i in covered or token.pos_ != "NOUN" \
+        lowers = doc.to_array("LOWER")
+        wanted = numpy.isin(lowers, [hash_string(word) for word in self.actors.group_anaphors])
+        for i in numpy.flatnonzero(wanted & (doc.to_array("POS") == NOUN)).tolist():
+            token = doc[i]
+            if token.i in covered \
                     or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
                     or any(c.dep_ in ("amod", "compound") and c.i in covered for c in token.children):
                 continue
@@ -127,7 +137,8 @@ class ActorMatcher:
         # nothing at all ("captured Goma", "struck Odesa"): proper names count too
         candidates = [e for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC", "PERSON", "ORG", "NORP")]
         named = {i for e in doc.ents for i in range(e.start, e.end)}
-        candidates += [doc[t.i:t.i + 1] for t in doc if t.pos_ == "PROPN" and t.i not in named]
+        candidates += [doc[i:i + 1] for i in numpy.flatnonzero(doc.to_array("POS") == PROPN).tolist()
+                       if i not in named]
         for ent in candidates:
             if taken.intersection(range(ent.start, ent.end)):
                 continue
@@ -153,7 +164,7 @@ class ActorMatcher:
         doc = span.doc
         end = span.end
         sector = None
-        for width in (3, 2, 1):
+        for width in (3, 2, 1) if end < len(doc) and doc[end].lower_ in self.role_starts else ():
             words = doc[end:end + width]
             if len(words) == width and words.text.lower() in self.roles:
                 sector = self.actors.role(words.text.lower()) or "government"

@@ -7,10 +7,13 @@ trigger, actors and items so a reader can see why it was extracted.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from entente.extract.arguments import CONTAINERS, PARTITIVES, Arguments, is_passive
@@ -118,8 +121,13 @@ class EventBuilder:
         self._lead_end = 0  # where the current document's first sentence ends
         # the last word of every noun trigger ("strikes", "air strikes", "military support")
         self._noun_words = frozenset(phrase.split()[-1] for phrase in lexicon.nouns)
+        # the first word of every verb trigger, and the verbs that may dismiss a claim
+        self._verb_words = frozenset(phrase.split()[0] for phrase in lexicon.verbs) | \
+            frozenset(self.status.words["evaluative_verbs"]) | {"be"}
+        self._known: dict[tuple[int, int], bool] = {}  # (word hash, word list) → in it
         self._sent_start: list[int] = []  # the current document's sentence start of each token
         self._acts: list = []  # the current document's acts so far
+        self._doc_text = ""  # the current document's text
 
     # -- triggers ----------------------------------------------------------------------------
     def trigger_of(self, token: Token) -> Trigger | None:
@@ -130,6 +138,30 @@ class EventBuilder:
         if token.i not in self._meanings:
             self._meanings[token.i] = self._meaning_of(token)
         return self._meanings[token.i]
+
+    def _candidates(self, doc: Doc) -> list[int]:
+        """The tokens that may be triggers, in order: verbs, and nouns that end a noun trigger
+        (the same test `_meaning_of` opens with, read from arrays: most tokens are neither,
+        and building a Token object for each was a large share of extraction time)."""
+        tags, lowers, lemmas = doc.to_array([POS, LOWER, LEMMA]).T.tolist()
+        out = []
+        for i, (tag, lower, lemma) in enumerate(zip(tags, lowers, lemmas)):
+            if tag == VERB or tag == AUX:
+                if self._known_word(lemma, doc, self._verb_words, lowered=True):
+                    out.append(i)
+            elif tag == NOUN or tag == PROPN:
+                if self._known_word(lower, doc, self._noun_words) or \
+                        self._known_word(lemma, doc, self._noun_words, lowered=True):
+                    out.append(i)
+        return out
+
+    def _known_word(self, word: int, doc: Doc, words: frozenset[str], lowered: bool = False) -> bool:
+        """Is the word (a string hash) in `words`? Remembered per hash and word list."""
+        key = (word, id(words))
+        if key not in self._known:
+            text = doc.vocab.strings[word]
+            self._known[key] = (text.lower() if lowered else text) in words
+        return self._known[key]
 
     def _meaning_of(self, token: Token) -> Trigger | None:
         if token.pos_ in ("NOUN", "PROPN") and token.lower_ not in self._noun_words and \
@@ -333,6 +365,7 @@ class EventBuilder:
                    lambda noun: "compound" in getattr(self.trigger_of(noun), "frame", Frame("", (), (), ())).target,
                    self.lexicon.instrument_verbs, self.lexicon.subject_control_verbs)
         args = Arguments(doc, *options)
+        self._doc_text = doc.text  # (Doc.text joins every token: once per document)
         events: list[Event] = []
         previous: list[Span] = []
         open_ended: list[tuple[Found, Span]] = []
@@ -348,8 +381,10 @@ class EventBuilder:
                                   if a.end <= self._lead_end and _code(a)}.values())[::-1]
         acts: list[Act] = []
         self._acts = acts  # the document's acts so far, for "the two governments"
+        candidates = self._candidates(doc)
         for sentence in sentences:
-            found = [f for t in sentence if (f := self._find(t, sentence, args, previous))]
+            found = [f for i in candidates[bisect_left(candidates, sentence.start):bisect_left(candidates, sentence.end)]
+                     if (f := self._find(doc[i], sentence, args, previous))]
             # this sentence's acts first, so "…, which Belarus denies" can answer them
             acts += [Act(source, list(f.targets), f.meaning.type, f.trigger.i)
                      for f in found if f.targets for source in f.sources]
@@ -918,10 +953,11 @@ class EventBuilder:
         return Event(
             event_id=Event.make_id(doc_id, sentence.start_char, trigger.idx, type_,
                                    _code(source) or "", (_code(target) or "") if target is not None else ""),
-            doc=name, doc_id=doc_id, sentence=sentence.text,
+            doc=name, doc_id=doc_id, sentence=self._doc_text[sentence.start_char:sentence.end_char],
             span=(trigger.idx, trigger.idx + len(trigger.text)), trigger=trigger.text,
             date=date, date_precision=precision,
-            source=_mention(source), target=_mention(target) if target is not None else None,
+            source=_mention(source, self._doc_text),
+            target=_mention(target, self._doc_text) if target is not None else None,
             type=type_, mode=mode, context=[mode] if mode in ("military", "economic") else [],
             cameo=self._safe(self.ontology.cameo_for, type_, mode),
             intensity=self._safe(self.ontology.intensity_for, type_, mode),
@@ -972,8 +1008,7 @@ class EventBuilder:
         if self._dates[0] is not doc:  # doc.ents builds every entity span anew: once per document
             self._dates = (doc, [e for e in doc.ents if e.label_ == "DATE"])
         dates = [e for e in self._dates[1] if sentence.start <= e.start < sentence.end]
-        if dates:
-            nearest = min(dates, key=lambda e: abs(e.start - trigger.i))
+        for nearest in sorted(dates, key=lambda e: abs(e.start - trigger.i)):  # "for a week on Monday"
             parsed = parse_date(nearest.text, _relative_base(doc._.date), any_language=False)
             if parsed:
                 return parsed
@@ -1218,9 +1253,10 @@ def _code(span: Span) -> str | None:
     return (getattr(entry, "country", None) or getattr(entry, "actor_id", None) or "").upper() or None
 
 
-def _mention(span: Span) -> Mention:
+def _mention(span: Span, doc_text: str) -> Mention:
+    """The mention as stored; its text cut from the document's (Span.text builds every token)."""
     entry = span._.actor
-    return Mention(text=span.text, start=span.start_char, end=span.end_char,
+    return Mention(text=doc_text[span.start_char:span.end_char], start=span.start_char, end=span.end_char,
                    actor_id=entry.actor_id, country=getattr(entry, "country", None),
                    sector=getattr(entry, "sector", None), name=getattr(entry, "name", None))
 
