@@ -54,18 +54,20 @@ class ActorMatcher:
                 batch = list(phrases.values())[start:start + 5000]
                 matcher.add("ACTOR", batch)
         self.roles = {n.lower() for n in (*actors.role_nouns, *actors.office_nouns)}
+        self.seat_sharers = {state.actor_id for state in actors.shared_metonyms.values()}
         self.role_starts = {nlp.make_doc(n)[0].lower_ for n in self.roles if n}  # as spaCy splits them
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [doc[s:e] for _, s, e in self.exact(doc)] + [doc[s:e] for _, s, e in self.folded(doc)]
         # "America" in "South America", "Mexico" in "New Mexico": a place the model names as a
         # whole, with words before the state's name, is not that state
-        places = [e for e in doc.ents if e.label_ in ("LOC", "GPE")]
-        spans = [s for s in spans if not any(p.start < s.start and s.end <= p.end
-                                             and p.text.lower() not in self.entries for p in places)]
+        ents = list(doc.ents)  # (Doc.ents walks every token: once per document)
+        place_at = {i: e for e in ents if e.label_ in ("LOC", "GPE") for i in range(e.start, e.end)}
+        spans = [s for s in spans if not ((p := place_at.get(s.start)) is not None and p.start < s.start
+                                          and s.end <= p.end and p.text.lower() not in self.entries)]
         spans = filter_spans(spans)
         taken = {i for span in spans for i in range(span.start, span.end)}
-        spans += [ent for ent in doc.ents if ent.label_ in ("GPE", "ORG", "NORP", "PERSON")
+        spans += [ent for ent in ents if ent.label_ in ("GPE", "ORG", "NORP", "PERSON")
                   and not taken.intersection(range(ent.start, ent.end))]
         found = []
         named: dict[str, object] = {}  # surname → the person named in full earlier
@@ -92,7 +94,7 @@ class ActorMatcher:
         found = self._shared_seats(found)
         found += self._group_anaphors(doc, found)
         doc.spans["actors"] = filter_spans(found)
-        doc.spans["places"] = self._places(doc, {i for span in doc.spans["actors"] for i in range(span.start, span.end)})
+        doc.spans["places"] = self._places(doc, ents, {i for span in doc.spans["actors"] for i in range(span.start, span.end)})
         return doc
 
     def _group_anaphors(self, doc: Doc, found: list[Span]) -> list[Span]:
@@ -121,13 +123,15 @@ class ActorMatcher:
     def _shared_seats(self, found: list[Span]) -> list[Span]:
         """'Brussels' is the EU, except in an article that names Belgium: there it is Belgium."""
         named = {getattr(s._.actor, "actor_id", None) for s in found}
+        if not named & self.seat_sharers:
+            return found
         for span in found:
             state = self.actors.shared_metonyms.get(phrase_key(span.text))
             if state is not None and state.actor_id in named:
                 span._.actor = state
         return found
 
-    def _places(self, doc: Doc, taken: set[int]) -> list[Span]:
+    def _places(self, doc: Doc, ents: list[Span], taken: set[int]) -> list[Span]:
         """Cities and regions the model names, with the state they lie in ("Kharkiv" -> UKR):
         where force can fall, never who acts (`doc.spans["places"]`, apart from the actors)."""
         if self.places is None:
@@ -135,8 +139,8 @@ class ActorMatcher:
         found = []
         # the small model often calls an unfamiliar city a person or an organisation, or
         # nothing at all ("captured Goma", "struck Odesa"): proper names count too
-        candidates = [e for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC", "PERSON", "ORG", "NORP")]
-        named = {i for e in doc.ents for i in range(e.start, e.end)}
+        candidates = [e for e in ents if e.label_ in ("GPE", "LOC", "FAC", "PERSON", "ORG", "NORP")]
+        named = {i for e in ents for i in range(e.start, e.end)}
         candidates += [doc[i:i + 1] for i in numpy.flatnonzero(doc.to_array("POS") == PROPN).tolist()
                        if i not in named]
         for ent in candidates:

@@ -8,6 +8,7 @@ that governs it ("started imposing sanctions", "deny supplying missiles").
 
 from __future__ import annotations
 
+from spacy.attrs import DEP, LOWER
 from spacy.tokens import Doc, Span, Token
 
 PREP_SLOTS = {"by", "to", "on", "against", "with", "from", "of", "at", "for", "in", "over",
@@ -63,6 +64,13 @@ class Arguments:
             for sentence in doc.sents:
                 for i in range(sentence.start, sentence.end):
                     self.sent_start[i] = sentence.start
+        # (sentence start, word) of every preposition ("by" for an agent): a prepositional
+        # slot whose word its sentence lacks is empty, without walking the tree
+        strings = doc.vocab.strings
+        prep_like, agent = {strings["prep"], strings["dative"]}, strings["agent"]
+        self.preps = {(self.sent_start[i], "by" if dep == agent else strings[lower])
+                      for i, (lower, dep) in enumerate(doc.to_array([LOWER, DEP]).tolist())
+                      if dep in prep_like or dep == agent}
         self.item_at: dict[int, Span] = {}
         for span in doc.spans.get("items", []):
             for token in span:
@@ -306,6 +314,8 @@ class Arguments:
         return []
 
     def _prep(self, trigger: Token, word: str) -> list[Span]:
+        if (self.sent_start[trigger.i], word) not in self.preps:
+            return []
         heads = [trigger]
         if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "pobj", "nsubjpass"):
             heads.append(trigger.head)  # "imposed sanctions on Iran": the prep may hang on the verb
@@ -384,9 +394,11 @@ class Arguments:
         return found
 
     def actors_in(self, tokens) -> list[Span]:
+        """The actors named in a span or among some tokens, in order, each once."""
         found = []
-        for token in tokens:
-            span = self.actor_at.get(token.i)
+        indices = range(tokens.start, tokens.end) if isinstance(tokens, Span) else (t.i for t in tokens)
+        for i in indices:  # (a span's indices: building its tokens is slow)
+            span = self.actor_at.get(i)
             if span is not None and span not in found:
                 found.append(span)
         return found

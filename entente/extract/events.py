@@ -128,6 +128,8 @@ class EventBuilder:
         self._sent_start: list[int] = []  # the current document's sentence start of each token
         self._acts: list = []  # the current document's acts so far
         self._doc_text = ""  # the current document's text
+        self._actor_spans: list[Span] = []  # the current document's actors
+        self._group_sentences: set[int] = set()  # the current document's sentences with a group noun
 
     # -- triggers ----------------------------------------------------------------------------
     def trigger_of(self, token: Token) -> Trigger | None:
@@ -366,6 +368,7 @@ class EventBuilder:
                    self.lexicon.instrument_verbs, self.lexicon.subject_control_verbs)
         args = Arguments(doc, *options)
         self._doc_text = doc.text  # (Doc.text joins every token: once per document)
+        self._actor_spans = list(doc.spans.get("actors", []))  # (a SpanGroup builds its spans anew each time)
         events: list[Event] = []
         previous: list[Span] = []
         open_ended: list[tuple[Found, Span]] = []
@@ -377,14 +380,17 @@ class EventBuilder:
         lead = next((x for x in sentences if x[-1].text not in DASHES), None)
         self._lead_end = lead.end if lead is not None else 0
         # the actors the lead names, first mention of each: "the two countries" is mostly its pair
-        self._lead_actors = list({_code(a): a for a in reversed(doc.spans.get("actors", []))
+        self._lead_actors = list({_code(a): a for a in reversed(self._actor_spans)
                                   if a.end <= self._lead_end and _code(a)}.values())[::-1]
         acts: list[Act] = []
         self._acts = acts  # the document's acts so far, for "the two governments"
         candidates = self._candidates(doc)
+        # the sentences that hold a group noun ("both countries"): only there can `_group` find one
+        self._group_sentences = {args.sent_start[i] for i, lemma in enumerate(doc.to_array(LEMMA).tolist())
+                                 if self._known_word(lemma, doc, GROUP_NOUNS, lowered=True)}
         for sentence in sentences:
-            found = [f for i in candidates[bisect_left(candidates, sentence.start):bisect_left(candidates, sentence.end)]
-                     if (f := self._find(doc[i], sentence, args, previous))]
+            words = [doc[i] for i in candidates[bisect_left(candidates, sentence.start):bisect_left(candidates, sentence.end)]]
+            found = [f for word in words if (f := self._find(word, sentence, args, previous))]
             # this sentence's acts first, so "…, which Belarus denies" can answer them
             acts += [Act(source, list(f.targets), f.meaning.type, f.trigger.i)
                      for f in found if f.targets for source in f.sources]
@@ -413,7 +419,7 @@ class EventBuilder:
             acts += [Act(source, [], f.meaning.type, f.trigger.i)
                      for f in found if not f.targets for source in f.sources]
             events += self._accusations_and_denials(found, sentence, doc, doc_id, doc_name, args)
-            events += self._judgements(sentence, acts, doc, doc_id, doc_name, args, previous)
+            events += self._judgements(sentence, words, acts, doc, doc_id, doc_name, args, previous)
             previous = (previous + args.actors_in(sentence))[-6:]
         events += self._implicit_targets(open_ended, events, doc, doc_id, doc_name, args)
         events += self._implicit_sources(agentless, events, doc, doc_id, doc_name, args)
@@ -425,7 +431,7 @@ class EventBuilder:
         the one the article's other events of that type name, when one stands out."""
         by_type: dict[str, Counter] = {}
         spans: dict[str, Span] = {}
-        for span in doc.spans.get("actors", []):
+        for span in self._actor_spans:
             if _code(span):
                 spans.setdefault(_code(span), span)
         for ev in events:
@@ -578,7 +584,7 @@ class EventBuilder:
         salience: Counter = Counter()
         spans_by_code = {}
         lead_end = self._lead_end
-        for span in doc.spans.get("actors", []):
+        for span in self._actor_spans:
             code = _code(span)
             if code:
                 spans_by_code.setdefault(code, span)
@@ -818,6 +824,8 @@ class EventBuilder:
     def _group(self, token: Token, slot: str, previous: list[Span], exclude: set) -> list[Span]:
         """'The three governments', 'both countries': the last N distinct actors named
         (other than `exclude`, the event's other side)."""
+        if self._sent_start[token.i] not in self._group_sentences:
+            return []
         deps = {"subj": ("nsubj",), "obj": ("dobj",), "speaker": ("nsubj",)}.get(slot, ())
         children = list(token.children)
         if slot in ("of", "from", "in", "to", "on", "against"):  # "sanctions on both countries"
@@ -882,12 +890,10 @@ class EventBuilder:
 
     def _before(self, token: Token) -> list[Span]:
         """Actors named earlier in the token's sentence."""
-        doc = token.doc
-        spans = doc.spans.get("actors", [])
-        return [s for s in spans if self._sent_start[token.i] <= s.start and s.end <= token.i]
+        return [s for s in self._actor_spans if self._sent_start[token.i] <= s.start and s.end <= token.i]
 
     def _pair(self, token: Token, sentence: Span, previous: list[Span]) -> list[Span] | None:
-        text = sentence.text.lower()
+        text = self._doc_text[sentence.start_char:sentence.end_char].lower()
         if not any(p in text for p in PAIR_PHRASES):
             return None
         main = self._last_pair(token)
@@ -1030,16 +1036,17 @@ class EventBuilder:
         return None
 
     # -- judgements: "called the transfer an escalation" --------------------------------------
-    def _judgements(self, sentence: Span, acts: list[Act], doc: Doc, doc_id: str,
+    def _judgements(self, sentence: Span, candidates: list[Token], acts: list[Act], doc: Doc, doc_id: str,
                     name: str | None, args: Arguments, previous: list[Span]) -> list[Event]:
         """Speech that judges or menaces. A speaker who calls what others did a threat, a
         crime or a provocation accuses them; one who says they "will pay a price" threatens
         them. The accused are the actors the judgement names outside the judging word's own
         phrase ("a threat to Europe" names the victim); the threatened are the actors the
-        menace names. Failing those, the actor of the latest act."""
+        menace names. Failing those, the actor of the latest act. `candidates` are the sentence's
+        trigger candidates, among them every evaluative verb."""
         verbs = self.status.words["evaluative_verbs"]
         records = []
-        for verb in sentence:
+        for verb in candidates:
             if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in verbs:
                 continue
             if self._dismisses_claims(verb):

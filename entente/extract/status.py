@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.strings import hash_string
 from spacy.tokens import Span, Token
 
 from entente.knowledge.lexicon import Lexicon
 
 ACCORDING_TO_DEPTH = 8
+ACCORDING = hash_string("according")
 # Nouns that name a claim; denying one of them denies the claim, not a nearby clause.
 CLAIM_NOUNS = {"charge", "claim", "allegation", "accusation", "report", "suggestion", "assertion"}
 
@@ -43,6 +46,7 @@ class StatusReader:
             "threat_governors", "answering_words", "threatening_words", "denial_of_acts",
             "dismissive_words", "seeking_verbs", "restraint_words", "force_nouns")}
         self.adverbs = dict(self.lexicon.status.get("adverbs") or {})
+        self._accordings: tuple = (None, [])  # (document, where "according" stands in it)
 
     def read(self, trigger: Token, sentence: Span) -> Reading:
         reading = Reading()
@@ -186,9 +190,14 @@ class StatusReader:
             reading.attribution_text = verb.text
 
     def _according_to(self, trigger: Token, sentence: Span, reading: Reading) -> None:
-        for token in sentence:
-            if token.lower_ == "according" and token.i + 1 < len(token.doc) and \
-                    token.doc[token.i + 1].lower_ == "to":
+        doc = sentence.doc
+        if self._accordings[0] is not doc:  # where "according" stands, once per document
+            self._accordings = (doc, numpy.flatnonzero(doc.to_array("LOWER") == ACCORDING).tolist())
+        for i in self._accordings[1]:
+            if not sentence.start <= i < sentence.end:
+                continue
+            token = doc[i]
+            if token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
                 obj = next((c for c in token.doc[token.i + 1].children if c.dep_ == "pobj"), None)
                 if reading.stance is None:
                     reading.status = "reported" if reading.status == "asserted" else reading.status
