@@ -29,6 +29,10 @@ DOCUMENTS = {"resolution", "statement", "letter", "motion", "bill", "decree", "c
 # What one side puts to another, naming the proposer with "from": "an offer of talks from Kenya".
 PROPOSALS = {"offer", "proposal", "request", "plan", "demand", "invitation", "appeal", "bid",
              "ultimatum", "overture", "initiative", "plea"}
+# Verbs of naming in a free relative: "struck what it called bases of…"
+NAMING_VERBS = {"call", "describe", "term", "label", "dub", "brand"}
+# Prepositions of force aimed at something: "fired at camps of X" aims at X
+FORCE_PREPS = ("at", "on", "against")
 BORROW_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "relcl", "acomp"}
 
 
@@ -275,20 +279,22 @@ class Arguments:
         if trigger.pos_ in ("NOUN", "PROPN"):
             return self._prep(trigger, "of")
         deps = ("nsubjpass",) if is_passive(trigger) else ("dobj", "obj")
-        for child in trigger.children:
-            if child.dep_ in deps:
-                if child.i in self.item_at and child.i not in self.actor_at and \
-                        trigger.lemma_.lower() in self.instrument_verbs:
-                    return []  # "fired Iranian missiles": the adjective names the maker, not the target
-                found = self.actors_of(child)
-                if not found:  # "vetoed the renewal of the U.N. panel": the thing's owner;
-                    # "rebuffed an offer of mediation from Nairobi": the proposer
-                    preps = ("of", "from") if child.lemma_.lower() in PROPOSALS else ("of",)
-                    found = [a for prep in child.children if prep.dep_ == "prep" and prep.lower_ in preps
-                             for obj in prep.children if obj.dep_ == "pobj" for a in self.actors_of(obj)]
-                if not found and self.where:
-                    found = self._inside(child)  # "struck a hospital in Kyiv"
-                return found
+        objects = [c for c in trigger.children if c.dep_ in deps]
+        # "struck what it called hideouts of the PKK": the phrase the free relative names
+        objects += [named for c in trigger.children if c.dep_ == "ccomp" and (named := what_it_called(c))]
+        for child in objects:
+            if child.i in self.item_at and child.i not in self.actor_at and \
+                    trigger.lemma_.lower() in self.instrument_verbs:
+                return []  # "fired Iranian missiles": the adjective names the maker, not the target
+            found = self.actors_of(child)
+            if not found:  # "vetoed the renewal of the U.N. panel": the thing's owner;
+                # "rebuffed an offer of mediation from Nairobi": the proposer
+                preps = ("of", "from") if child.lemma_.lower() in PROPOSALS else ("of",)
+                found = [a for prep in child.children if prep.dep_ == "prep" and prep.lower_ in preps
+                         for obj in prep.children if obj.dep_ == "pobj" for a in self.actors_of(obj)]
+            if not found and self.where:
+                found = self._inside(child)  # "struck a hospital in Kyiv"
+            return found
         return []
 
     def _modifier(self, noun: Token, slot: str) -> list[Span]:
@@ -336,8 +342,10 @@ class Arguments:
                         child.dep_ in ("prep", "dative") and child.lower_ == word):
                     for obj in child.children:
                         if obj.dep_ in ("pobj", "pcomp"):
+                            obj = what_it_called(obj) or obj  # "fired at what it called camps of…"
                             found = self.actors_of(obj) or (self._inside(obj) if self.where else []) or (
-                                self._destination(obj) if word in ("on", "against") else [])
+                                self._destination(obj) if word in ("on", "against") else []) or (
+                                self._phrase_actors(obj, ("of",)) if word in FORCE_PREPS else [])
                             if found:
                                 return found
         return []
@@ -402,6 +410,20 @@ class Arguments:
             if span is not None and span not in found:
                 found.append(span)
         return found
+
+
+def what_it_called(clause: Token) -> Token | None:
+    """'what it called hideouts of the PKK', 'what Kyiv described as a grain terminal': the
+    phrase a free relative of naming names, or None for any other clause."""
+    if clause.lemma_.lower() not in NAMING_VERBS or \
+            not any(c.dep_ == "dobj" and c.lower_ == "what" for c in clause.children):
+        return None
+    for child in clause.children:
+        if child.dep_ == "oprd":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "as":
+            return next((o for o in child.children if o.dep_ == "pobj"), None)
+    return None
 
 
 def _out_of_office(span: Span) -> bool:
