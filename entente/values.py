@@ -86,6 +86,18 @@ def parse_date(text: str, relative_to: str | None = None,
     return _from_english(text) or _from_anchored(text, base) or _from_dateparser(text, base, any_language)
 
 
+def parse_calendar_date(text: str, relative_to: str | None = None) -> tuple[str, str] | None:
+    """A date named on the calendar ("March 2019", "Jan. 12, 2020", "2020", or "June 24" in
+    the year of `relative_to`), as (ISO date, precision); None for dates told relative to the
+    writing ("last week", "Tuesday", "two days later") and anything else."""
+    text = text.strip() if isinstance(text, str) else ""
+    if _ISO.fullmatch(text):
+        return _from_iso(text)
+    if text.lower().rstrip(".") in _WEEKDAYS:
+        return None
+    return _from_english(text) or _from_anchored(text, _anchor(relative_to))
+
+
 def _from_english(text: str) -> tuple[str, str] | None:
     for pattern in _ENGLISH_DATES:
         match = pattern.fullmatch(text)

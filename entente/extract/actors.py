@@ -18,6 +18,7 @@ from spacy.util import filter_spans
 from entente.extract.sentences import DASHES, DATELINE_WORDS
 from entente.knowledge.actors import ActorDictionary, load_actors, phrase_key
 from entente.knowledge.places import Places, load_places
+from entente.values import parse_calendar_date
 
 if not Span.has_extension("actor"):
     Span.set_extension("actor", default=None)
@@ -71,10 +72,14 @@ class ActorMatcher:
                   and not taken.intersection(range(ent.start, ent.end))]
         found = []
         named: dict[str, object] = {}  # surname → the person named in full earlier
+        told = _ToldDates(ents, doc._.date)
         for span in sorted(filter_spans(spans), key=lambda s: s.start):
             if _dateline(span):
                 continue
             entry = self._resolve(span, doc._.date)
+            if _out_of_office(entry) and told.before(span.start):
+                # "In March 2019, Mike Pompeo accused…" in a 2024 article: in office then
+                entry = self._resolve(span, told.before(span.start)) or entry
             if entry is None and span.label_ == "PERSON" and span.text.lower() in named:
                 entry = named[span.text.lower()][1]  # a surname the model tags as a person
             if entry is not None:
@@ -177,6 +182,27 @@ class ActorMatcher:
         out = Span(doc, span.start, end, label=entry.actor_id)
         out._.actor = entry if sector is None else _with_sector(entry, sector)
         return out
+
+
+def _out_of_office(entry) -> bool:
+    return getattr(entry, "kind", None) == "person" and not getattr(entry, "office", None)
+
+
+class _ToldDates:
+    """The time a story is told at, at a point of the document: the latest calendar date
+    stated before it ("In March 2019", "on June 24"; not "last week", which is told from the
+    document's date). Read only when asked: for a person out of office on the document's date."""
+
+    def __init__(self, ents: list[Span], date: str | None):
+        self.ents, self.date, self.dates = ents, date, None
+
+    def before(self, start: int) -> str | None:
+        if self.date is None:
+            return None
+        if self.dates is None:
+            self.dates = [(e.end, parsed[0]) for e in self.ents if e.label_ == "DATE"
+                          if (parsed := parse_calendar_date(e.text, relative_to=self.date))]
+        return next((iso for end, iso in reversed(self.dates) if end <= start), None)
 
 
 def _dateline(span: Span) -> bool:

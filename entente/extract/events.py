@@ -783,7 +783,10 @@ class EventBuilder:
         before = [s for s in args.actors_in(sentence) if s.end <= heads[0].i]
         agents = [s for s in before if _agentive(s)]
         earlier = [s for s in previous if _agentive(s)]
-        antecedent = (agents or earlier or previous)[-1:]
+        # a subject pronoun takes a subject before a possessor: "Biden called Assad's fall
+        # just. He promised…" is Biden ("its backing", a possessive, takes the nearest)
+        subjects = [s for s in agents or earlier if _subject_like(s)] if heads[0].dep_ == "nsubj" else []
+        antecedent = (subjects or agents or earlier or previous)[-1:]
         if antecedent and heads[0].lower_ in PLURAL_PRONOUNS:
             # "Britain, France and Germany said they would…": all the conjoined actors
             group = args.actors_of(antecedent[0].root)
@@ -1205,6 +1208,13 @@ def _conditional(trigger: Token) -> bool:
 def _is_state(span: Span) -> bool:
     code = _code(span)
     return bool(code) and len(code) == 3 and code.isupper() and code in ISO_CODES
+
+
+def _subject_like(span: Span) -> bool:
+    """A subject, or the actor word on one ("Israeli jets struck…")."""
+    root = span.root
+    return root.dep_ in ("nsubj", "nsubjpass") or \
+        root.dep_ in ("amod", "compound", "poss") and root.head.dep_ in ("nsubj", "nsubjpass")
 
 
 def _agentive(span: Span) -> bool:

@@ -92,3 +92,12 @@ def test_weekdays_are_the_latest_on_or_before_the_anchor():
     assert parse_date("Friday", relative_to="2024-01-19") == ("2024-01-19", "day")  # a Friday
     assert parse_date("Friday", relative_to="2024-01-17") == ("2024-01-12", "day")
     assert parse_date("Jan. 4", relative_to="2024-01-19") == ("2024-01-04", "day")
+
+
+def test_calendar_dates_only():
+    from entente.values import parse_calendar_date
+    assert parse_calendar_date("March 2019") == ("2019-03", "month")
+    assert parse_calendar_date("June 24", relative_to="2023-10-10") == ("2023-06-24", "day")
+    assert parse_calendar_date("2020") == ("2020", "year")
+    for relative in ("Tuesday", "last week", "two days later", "yesterday"):
+        assert parse_calendar_date(relative, relative_to="2023-10-10") is None
