@@ -283,6 +283,8 @@ class Arguments:
         # "struck what it called hideouts of the PKK": the phrase the free relative names
         objects += [named for c in trigger.children if c.dep_ == "ccomp" and (named := what_it_called(c))]
         for child in objects:
+            if child.tag_ in ("WDT", "WP") and trigger.dep_ == "relcl":
+                child = trigger.head  # "North Korea, which Japan also criticised": the antecedent
             if child.i in self.item_at and child.i not in self.actor_at and \
                     trigger.lemma_.lower() in self.instrument_verbs:
                 return []  # "fired Iranian missiles": the adjective names the maker, not the target
@@ -292,6 +294,12 @@ class Arguments:
                 preps = ("of", "from") if child.lemma_.lower() in PROPOSALS else ("of",)
                 found = [a for prep in child.children if prep.dep_ == "prep" and prep.lower_ in preps
                          for obj in prep.children if obj.dep_ == "pobj" for a in self.actors_of(obj)]
+            if not found and child.pos_ in ("NOUN", "PROPN") and not is_passive(trigger):
+                # "condemned the attack by North Korea": the doer of the act named (the parser
+                # often hangs the "by" on the verb)
+                found = [a for prep in (*child.children, *trigger.children) if prep.dep_ == "prep"
+                         and prep.lower_ == "by" for obj in prep.children if obj.dep_ == "pobj"
+                         for a in self.actors_of(obj)]
             if not found and self.where:
                 found = self._inside(child)  # "struck a hospital in Kyiv"
             return found

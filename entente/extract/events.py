@@ -81,6 +81,7 @@ GROUP_NOUNS = {"government", "country", "side", "nation", "state", "ally", "powe
                "leader", "neighbour", "neighbor"}
 GROUP_MEMBER_DEPS = {"nsubj", "nsubjpass", "conj", "appos"}
 NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
+GROUP_HEADS = GROUP_NOUNS | set(NUMBER_WORDS)  # the words a group phrase may end in ("the three")
 PAIR_PHRASES = ("the two countries", "both countries", "both sides", "the two sides",
                 "the two nations", "both nations", "the two governments", "the two states")
 
@@ -387,7 +388,7 @@ class EventBuilder:
         candidates = self._candidates(doc)
         # the sentences that hold a group noun ("both countries"): only there can `_group` find one
         self._group_sentences = {args.sent_start[i] for i, lemma in enumerate(doc.to_array(LEMMA).tolist())
-                                 if self._known_word(lemma, doc, GROUP_NOUNS, lowered=True)}
+                                 if self._known_word(lemma, doc, GROUP_HEADS, lowered=True)}
         for sentence in sentences:
             words = [doc[i] for i in candidates[bisect_left(candidates, sentence.start):bisect_left(candidates, sentence.end)]]
             found = [f for word in words if (f := self._find(word, sentence, args, previous))]
@@ -711,7 +712,10 @@ class EventBuilder:
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ties for c in token.children)
             or token.dep_ == "relcl" and token.head.lemma_.lower() in ties)  # "the ties they had cut"
         reciprocal = token.lemma_.lower() in RECIPROCAL_FORCE or (  # "traded accusations", "exchanged fire"
-            token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in RECIPROCAL_VERBS)
+            token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in RECIPROCAL_VERBS) \
+            or _each_other(token)  # "accused each other", "each side blamed the other"
+        if _each_other(token) and len(sources) >= 2:
+            targets = []  # the other is among the sources
         if meaning.type in MUTUAL and len(sources) >= 2 and targets and all(
                 t.root.head.lower_ == "alongside" for t in targets):
             targets = []  # "A and B signed the deal alongside C": between A and B; C looked on
@@ -839,10 +843,20 @@ class EventBuilder:
                       for p in c.children if p.dep_ == "prep" and p.lower_ == slot]
             children = [o for p in preps for o in p.children if o.dep_ == "pobj"]
         for child in children:
-            if child.dep_ not in deps or child.lemma_.lower() not in GROUP_NOUNS:
-                continue
             words = {c.lower_ for c in child.children if c.dep_ in ("nummod", "det", "predet", "amod")}
-            size = next((NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS), None)
+            bare_number = child.lower_ in NUMBER_WORDS and child.tag_ == "CD" and "the" in words  # "accused the three"
+            if child.dep_ not in deps or child.lemma_.lower() not in GROUP_NOUNS and not bare_number:
+                continue
+            size = NUMBER_WORDS[child.lower_] if bare_number else \
+                next((NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS), None)
+            if size is None and "each" in words and child.lemma_.lower() == "side":
+                size = 2  # "each side accused the other": the two sides
+            if size is None and words & {"those", "these"} and child.tag_ in ("NNS", "NNPS"):
+                # "ordered diplomats from A, B and C out, accusing those governments…": the
+                # actors last named together
+                together = self._named_together(previous + self._before(token), exclude)
+                if together:
+                    return together
             if size is None and words == {"the"} and child.lower_ in ("country", "nation"):
                 # "pulled its troops out of the country": the last state named, not a side
                 states = [p for p in previous + self._before(token) if _code(p) and _code(p) not in exclude
@@ -854,8 +868,11 @@ class EventBuilder:
                 pair = self._last_pair(token)
                 if pair:  # the article's main pair, not the last two actors named
                     return pair
-            picked, codes = [], set()
             named = previous + self._before(token)  # "A and B signed … alongside C, who hosted the two leaders"
+            together = self._named_together(named, exclude)
+            if len(together) == size:  # "the pact between A, B and C … accused the three"
+                return together
+            picked, codes = [], set()
             for span in reversed([p for p in named if p.root.dep_ in GROUP_MEMBER_DEPS]):
                 code = _code(span)
                 if code and code not in codes and code not in exclude:
@@ -867,6 +884,17 @@ class EventBuilder:
                 pair = self._last_pair(token)
                 if pair and not {_code(p) for p in pair} & exclude:
                     return pair
+        return []
+
+    @staticmethod
+    def _named_together(named: list[Span], exclude: set) -> list[Span]:
+        """The latest actors named as one coordination ("Argentina, Chile and Peru"), two or more."""
+        for span in reversed(named):
+            joined = {span.root.i} | {c.i for c in span.root.conjuncts}
+            members = list({_code(p): p for p in named if p.root.i in joined
+                            and _code(p) and _code(p) not in exclude}.values())
+            if len(members) >= 2:
+                return members
         return []
 
     def _last_pair(self, token: Token) -> list[Span]:
@@ -1208,6 +1236,16 @@ def _conditional(trigger: Token) -> bool:
 def _is_state(span: Span) -> bool:
     code = _code(span)
     return bool(code) and len(code) == 3 and code.isupper() and code in ISO_CODES
+
+
+def _each_other(trigger: Token) -> bool:
+    """'accused each other', 'blamed one another', 'each side accused the other', 'talks
+    with each other': the act's object is the other of its (plural) actors."""
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "dative")]
+    objects += [o for c in trigger.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    words = {"other": ("each", "the"), "another": ("one",), "one": ("another",)}  # (as parsed)
+    return any(o.lower_ in words and any(d.lower_ in words[o.lower_] for d in o.children
+                                         if d.dep_ in ("det", "nummod", "amod")) for o in objects)
 
 
 def _subject_like(span: Span) -> bool:
