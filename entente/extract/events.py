@@ -129,6 +129,7 @@ class EventBuilder:
         self._sent_start: list[int] = []  # the current document's sentence start of each token
         self._acts: list = []  # the current document's acts so far
         self._doc_text = ""  # the current document's text
+        self._args: Arguments | None = None  # the current document's slot filler
         self._actor_spans: list[Span] = []  # the current document's actors
         self._group_sentences: set[int] = set()  # the current document's sentences with a group noun
 
@@ -193,6 +194,8 @@ class EventBuilder:
                 return None
             if meaning.lemma in self.lexicon.requires_place_object and not self._takes_a_place(token):
                 return None  # "took part", "took a decision"
+            if meaning.lemma in self.lexicon.requires_body_object and not self._takes_a_body(token):
+                return None  # "left Kyiv", "quit the talks"
             wanted = self.lexicon.requires_object.get(meaning.lemma)
             if wanted and not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in wanted
                                   for c in token.children):
@@ -267,6 +270,11 @@ class EventBuilder:
         where = self._where.actor_at  # places and states, by token
         return any(c.dep_ in ("dobj", "nsubjpass") and c.i in where
                    and not getattr(where[c.i]._.actor, "adjective", False) for c in verb.children)
+
+    def _takes_a_body(self, verb: Token) -> bool:
+        """Is the verb's object an international body by name ("quit ECOWAS", "left NATO")?"""
+        return any(getattr(span._.actor, "kind", None) == "igo" for c in verb.children
+                   if c.dep_ in ("dobj", "nsubjpass") for span in self._args.actors_of(c))
 
     @staticmethod
     def _partitive_owner(noun: Token) -> Token:
@@ -369,6 +377,7 @@ class EventBuilder:
                    self.lexicon.instrument_verbs, self.lexicon.subject_control_verbs)
         args = Arguments(doc, *options)
         self._doc_text = doc.text  # (Doc.text joins every token: once per document)
+        self._args = args
         self._actor_spans = list(doc.spans.get("actors", []))  # (a SpanGroup builds its spans anew each time)
         events: list[Event] = []
         previous: list[Span] = []
