@@ -1266,11 +1266,17 @@ def _subject_like(span: Span) -> bool:
 
 def _agentive(span: Span) -> bool:
     """An actor that can be a pronoun's antecedent: a subject, possessor or indirect object
-    ("gave Israel a letter backing its right…"), or the actor modifier of a subject
-    ("Israeli jets struck…, and they…")."""
+    ("gave Israel a letter backing its right…"), the actor modifier of a subject ("Israeli
+    jets struck…, and they…"), or what a subject is of ("the leaders of A and B"), and
+    their conjuncts."""
     root = span.root
+    while root.dep_ == "conj":  # "Mali, Burkina Faso and Niger": as the first of them
+        root = root.head
     if root.dep_ in ("nsubj", "nsubjpass", "poss", "dative"):
         return True
+    if root.dep_ == "pobj" and root.head.lower_ in ("of", "from", "in") and \
+            root.head.head.dep_ in ("nsubj", "nsubjpass"):
+        return True  # "the rulers of Mali and Niger said they…": whom the subject stands for
     return root.dep_ in ("amod", "compound") and root.head.dep_ in ("nsubj", "nsubjpass")
 
 
