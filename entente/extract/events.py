@@ -365,9 +365,11 @@ class EventBuilder:
         return False
 
     def _carries_noun_trigger(self, verb: Token) -> bool:
-        """'imposed sanctions', 'launched strikes': the noun makes the event, not the verb."""
+        """'imposed sanctions', 'launched strikes': the noun makes the event, not the verb
+        (but 'tightened exports' restricts them: there the verb is the event)."""
         return any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")
-                   and self.lexicon.trigger(c.lemma_, "NOUN") for c in verb.children)
+                   and (meaning := self.lexicon.trigger(c.lemma_, "NOUN"))
+                   and not (meaning.type == "AID" and self._restricted(c)) for c in verb.children)
 
     # -- building ----------------------------------------------------------------------------
     def build(self, doc: Doc, doc_id: str, doc_name: str | None) -> list[Event]:
