@@ -404,8 +404,11 @@ class EventBuilder:
             words = [doc[i] for i in candidates[bisect_left(candidates, sentence.start):bisect_left(candidates, sentence.end)]]
             found = [f for word in words if (f := self._find(word, sentence, args, previous))]
             # this sentence's acts first, so "…, which Belarus denies" can answer them
+            # (a mutual act, listed all with all, is its first-named party's: "the US and
+            # Guyana held joint flights… Caracas denounced the flights" answers the US)
             acts += [Act(source, list(f.targets), f.meaning.type, f.trigger.i)
-                     for f in found if f.targets for source in f.sources]
+                     for f in found if f.targets
+                     for source in (f.sources[:1] if f.meaning.type in MUTUAL else f.sources)]
             # a report that X did something is an act aimed at X ("a U.N. report found…")
             acts += [Act(speaker, list(f.sources), "REPORT", f.trigger.i) for f in found
                      if f.reading.attribution_head is not None and f.reading.stance in ("reports", "alleges")
@@ -682,7 +685,7 @@ class EventBuilder:
             # not whoever announced or brokered it
             parties = list({_code(p): p for p in args.fill("between", token, items) if _code(p)}.values())
             if len(parties) >= 2:
-                sources, targets = parties[:1], parties[1:]
+                sources, targets = parties, list(parties)
         if not targets and meaning.type == "REQUEST" and token.pos_ == "NOUN" and token.dep_ == "dobj" and \
                 token.head.lemma_.lower() not in self.lexicon.light_verbs and self.trigger_of(token.head) is not None:
             # "Rutte turned down Kyiv's request": a request to the one who answers it
@@ -734,7 +737,9 @@ class EventBuilder:
                 and token.lemma_.lower() not in MEDIATION_VERBS:  # co-mediators do not consult each other
             # "Riyadh and Tehran severed relations": between the two; "the two countries
             # clashed": each against the other
-            sources, targets = (sources, list(sources)) if reciprocal else (sources[:1], sources[1:])
+            # (all with all: a mutual act of three is one between each pair, see _records)
+            sources, targets = (sources, list(sources)) if reciprocal or meaning.type in MUTUAL \
+                else (sources[:1], sources[1:])
         if not sources and meaning.type in MUTUAL:
             pair = self._pair(token, sentence, previous)
             if pair:
@@ -975,8 +980,9 @@ class EventBuilder:
         for source in f.sources:
             for target in f.targets:
                 pair = (_code(source), _code(target))
-                if pair[0] == pair[1] or not pair[0] or not pair[1] or pair in pairs:
-                    continue  # one event per pair of actors: a long list repeats states
+                if pair[0] == pair[1] or not pair[0] or not pair[1] or pair in pairs or \
+                        f.meaning.type in MUTUAL and pair[::-1] in pairs:
+                    continue  # one event per pair of actors (a mutual act, either way round)
                 pairs.add(pair)
                 records.append(self._event(f, source, target, sentence, doc, doc_id, name, args))
         return records
