@@ -25,6 +25,8 @@ if not Span.has_extension("actor"):
 if not Doc.has_extension("date"):
     Doc.set_extension("date", default=None)  # the document's publication date, ISO
 
+# How many (name, date) resolutions the actor component keeps before starting afresh.
+RESOLVED_CACHE = 50_000
 # How far back (in tokens) "the rebels" looks for the armed group it refers to.
 GROUP_ANAPHOR_REACH = 150
 
@@ -56,6 +58,7 @@ class ActorMatcher:
                 matcher.add("ACTOR", batch)
         self.roles = {n.lower() for n in (*actors.role_nouns, *actors.office_nouns)}
         self.seat_sharers = {state.actor_id for state in actors.shared_metonyms.values()}
+        self._resolved: dict[tuple[str, str | None], object] = {}  # (text, date) → entry or None
         self.role_starts = {nlp.make_doc(n)[0].lower_ for n in self.roles if n}  # as spaCy splits them
 
     def __call__(self, doc: Doc) -> Doc:
@@ -161,6 +164,14 @@ class ActorMatcher:
 
     def _resolve(self, span: Span, date: str | None):
         text = span.text
+        key = (text, date)
+        if key not in self._resolved:  # names recur in every article: each read once per date
+            if len(self._resolved) > RESOLVED_CACHE:
+                self._resolved.clear()
+            self._resolved[key] = self._resolve_text(text, date)
+        return self._resolved[key]
+
+    def _resolve_text(self, text: str, date: str | None):
         entry = self.entries.get(text.lower())
         if entry is None:
             entry = self.actors.resolve(text, date)

@@ -58,8 +58,8 @@ class Arguments:
             spans = [*doc.spans.get("places", []),
                      *(s for s in spans if getattr(s._.actor, "kind", None) == "state")]
         for span in spans:
-            for token in span:
-                self.actor_at[token.i] = span
+            for i in range(span.start, span.end):
+                self.actor_at[i] = span
         # Token.sent walks the document's sentences each time: where each token's sentence
         # starts, worked out once
         self.sent_start = sent_start
@@ -77,8 +77,8 @@ class Arguments:
                       if dep in prep_like or dep == agent}
         self.item_at: dict[int, Span] = {}
         for span in doc.spans.get("items", []):
-            for token in span:
-                self.item_at[token.i] = span
+            for i in range(span.start, span.end):
+                self.item_at[i] = span
 
     # -- actors of a phrase ------------------------------------------------------------------
     def actors_of(self, token: Token) -> list[Span]:

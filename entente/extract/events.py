@@ -726,10 +726,9 @@ class EventBuilder:
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ties for c in token.children)
             or token.dep_ == "relcl" and token.head.lemma_.lower() in ties)  # "the ties they had cut"
         reciprocal = token.lemma_.lower() in RECIPROCAL_FORCE or (  # "traded accusations", "exchanged fire"
-            token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in RECIPROCAL_VERBS) \
-            or _each_other(token)  # "accused each other", "each side blamed the other"
-        if _each_other(token) and len(sources) >= 2:
-            targets = []  # the other is among the sources
+            token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in RECIPROCAL_VERBS)
+        if len(sources) >= 2 and _each_other(token):  # "accused each other", "each side blamed the other"
+            reciprocal, targets = True, []  # the other is among the sources
         if meaning.type in MUTUAL and len(sources) >= 2 and targets and all(
                 t.root.head.lower_ == "alongside" for t in targets):
             targets = []  # "A and B signed the deal alongside C": between A and B; C looked on

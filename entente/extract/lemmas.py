@@ -8,7 +8,9 @@ lemma is not one entente knows and exactly one regular un-inflection of the surf
 
 from __future__ import annotations
 
+from spacy.attrs import LEMMA, ORTH, POS
 from spacy.language import Language
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc
 
 from entente.knowledge.lexicon import Lexicon, load_lexicon
@@ -41,15 +43,27 @@ def uninflected(word: str) -> list[str]:
 class LemmaRepair:
     def __init__(self, verbs: frozenset[str]):
         self.verbs = verbs
+        self._repairs: dict[tuple[int, int], str | None] = {}  # (form, lemma) hashes → repaired lemma
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc:
-            if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() in self.verbs:
+        # read from arrays, each form once: building a Token for every word is slow
+        for i, (tag, form, lemma) in enumerate(doc.to_array([POS, ORTH, LEMMA]).tolist()):
+            if tag != VERB and tag != AUX:
                 continue
-            candidates = {c for c in uninflected(token.text) if c in self.verbs}
-            if len(candidates) == 1:
-                token.lemma_ = candidates.pop()
+            if (form, lemma) not in self._repairs:
+                self._repairs[(form, lemma)] = self._repaired(doc.vocab.strings[form], doc.vocab.strings[lemma])
+            repaired = self._repairs[(form, lemma)]
+            if repaired is not None:
+                doc[i].lemma_ = repaired
         return doc
+
+    def _repaired(self, form: str, lemma: str) -> str | None:
+        """The lexicon's lemma for a verb form, when the model's is unknown and exactly one
+        regular un-inflection is known; else None."""
+        if lemma.lower() in self.verbs:
+            return None
+        candidates = {c for c in uninflected(form) if c in self.verbs}
+        return candidates.pop() if len(candidates) == 1 else None
 
 
 @Language.factory("entente_lemmas", default_config={})
