@@ -99,12 +99,7 @@ def parse_calendar_date(text: str, relative_to: str | None = None) -> tuple[str,
 
 
 def _from_english(text: str) -> tuple[str, str] | None:
-    for pattern in _ENGLISH_DATES:
-        match = pattern.fullmatch(text)
-        if match and match["month"].lower() in _MONTHS:
-            day = match.groupdict().get("day")
-            return _checked(int(match["year"]), _MONTHS[match["month"].lower()], day and int(day))
-    return None
+    return _month_date(_ENGLISH_DATES, text)
 
 
 def _from_anchored(text: str, base: datetime | None) -> tuple[str, str] | None:
@@ -113,11 +108,17 @@ def _from_anchored(text: str, base: datetime | None) -> tuple[str, str] | None:
     weekday = _WEEKDAYS.get(text.lower().rstrip("."))
     if weekday is not None:
         return (base.date() - timedelta(days=(base.weekday() - weekday) % 7)).isoformat(), "day"
-    for pattern in _ANCHORED_DATES:
+    return _month_date(_ANCHORED_DATES, text, base.year)
+
+
+def _month_date(patterns: list[re.Pattern], text: str, year: int | None = None) -> tuple[str, str] | None:
+    """The first pattern that reads a month by name (and maybe a day and a year) in `text`;
+    `year` for patterns without one."""
+    for pattern in patterns:
         match = pattern.fullmatch(text)
         if match and match["month"].lower() in _MONTHS:
             day = match.groupdict().get("day")
-            return _checked(base.year, _MONTHS[match["month"].lower()], day and int(day))
+            return _checked(year or int(match["year"]), _MONTHS[match["month"].lower()], day and int(day))
     return None
 
 

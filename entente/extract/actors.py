@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from entente.extract.sentences import DASHES, DATELINE_WORDS
-from entente.knowledge.actors import ActorDictionary, load_actors, phrase_key
+from entente.knowledge.actors import ActorDictionary, load_actors, out_of_office, phrase_key
 from entente.knowledge.places import Places, load_places
 from entente.values import parse_calendar_date
 
@@ -80,9 +80,9 @@ class ActorMatcher:
             if _dateline(span):
                 continue
             entry = self._resolve(span, doc._.date)
-            if _out_of_office(entry) and told.before(span.start):
+            if out_of_office(entry) and (then := told.before(span.start)):
                 # "In March 2019, Mike Pompeo accused…" in a 2024 article: in office then
-                entry = self._resolve(span, told.before(span.start)) or entry
+                entry = self._resolve(span, then) or entry
             if entry is None and span.label_ == "PERSON" and span.text.lower() in named:
                 entry = named[span.text.lower()][1]  # a surname the model tags as a person
             if entry is not None:
@@ -193,10 +193,6 @@ class ActorMatcher:
         out = Span(doc, span.start, end, label=entry.actor_id)
         out._.actor = entry if sector is None else _with_sector(entry, sector)
         return out
-
-
-def _out_of_office(entry) -> bool:
-    return getattr(entry, "kind", None) == "person" and not getattr(entry, "office", None)
 
 
 class _ToldDates:

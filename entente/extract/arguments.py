@@ -11,6 +11,8 @@ from __future__ import annotations
 from spacy.attrs import DEP, LOWER
 from spacy.tokens import Doc, Span, Token
 
+from entente.knowledge.actors import out_of_office
+
 PREP_SLOTS = {"by", "to", "on", "against", "with", "from", "of", "at", "for", "in", "over",
               "between", "into", "onto", "toward", "towards"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -123,7 +125,7 @@ class Arguments:
     def _actor_of_phrase(self, token: Token) -> Span | None:
         if token.i in self.actor_at:
             span = self.actor_at[token.i]
-            if not _out_of_office(span):
+            if not out_of_office(span._.actor):
                 return span
             # "James Kabarebe, Rwanda's minister of state": a person out of every office we
             # know speaks for whatever the apposition names
@@ -432,11 +434,6 @@ def what_it_called(clause: Token) -> Token | None:
         if child.dep_ == "prep" and child.lower_ == "as":
             return next((o for o in child.children if o.dep_ == "pobj"), None)
     return None
-
-
-def _out_of_office(span: Span) -> bool:
-    entry = span._.actor
-    return getattr(entry, "kind", None) == "person" and not getattr(entry, "office", None)
 
 
 def is_passive(verb: Token) -> bool:

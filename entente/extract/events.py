@@ -20,7 +20,7 @@ from entente.extract.arguments import CONTAINERS, PARTITIVES, Arguments, is_pass
 from entente.extract.items import to_item
 from entente.extract.sentences import DASHES
 from entente.extract.status import Reading, StatusReader, denies_a_claim, undecided
-from entente.knowledge.actors import ISO_CODES
+from entente.knowledge.actors import ISO_CODES, out_of_office
 from entente.knowledge.lexicon import Frame, Lexicon, Trigger
 from entente.model import Attribution, Event, Location, Mention, Provenance
 from entente.values import parse_date as _parse_date
@@ -270,6 +270,10 @@ class EventBuilder:
         where = self._where.actor_at  # places and states, by token
         return any(c.dep_ in ("dobj", "nsubjpass") and c.i in where
                    and not getattr(where[c.i]._.actor, "adjective", False) for c in verb.children)
+
+    def _text(self, span: Span) -> str:
+        """A span's text, cut from the document's (Span.text builds every token of it)."""
+        return self._doc_text[span.start_char:span.end_char]
 
     def _takes_a_body(self, verb: Token) -> bool:
         """Is the verb's object an international body by name ("quit ECOWAS", "left NATO")?"""
@@ -866,15 +870,13 @@ class EventBuilder:
                 next((NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS), None)
             if size is None and "each" in words and child.lemma_.lower() == "side":
                 size = 2  # "each side accused the other": the two sides
-            if size is None and words & {"those", "these"} and child.tag_ in ("NNS", "NNPS"):
-                # "ordered diplomats from A, B and C out, accusing those governments…": the
-                # actors last named together
-                together = self._named_together(previous + self._before(token), exclude)
-                if together:
-                    return together
+            named = previous + self._before(token)  # "A and B signed … alongside C, who hosted the two leaders"
+            together = self._named_together(named, exclude)
+            if size is None and words & {"those", "these"} and child.tag_ in ("NNS", "NNPS") and together:
+                return together  # "ordered diplomats from A, B and C out, accusing those governments…"
             if size is None and words == {"the"} and child.lower_ in ("country", "nation"):
                 # "pulled its troops out of the country": the last state named, not a side
-                states = [p for p in previous + self._before(token) if _code(p) and _code(p) not in exclude
+                states = [p for p in named if _code(p) and _code(p) not in exclude
                           and _is_state(p) and p[0].pos_ == "PROPN"]  # named as a place, not "Russian instructors"
                 return states[-1:]
             if size is None:
@@ -883,8 +885,6 @@ class EventBuilder:
                 pair = self._last_pair(token)
                 if pair:  # the article's main pair, not the last two actors named
                     return pair
-            named = previous + self._before(token)  # "A and B signed … alongside C, who hosted the two leaders"
-            together = self._named_together(named, exclude)
             if len(together) == size:  # "the pact between A, B and C … accused the three"
                 return together
             picked, codes = [], set()
@@ -939,7 +939,7 @@ class EventBuilder:
         return [s for s in self._actor_spans if self._sent_start[token.i] <= s.start and s.end <= token.i]
 
     def _pair(self, token: Token, sentence: Span, previous: list[Span]) -> list[Span] | None:
-        text = self._doc_text[sentence.start_char:sentence.end_char].lower()
+        text = self._text(sentence).lower()
         if not any(p in text for p in PAIR_PHRASES):
             return None
         main = self._last_pair(token)
@@ -1006,11 +1006,11 @@ class EventBuilder:
         return Event(
             event_id=Event.make_id(doc_id, sentence.start_char, trigger.idx, type_,
                                    _code(source) or "", (_code(target) or "") if target is not None else ""),
-            doc=name, doc_id=doc_id, sentence=self._doc_text[sentence.start_char:sentence.end_char],
+            doc=name, doc_id=doc_id, sentence=self._text(sentence),
             span=(trigger.idx, trigger.idx + len(trigger.text)), trigger=trigger.text,
             date=date, date_precision=precision,
-            source=_mention(source, self._doc_text),
-            target=_mention(target, self._doc_text) if target is not None else None,
+            source=_mention(source, self._text(source)),
+            target=_mention(target, self._text(target)) if target is not None else None,
             type=type_, mode=mode, context=[mode] if mode in ("military", "economic") else [],
             cameo=self._safe(self.ontology.cameo_for, type_, mode),
             intensity=self._safe(self.ontology.intensity_for, type_, mode),
@@ -1325,15 +1325,14 @@ def _code(span: Span) -> str | None:
     entry = span._.actor
     if entry is None:
         return None
-    if getattr(entry, "kind", None) == "person" and not getattr(entry, "office", None):
+    if out_of_office(entry):
         return None  # a person out of office speaks for no one we can code
     return (getattr(entry, "country", None) or getattr(entry, "actor_id", None) or "").upper() or None
 
 
-def _mention(span: Span, doc_text: str) -> Mention:
-    """The mention as stored; its text cut from the document's (Span.text builds every token)."""
+def _mention(span: Span, text: str) -> Mention:
     entry = span._.actor
-    return Mention(text=doc_text[span.start_char:span.end_char], start=span.start_char, end=span.end_char,
+    return Mention(text=text, start=span.start_char, end=span.end_char,
                    actor_id=entry.actor_id, country=getattr(entry, "country", None),
                    sector=getattr(entry, "sector", None), name=getattr(entry, "name", None))
 

@@ -96,6 +96,11 @@ class ActorEntry(BaseModel):
         return Actor(actor_id=self.actor_id, country=self.country, sector=self.sector, name=self.name)
 
 
+def out_of_office(entry) -> bool:
+    """A person who held none of our offices on the date read: they speak for no one."""
+    return getattr(entry, "kind", None) == "person" and not getattr(entry, "office", None)
+
+
 # --- Dates ----------------------------------------------------------------------------------
 
 def _bounds(iso: str) -> tuple[str, str]:
