@@ -8,6 +8,8 @@ Pure functions that return data (dataclasses) and print nothing; `entente eval` 
 """
 
 from entente.evaluate.common import Extractor, Part, SystemEventView
+from entente.evaluate.common import load_records as load_petrarch
+from entente.evaluate.common import load_records as load_plover
 from entente.evaluate.gold import (
     DocScore, FalseEvent, GoldDoc, GoldEvent, Miss, PairScore, Report,
     event_matches, load_gold, load_gold_dir, load_system_jsonl, score_documents,
@@ -15,9 +17,7 @@ from entente.evaluate.gold import (
 from entente.evaluate.petrarch import (
     ActorDictionary, PetrarchFailure, PetrarchReport, load_actor_dictionary, score_petrarch,
 )
-from entente.evaluate.petrarch import load_records as load_petrarch
 from entente.evaluate.plover import PloverFailure, PloverReport, score_plover
-from entente.evaluate.plover import load_records as load_plover
 
 __all__ = [
     "ActorDictionary", "DocScore", "Extractor", "FalseEvent", "GoldDoc", "GoldEvent", "Miss",

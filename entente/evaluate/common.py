@@ -2,14 +2,37 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
 
-from entente.errors import EntenteError
+from entente.errors import EntenteError, InputError, InputProblem
 from entente.model import Event, Mention
 
 Extractor = Callable[[str, "str | None"], list[Event]]
 """`extract(text, date)`: run the extractor on one sentence; date is ISO (YYYY-MM-DD) or None."""
+
+
+def load_records(path: str | Path) -> list[dict]:
+    """Benchmark records (PETRARCH, PLOVER) from JSON Lines, as plain dicts; a missing file or
+    a line that is no JSON object is an error naming the file and the line."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(InputProblem(str(path), f"cannot read: {exc}")) from exc
+    records = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except ValueError as exc:
+            raise InputError(InputProblem(str(path), f"not JSON Lines: {exc}", number)) from exc
+        if not isinstance(record, dict):
+            raise InputError(InputProblem(str(path), "each line must be a JSON object", number))
+        records.append(record)
+    return records
 
 
 def rate(part: int, whole: int) -> float | None:

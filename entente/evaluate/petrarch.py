@@ -24,7 +24,6 @@ All records are scored, including the three that PETRARCH leaves out of its own 
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,12 +38,6 @@ ALIASES = {  # 3-letter CAMEO segments of organisation codes → entente codes
     "UNO": {"UN", "UNSC"}, "EEC": {"EU"}, "EEU": {"EU"}, "EUR": {"EU"}, "NAT": {"NATO"},
     "HMS": {"HAMAS"}, "HEZ": {"HEZBOLLAH"}, "IAE": {"IAEA"},
 }
-
-
-def load_records(path: str | Path) -> list[dict]:
-    """The JSON Lines records as plain dicts (their layout is the folder README's)."""
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
 
 
 def is_news(record: dict) -> bool:

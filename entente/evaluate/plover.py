@@ -24,10 +24,8 @@ served, rather than for no one because the placeholder falls outside their terms
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from entente.evaluate.common import Extractor, Part, SystemEventView, run_extractor
 from entente.evaluate.gold import UNDIRECTED
@@ -35,12 +33,6 @@ from entente.model import Event, Mention
 
 LEGACY_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 GROUP_CODES = frozenset({"IGO", "NGO", "IMG", "ISM"})
-
-
-def load_records(path: str | Path) -> list[dict]:
-    """The JSON Lines records as plain dicts (their layout is the folder README's)."""
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
 
 
 # --- actor agreement ------------------------------------------------------------------------

@@ -58,3 +58,24 @@ def test_placeholder_dates_are_read_as_undated():
     seen = []
     score_plover(RECORDS[:2], lambda text, date: seen.append(date) or [])
     assert seen == [None, None]
+
+
+def test_a_file_that_is_not_json_lines_is_a_clear_error(tmp_path):
+    import pytest
+    from typer.testing import CliRunner
+
+    from entente.cli import app
+    from entente.errors import InputError
+
+    text = tmp_path / "LICENSE.txt"
+    text.write_text("Creative Commons\n{\"text\": \"ok\"}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"LICENSE.txt:1: not JSON Lines"):
+        load_plover(text)
+    listed = tmp_path / "list.jsonl"
+    listed.write_text("[1, 2]\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"list.jsonl:1: each line must be a JSON object"):
+        load_plover(listed)
+    result = CliRunner().invoke(app, ["eval", "--plover", str(text)])
+    assert result.exit_code != 0
+    assert "LICENSE.txt:1: not JSON Lines" in " ".join(result.output.split())  # (the console wraps)
+    assert "Traceback" not in result.output
