@@ -21,7 +21,7 @@ SEED_FLOORS = {"precision": 0.85, "key_recall": 0.9, "status_accuracy": 0.88}
 # The fresh set (examples/fresh: articles written by helpers who never saw the system) is for
 # measurement, not tuning; its floors only keep a change from losing what generalises.
 # Measured on all 32 articles (five batches) at the end of session 6: P 0.749, F1 0.590, key 0.520.
-FRESH_FLOORS = {"precision": 0.73, "f1": 0.57, "key_recall": 0.50}
+FRESH_FLOORS = {"precision": 0.74, "f1": 0.58, "key_recall": 0.51}
 
 
 def _check(totals: dict, floors: dict) -> None:
