@@ -8,6 +8,7 @@ that governs it ("started imposing sanctions", "deny supplying missiles").
 
 from __future__ import annotations
 
+import numpy
 from spacy.attrs import DEP, LOWER
 from spacy.tokens import Doc, Span, Token
 
@@ -73,10 +74,11 @@ class Arguments:
         # (sentence start, word) of every preposition ("by" for an agent): a prepositional
         # slot whose word its sentence lacks is empty, without walking the tree
         strings = doc.vocab.strings
-        prep_like, agent = {strings["prep"], strings["dative"]}, strings["agent"]
-        self.preps = {(self.sent_start[i], "by" if dep == agent else strings[lower])
-                      for i, (lower, dep) in enumerate(doc.to_array([LOWER, DEP]).tolist())
-                      if dep in prep_like or dep == agent}
+        lowers, deps = doc.to_array([LOWER, DEP]).T
+        agent = strings["agent"]
+        self.preps = {(self.sent_start[i], "by" if deps[i] == agent else strings[int(lowers[i])])
+                      for i in numpy.flatnonzero((deps == strings["prep"]) | (deps == strings["dative"])
+                                                 | (deps == agent)).tolist()}
         self.item_at: dict[int, Span] = {}
         for span in doc.spans.get("items", []):
             for i in range(span.start, span.end):
