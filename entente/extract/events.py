@@ -377,6 +377,13 @@ class EventBuilder:
 
     # -- building ----------------------------------------------------------------------------
     def build(self, doc: Doc, doc_id: str, doc_name: str | None) -> list[Event]:
+        _CODES.clear()
+        try:
+            return self._build(doc, doc_id, doc_name)
+        finally:
+            _CODES.clear()  # (its keys hold the document)
+
+    def _build(self, doc: Doc, doc_id: str, doc_name: str | None) -> list[Event]:
         options = (self.lexicon.light_verbs,
                    lambda t: t.pos_ == "VERB" and self.lexicon.trigger(t.lemma_, "VERB") is not None,
                    lambda noun: "compound" in getattr(self.trigger_of(noun), "frame", Frame("", (), (), ())).target,
@@ -1321,8 +1328,21 @@ def _military(item: Span) -> bool:
     return bool(category) and category not in ("goods", "energy", "money", "food", "civilian")
 
 
+# The code of each actor span of the document being built: `Span._` builds a new object on
+# every read, and the rules ask for codes thousands of times per document. (A span's actor is
+# fixed once set: spaCy keys it by the span's offsets and label, as Span equality does.)
+_CODES: dict[Span, str | None] = {}
+
+
 def _code(span: Span) -> str | None:
-    entry = span._.actor
+    try:
+        return _CODES[span]
+    except KeyError:
+        code = _CODES[span] = _code_of(span._.actor)
+        return code
+
+
+def _code_of(entry) -> str | None:
     if entry is None:
         return None
     if out_of_office(entry):
