@@ -8,6 +8,8 @@ that governs it ("started imposing sanctions", "deny supplying missiles").
 
 from __future__ import annotations
 
+import copy
+
 import numpy
 from spacy.attrs import DEP, LOWER
 from spacy.tokens import Doc, Span, Token
@@ -38,39 +40,45 @@ NAMING_VERBS = {"call", "describe", "term", "label", "dub", "brand"}
 FORCE_PREPS = ("at", "on", "against")
 BORROW_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "relcl", "acomp"}
 
+# The actor entry of each span of the document being read, looked up once: `Span._` builds a
+# new object on every read. (A span's entry is fixed once set: spaCy keys it by the span's
+# offsets and label, as Span equality does.) The event builder clears it per document.
+_ACTORS: dict[Span, object] = {}
+
+
+def actor_of(span: Span):
+    try:
+        return _ACTORS[span]
+    except KeyError:
+        entry = _ACTORS[span] = span._.actor
+        return entry
+
+
+def forget_actors() -> None:
+    _ACTORS.clear()
+
 
 class Arguments:
     """Slot filling over one parsed Doc with its actor and item spans."""
 
     def __init__(self, doc: Doc, light_verbs: frozenset[str], is_trigger=lambda token: False,
                  compound_is_place=lambda noun: False, instrument_verbs: frozenset[str] = frozenset(),
-                 subject_control_verbs: frozenset[str] = frozenset(),
-                 where: bool = False, sent_start: list[int] | None = None):
-        """With `where`, the spans are places and states as places: where force fell ("hit a
-        hospital in Kharkiv"), looked for also inside the phrase a slot names."""
+                 subject_control_verbs: frozenset[str] = frozenset()):
         self.doc = doc
-        self.where = where
+        self.where = False
         self.is_trigger = is_trigger
         self.compound_is_place = compound_is_place  # "the Damascus strike": where, not who
         self.instrument_verbs = instrument_verbs  # "fired Iranian missiles": the maker is no target
         self.subject_control_verbs = subject_control_verbs  # "summoned the envoy to protest"
         self.light_verbs = light_verbs
-        self.actor_at: dict[int, Span] = {}
-        spans = doc.spans.get("actors", [])
-        if where:
-            spans = [*doc.spans.get("places", []),
-                     *(s for s in spans if getattr(s._.actor, "kind", None) == "state")]
-        for span in spans:
-            for i in range(span.start, span.end):
-                self.actor_at[i] = span
+        self.actor_spans = list(doc.spans.get("actors", []))  # (a SpanGroup builds its spans anew each read)
+        self.actor_at = _by_token(self.actor_spans)
         # Token.sent walks the document's sentences each time: where each token's sentence
         # starts, worked out once
-        self.sent_start = sent_start
-        if self.sent_start is None:
-            self.sent_start = [0] * len(doc)
-            for sentence in doc.sents:
-                for i in range(sentence.start, sentence.end):
-                    self.sent_start[i] = sentence.start
+        self.sent_start = [0] * len(doc)
+        for sentence in doc.sents:
+            for i in range(sentence.start, sentence.end):
+                self.sent_start[i] = sentence.start
         # (sentence start, word) of every preposition ("by" for an agent): a prepositional
         # slot whose word its sentence lacks is empty, without walking the tree
         strings = doc.vocab.strings
@@ -79,10 +87,17 @@ class Arguments:
         self.preps = {(self.sent_start[i], "by" if deps[i] == agent else strings[int(lowers[i])])
                       for i in numpy.flatnonzero((deps == strings["prep"]) | (deps == strings["dative"])
                                                  | (deps == agent)).tolist()}
-        self.item_at: dict[int, Span] = {}
-        for span in doc.spans.get("items", []):
-            for i in range(span.start, span.end):
-                self.item_at[i] = span
+        self.item_at = _by_token(doc.spans.get("items", []))
+
+    def places(self) -> Arguments:
+        """The same slots over places and states as places: where force fell ("hit a hospital
+        in Kharkiv"), looked for also inside the phrase a slot names. Shares this document's
+        tables; only the spans differ."""
+        where = copy.copy(self)
+        where.where = True
+        where.actor_at = _by_token([*self.doc.spans.get("places", []),
+                                    *(s for s in self.actor_spans if getattr(actor_of(s), "kind", None) == "state")])
+        return where
 
     # -- actors of a phrase ------------------------------------------------------------------
     def actors_of(self, token: Token) -> list[Span]:
@@ -127,7 +142,7 @@ class Arguments:
     def _actor_of_phrase(self, token: Token) -> Span | None:
         if token.i in self.actor_at:
             span = self.actor_at[token.i]
-            if not out_of_office(span._.actor):
+            if not out_of_office(actor_of(span)):
                 return span
             # "James Kabarebe, Rwanda's minister of state": a person out of every office we
             # know speaks for whatever the apposition names
@@ -454,3 +469,12 @@ def _own_subtree(trigger: Token):
             if child.dep_ == "conj" and (token == trigger or token.pos_ in ("VERB", "AUX")):
                 continue  # a conjoined clause is its own event; conjoined nouns ("drones and missiles") are not
             stack.append(child)
+
+
+def _by_token(spans) -> dict[int, Span]:
+    """The span each token is part of (the later span where two overlap)."""
+    at: dict[int, Span] = {}
+    for span in spans:
+        for i in range(span.start, span.end):
+            at[i] = span
+    return at

@@ -16,7 +16,7 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from entente.extract.arguments import CONTAINERS, PARTITIVES, Arguments, is_passive
+from entente.extract.arguments import CONTAINERS, PARTITIVES, Arguments, actor_of, forget_actors, is_passive
 from entente.extract.items import to_item
 from entente.extract.sentences import DASHES
 from entente.extract.status import Reading, StatusReader, denies_a_claim, undecided
@@ -117,7 +117,7 @@ class EventBuilder:
         self.status = StatusReader(lexicon)
         self.extractor = extractor
         self._dated: dict = {}
-        self._dates: tuple = (None, [])  # (document, its DATE entities)
+        self._dates: tuple = (None, [], None, None)  # (document, its DATE entities as (start, text), date, base)
         self._meanings: dict = {}
         self._lead_end = 0  # where the current document's first sentence ends
         # the last word of every noun trigger ("strikes", "air strikes", "military support")
@@ -378,10 +378,12 @@ class EventBuilder:
     # -- building ----------------------------------------------------------------------------
     def build(self, doc: Doc, doc_id: str, doc_name: str | None) -> list[Event]:
         _CODES.clear()
+        forget_actors()
         try:
             return self._build(doc, doc_id, doc_name)
         finally:
-            _CODES.clear()  # (its keys hold the document)
+            _CODES.clear()  # (their keys hold the document)
+            forget_actors()
 
     def _build(self, doc: Doc, doc_id: str, doc_name: str | None) -> list[Event]:
         options = (self.lexicon.light_verbs,
@@ -391,13 +393,13 @@ class EventBuilder:
         args = Arguments(doc, *options)
         self._doc_text = doc.text  # (Doc.text joins every token: once per document)
         self._args = args
-        self._actor_spans = list(doc.spans.get("actors", []))  # (a SpanGroup builds its spans anew each time)
+        self._actor_spans = args.actor_spans
         events: list[Event] = []
         previous: list[Span] = []
         open_ended: list[tuple[Found, Span]] = []
         agentless: list[tuple[Found, Span]] = []
         self._sent_start = args.sent_start
-        self._where = Arguments(doc, *options, where=True, sent_start=args.sent_start)  # places, for force
+        self._where = args.places()  # where force fell
         sentences = list(doc.sents)
         # the lead, what the article is about: its first sentence after any dateline ("LONDON -")
         lead = next((x for x in sentences if x[-1].text not in DASHES), None)
@@ -1066,14 +1068,17 @@ class EventBuilder:
 
     def _find_date(self, trigger: Token, sentence: Span, doc: Doc) -> tuple[str | None, str | None]:
         if self._dates[0] is not doc:  # doc.ents builds every entity span anew: once per document
-            self._dates = (doc, [e for e in doc.ents if e.label_ == "DATE"])
-        dates = [e for e in self._dates[1] if sentence.start <= e.start < sentence.end]
-        for nearest in sorted(dates, key=lambda e: abs(e.start - trigger.i)):  # "for a week on Monday"
-            parsed = parse_date(nearest.text, _relative_base(doc._.date), any_language=False)
+            published = doc._.date
+            self._dates = (doc, [(e.start, e.text) for e in doc.ents if e.label_ == "DATE"],
+                           published, _relative_base(published))
+        _, all_dates, published, base = self._dates
+        dates = [(start, text) for start, text in all_dates if sentence.start <= start < sentence.end]
+        for _, text in sorted(dates, key=lambda d: abs(d[0] - trigger.i)):  # "for a week on Monday"
+            parsed = parse_date(text, base, any_language=False)
             if parsed:
                 return parsed
-        if doc._.date:
-            parsed = parse_date(doc._.date)
+        if published:
+            parsed = parse_date(published)
             if parsed:
                 return parsed
         return None, None
@@ -1328,9 +1333,8 @@ def _military(item: Span) -> bool:
     return bool(category) and category not in ("goods", "energy", "money", "food", "civilian")
 
 
-# The code of each actor span of the document being built: `Span._` builds a new object on
-# every read, and the rules ask for codes thousands of times per document. (A span's actor is
-# fixed once set: spaCy keys it by the span's offsets and label, as Span equality does.)
+# The code of each actor span of the document being built, worked out once: the rules ask for
+# codes thousands of times per document (see `actor_of`). Cleared by `build`.
 _CODES: dict[Span, str | None] = {}
 
 
@@ -1338,7 +1342,7 @@ def _code(span: Span) -> str | None:
     try:
         return _CODES[span]
     except KeyError:
-        code = _CODES[span] = _code_of(span._.actor)
+        code = _CODES[span] = _code_of(actor_of(span))
         return code
 
 
@@ -1351,7 +1355,7 @@ def _code_of(entry) -> str | None:
 
 
 def _mention(span: Span, text: str) -> Mention:
-    entry = span._.actor
+    entry = actor_of(span)
     return Mention(text=text, start=span.start_char, end=span.end_char,
                    actor_id=entry.actor_id, country=getattr(entry, "country", None),
                    sector=getattr(entry, "sector", None), name=getattr(entry, "name", None))
