@@ -148,16 +148,12 @@ class EventBuilder:
         (the same test `_meaning_of` opens with, read from arrays: most tokens are neither,
         and building a Token object for each was a large share of extraction time)."""
         tags, lowers, lemmas = doc.to_array([POS, LOWER, LEMMA]).T.tolist()
-        out = []
-        for i, (tag, lower, lemma) in enumerate(zip(tags, lowers, lemmas)):
-            if tag == VERB or tag == AUX:
-                if self._known_word(lemma, doc, self._verb_words, lowered=True):
-                    out.append(i)
-            elif tag == NOUN or tag == PROPN:
-                if self._known_word(lower, doc, self._noun_words) or \
-                        self._known_word(lemma, doc, self._noun_words, lowered=True):
-                    out.append(i)
-        return out
+        verbs = {lemma for lemma in set(lemmas) if self._known_word(lemma, doc, self._verb_words, lowered=True)}
+        nouns = {lower for lower in set(lowers) if self._known_word(lower, doc, self._noun_words)} | \
+            {lemma for lemma in set(lemmas) if self._known_word(lemma, doc, self._noun_words, lowered=True)}
+        return [i for i, (tag, lower, lemma) in enumerate(zip(tags, lowers, lemmas))
+                if (tag == VERB or tag == AUX) and lemma in verbs
+                or (tag == NOUN or tag == PROPN) and (lower in nouns or lemma in nouns)]
 
     def _known_word(self, word: int, doc: Doc, words: frozenset[str], lowered: bool = False) -> bool:
         """Is the word (a string hash) in `words`? Remembered per hash and word list."""
@@ -376,22 +372,24 @@ class EventBuilder:
                    and not (meaning.type == "AID" and self._restricted(c)) for c in verb.children)
 
     # -- building ----------------------------------------------------------------------------
-    def build(self, doc: Doc, doc_id: str, doc_name: str | None) -> list[Event]:
+    def build(self, doc: Doc, doc_id: str, doc_name: str | None, text: str | None = None) -> list[Event]:
+        """The document's events. `text`, when the caller has it, is the text the Doc was made
+        from (spaCy keeps it exactly): `Doc.text` would join every token to rebuild it."""
         _CODES.clear()
         forget_actors()
         try:
-            return self._build(doc, doc_id, doc_name)
+            return self._build(doc, doc_id, doc_name, doc.text if text is None else text)
         finally:
             _CODES.clear()  # (their keys hold the document)
             forget_actors()
 
-    def _build(self, doc: Doc, doc_id: str, doc_name: str | None) -> list[Event]:
+    def _build(self, doc: Doc, doc_id: str, doc_name: str | None, text: str) -> list[Event]:
         options = (self.lexicon.light_verbs,
                    lambda t: t.pos_ == "VERB" and self.lexicon.trigger(t.lemma_, "VERB") is not None,
                    lambda noun: "compound" in getattr(self.trigger_of(noun), "frame", Frame("", (), (), ())).target,
                    self.lexicon.instrument_verbs, self.lexicon.subject_control_verbs)
         args = Arguments(doc, *options)
-        self._doc_text = doc.text  # (Doc.text joins every token: once per document)
+        self._doc_text = text
         self._args = args
         self._actor_spans = args.actor_spans
         events: list[Event] = []
@@ -411,8 +409,9 @@ class EventBuilder:
         self._acts = acts  # the document's acts so far, for "the two governments"
         candidates = self._candidates(doc)
         # the sentences that hold a group noun ("both countries"): only there can `_group` find one
-        self._group_sentences = {args.sent_start[i] for i, lemma in enumerate(doc.to_array(LEMMA).tolist())
-                                 if self._known_word(lemma, doc, GROUP_HEADS, lowered=True)}
+        lemmas = doc.to_array(LEMMA).tolist()
+        heads = {lemma for lemma in set(lemmas) if self._known_word(lemma, doc, GROUP_HEADS, lowered=True)}
+        self._group_sentences = {args.sent_start[i] for i, lemma in enumerate(lemmas) if lemma in heads}
         for sentence in sentences:
             words = [doc[i] for i in candidates[bisect_left(candidates, sentence.start):bisect_left(candidates, sentence.end)]]
             found = [f for word in words if (f := self._find(word, sentence, args, previous))]
@@ -1124,11 +1123,12 @@ class EventBuilder:
                     for t in c.subtree]
             own = {_code(s) for s in speakers}
             answering = self.status.words["answering_words"]
+            forms = [(t, t.lemma_.lower(), t.lower_, f"{t.head.lower_} {t.lower_}")  # two-word cues: "at risk"
+                     for t in said]
             for type_, words_key in (("THREATEN", "threatening_words"), ("ACCUSE", "accusing_words"),
                                      ("ACCUSE", "answering_words")):
                 cues = self.status.words[words_key]
-                words = [t for t in said if t.lemma_.lower() in cues or t.lower_ in cues
-                         or f"{t.head.lower_} {t.lower_}" in cues]  # two-word cues: "at risk"
+                words = [t for t, lemma, lower, pair in forms if lemma in cues or lower in cues or pair in cues]
                 if type_ == "THREATEN" and not any(t.dep_ == "aux" and t.lower_ in FUTURE_AUX for t in said):
                     # "reserved the right to respond": held in prospect without a future tense
                     # (a force verb there, "the right to retaliate", is its own THREATEN event)

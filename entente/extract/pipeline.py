@@ -81,7 +81,7 @@ class Extractor:
         for parsed, document in self.nlp.pipe(self._with_dates(texts), as_tuples=True,
                                               batch_size=batch_size):
             try:
-                yield document, self.builder.build(parsed, document.doc_id, document.name)
+                yield document, self.builder.build(parsed, document.doc_id, document.name, document.text)
             except Exception as exc:  # noqa: BLE001 - any bug in one document, reported
                 if not skip_failures:
                     raise ExtractionError(f"{document.name or document.doc_id}: extraction failed: {exc!r}") from exc
