@@ -148,12 +148,16 @@ class EventBuilder:
         (the same test `_meaning_of` opens with, read from arrays: most tokens are neither,
         and building a Token object for each was a large share of extraction time)."""
         tags, lowers, lemmas = doc.to_array([POS, LOWER, LEMMA]).T.tolist()
-        verbs = {lemma for lemma in set(lemmas) if self._known_word(lemma, doc, self._verb_words, lowered=True)}
-        nouns = {lower for lower in set(lowers) if self._known_word(lower, doc, self._noun_words)} | \
-            {lemma for lemma in set(lemmas) if self._known_word(lemma, doc, self._noun_words, lowered=True)}
-        return [i for i, (tag, lower, lemma) in enumerate(zip(tags, lowers, lemmas))
-                if (tag == VERB or tag == AUX) and lemma in verbs
-                or (tag == NOUN or tag == PROPN) and (lower in nouns or lemma in nouns)]
+        verbal = [tag == VERB or tag == AUX for tag in tags]
+        nominal = [tag == NOUN or tag == PROPN for tag in tags]
+        # each distinct word tested once
+        verbs = {lemma for lemma, v in zip(lemmas, verbal) if v}
+        verbs = {lemma for lemma in verbs if self._known_word(lemma, doc, self._verb_words, lowered=True)}
+        nouns = {w for lower, lemma, n in zip(lowers, lemmas, nominal) if n for w in (lower, lemma)}
+        nouns = {w for w in nouns if self._known_word(w, doc, self._noun_words)
+                 or self._known_word(w, doc, self._noun_words, lowered=True)}
+        return [i for i, (v, n, lower, lemma) in enumerate(zip(verbal, nominal, lowers, lemmas))
+                if v and lemma in verbs or n and (lower in nouns or lemma in nouns)]
 
     def _known_word(self, word: int, doc: Doc, words: frozenset[str], lowered: bool = False) -> bool:
         """Is the word (a string hash) in `words`? Remembered per hash and word list."""
