@@ -101,6 +101,7 @@ class ActorMatcher:
                     found.append(self._with_role(doc[i:i + 1], entry))
         found = self._shared_seats(found)
         found += self._group_anaphors(doc, found)
+        found += self._body_anaphors(doc, found)
         doc.spans["actors"] = filter_spans(found)
         doc.spans["places"] = self._places(doc, ents, {i for span in doc.spans["actors"] for i in range(span.start, span.end)})
         return doc
@@ -126,6 +127,33 @@ class ActorMatcher:
                 span = Span(doc, token.i, token.i + 1, label=before[-1].label_)
                 span._.actor = before[-1]._.actor
                 out.append(span)
+        return out
+
+    def _body_anaphors(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """'The agency', 'the alliance', 'the board': the international body named last before
+        (or referred back to), within a few sentences, when its names hold that word."""
+        bodies = sorted((s for s in found if getattr(s._.actor, "kind", None) == "igo"), key=lambda s: s.start)
+        if not bodies:
+            return []
+        covered = {i for span in found for i in range(span.start, span.end)}
+        out = []
+        lowers, tags = doc.to_array("LOWER"), doc.to_array("POS")
+        wanted = numpy.isin(lowers, [hash_string(word) for word in self.actors.body_anaphors])
+        for i in numpy.flatnonzero(wanted & ((tags == NOUN) | (tags == PROPN))).tolist():
+            token = doc[i]
+            if i in covered \
+                    or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+                    or any(c.dep_ in ("amod", "compound", "poss") and c.i in covered for c in token.children):
+                continue  # "Iran's atomic energy agency" is not the IAEA
+            word = token.lower_
+            before = [b for b in bodies if b.end <= i and i - b.end <= GROUP_ANAPHOR_REACH
+                      and word in self.actors.body_words.get(b._.actor.actor_id, ())]
+            if before:
+                latest = max(before, key=lambda b: b.start)
+                span = Span(doc, i, i + 1, label=latest.label_)
+                span._.actor = latest._.actor
+                out.append(span)
+                bodies.append(span)  # a chain: "the board … the board"
         return out
 
     def _shared_seats(self, found: list[Span]) -> list[Span]:

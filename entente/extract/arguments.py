@@ -103,7 +103,7 @@ class Arguments:
     def actors_of(self, token: Token) -> list[Span]:
         """The actors a noun phrase names: itself, its modifiers, and its conjuncts."""
         found = []
-        for head in (token, *token.conjuncts):
+        for head in self._listed(token):
             # "several governments, including Saudi Arabia": the members named; of "Syria's
             # neighbours, including Jordan", only the members (Syria is whose neighbours they are)
             members = [m for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "including"
@@ -131,6 +131,23 @@ class Arguments:
                     if other is not None and other not in found:
                         found.append(other)
         return found
+
+    def _listed(self, token: Token) -> list[Token]:
+        """The token and its conjuncts. In "Saudi Arabia, the United Arab Emirates, Bahrain and
+        Egypt" the parser hangs the second name on the first as an apposition, and the rest on
+        it: two different actors in apposition are items of one list, not one actor twice."""
+        heads = [token, *token.conjuncts]
+        for head in list(heads):
+            for child in head.children:
+                if child.dep_ == "appos" and child not in heads and self._different_actors(head, child):
+                    heads += [child, *(c for c in child.conjuncts if c not in heads)]
+        return heads
+
+    def _different_actors(self, a: Token, b: Token) -> bool:
+        first, second = self.actor_at.get(a.i), self.actor_at.get(b.i)
+        if first is None or second is None or first.root != a or second.root != b:
+            return False
+        return _actor_code(actor_of(first)) not in (None, _actor_code(actor_of(second)))
 
     def _role_conjuncts(self, role: Token) -> list[Span]:
         found = []
@@ -469,6 +486,11 @@ def _own_subtree(trigger: Token):
             if child.dep_ == "conj" and (token == trigger or token.pos_ in ("VERB", "AUX")):
                 continue  # a conjoined clause is its own event; conjoined nouns ("drones and missiles") are not
             stack.append(child)
+
+
+def _actor_code(entry) -> str | None:
+    """The code an actor is scored by: its state, else its own id."""
+    return getattr(entry, "country", None) or getattr(entry, "actor_id", None)
 
 
 def _by_token(spans) -> dict[int, Span]:

@@ -78,7 +78,8 @@ PRONOUNS = {"he", "she", "it", "they", "him", "her", "them"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
 # "The three governments", "both sides": a group named by its size refers back.
 GROUP_NOUNS = {"government", "country", "side", "nation", "state", "ally", "power", "capital",
-               "leader", "neighbour", "neighbor"}
+               "leader", "neighbour", "neighbor", "group"}
+NON_STATE_GROUP_NOUNS = {"group"}  # "both groups": groups, not states
 GROUP_MEMBER_DEPS = {"nsubj", "nsubjpass", "conj", "appos"}
 NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 GROUP_HEADS = GROUP_NOUNS | set(NUMBER_WORDS)  # the words a group phrase may end in ("the three")
@@ -883,6 +884,9 @@ class EventBuilder:
             if size is None and "each" in words and child.lemma_.lower() == "side":
                 size = 2  # "each side accused the other": the two sides
             named = previous + self._before(token)  # "A and B signed … alongside C, who hosted the two leaders"
+            non_state = child.lemma_.lower() in NON_STATE_GROUP_NOUNS
+            if non_state:  # "blamed the PKK and the YPG … Both groups denied any role"
+                named = [p for p in named if not _is_state(p)]
             together = self._named_together(named, exclude)
             if size is None and words & {"those", "these"} and child.tag_ in ("NNS", "NNPS") and together:
                 return together  # "ordered diplomats from A, B and C out, accusing those governments…"
@@ -893,7 +897,7 @@ class EventBuilder:
                 return states[-1:]
             if size is None:
                 continue
-            if size == 2 and not exclude:
+            if size == 2 and not exclude and not non_state:
                 pair = self._last_pair(token)
                 if pair:  # the article's main pair, not the last two actors named
                     return pair
@@ -907,7 +911,7 @@ class EventBuilder:
                     picked.append(span)
                 if len(picked) == size:
                     return picked[::-1]
-            if size == 2:  # "Guyana accused Venezuela…. Lula telephoned both leaders": the pair
+            if size == 2 and not non_state:  # "Guyana accused Venezuela…. Lula telephoned both leaders": the pair
                 pair = self._last_pair(token)
                 if pair and not {_code(p) for p in pair} & exclude:
                     return pair
@@ -1147,7 +1151,10 @@ class EventBuilder:
                     # accuses whoever did what it answers
                     targets = self._provokers(words, own, acts, sentence)
                 else:
-                    victims = {t.i for w in words for t in w.subtree if t != w} if type_ == "ACCUSE" else set()
+                    # the accusing word's own phrase names the victim ("a threat to Europe"), but
+                    # not its possessor, the accused ("said Tehran's breaches left them no choice")
+                    victims = {t.i for w in words for c in w.children if c.dep_ != "poss"
+                               for t in c.subtree} if type_ == "ACCUSE" else set()
                     named = [s for s in args.actors_in(said) if s.start not in victims and _code(s) not in own]
                     if type_ == "THREATEN":  # a menace names whom it menaces, or answers an act
                         targets = named or (self._answered(asked, acts, sentence)

@@ -363,6 +363,8 @@ def _load(dirs: list[Path]) -> ActorDictionary:
     dictionary = ActorDictionary(list(states.values()), organisations, people, roles, offices, collectives)
     dictionary.group_anaphors = frozenset(
         str(n).casefold() for path in _files(dirs, "roles.yaml") for n in read_yaml(path).get("group_anaphors", []))
+    dictionary.body_anaphors = frozenset(
+        str(n).casefold() for path in _files(dirs, "roles.yaml") for n in read_yaml(path).get("body_anaphors", []))
     return dictionary
 
 
@@ -452,6 +454,14 @@ class ActorDictionary:
         self.shared_metonyms = {phrase_key(m): self._states[s.code] for s in states
                                 for m in s.shared_metonyms if s.code in self._states}
         self.group_anaphors: frozenset[str] = frozenset()  # set by the loader from roles.yaml
+        self.body_anaphors: frozenset[str] = frozenset()  # likewise
+        # the words of each international body's names ("agency", "board" for the IAEA): what
+        # "the agency" may refer back to
+        self.body_words: dict[str, frozenset[str]] = {}
+        for org in organisations:
+            if org.kind == "igo":
+                words = {w for phrase in (org.name, *org.aliases) for w in re.findall(r"[a-z]+", phrase.casefold())}
+                self.body_words[org.id] = self.body_words.get(org.id, frozenset()) | words
         self.role_nouns: tuple[str, ...] = tuple(r.noun for r in roles)
         self.office_nouns: tuple[str, ...] = tuple(o.noun for o in offices)
 
