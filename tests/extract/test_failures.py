@@ -18,10 +18,10 @@ def test_a_failing_document_is_skipped_and_reported(monkeypatch, tmp_path):
         def __init__(self, real):
             self.real = real
 
-        def build(self, parsed, doc_id, name):
+        def build(self, parsed, doc_id, name, text=None):
             if name == "bad.txt":
                 raise RuntimeError("a bug")
-            return self.real.build(parsed, doc_id, name)
+            return self.real.build(parsed, doc_id, name, text)
 
     extractor = Extractor()
     extractor.__dict__["builder"] = Exploding(original(extractor))
