@@ -25,7 +25,7 @@ RELATIONAL_NOUNS = {"neighbour", "neighbor", "ally", "partner", "rival", "enemy"
 QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "tens", "scores", "millions", "crowds",
                   "groups", "group", "number", "majority"}
 # Nouns that hold a set of acts: "a package of export controls", "a new round of sanctions".
-CONTAINERS = {"package", "round", "wave", "series", "set", "raft", "batch", "slew", "tranche"}
+CONTAINERS = {"package", "round", "wave", "series", "set", "raft", "batch", "slew", "tranche", "list"}
 # Nouns for a share of something: "parts of their aid to Kigali".
 PARTITIVES = {"part", "parts", "some", "much", "most", "all", "half", "portion", "share", "bulk"}
 # Texts a body issues that then speak for it: "passed a resolution calling on…".
@@ -313,7 +313,11 @@ class Arguments:
 
     def _object(self, trigger: Token) -> list[Span]:
         if trigger.pos_ in ("NOUN", "PROPN"):
-            return self._prep(trigger, "of")
+            found = self._prep(trigger, "of")
+            verb = self.carrier(trigger)
+            if not found and verb is not None:  # "handed Doha a list of demands": the one handed it
+                found = [a for c in verb.children if c.dep_ == "dative" for a in self.actors_of(c)]
+            return found
         deps = ("nsubjpass",) if is_passive(trigger) else ("dobj", "obj")
         objects = [c for c in trigger.children if c.dep_ in deps]
         # "struck what it called hideouts of the PKK": the phrase the free relative names
@@ -340,6 +344,16 @@ class Arguments:
                 found = self._inside(child)  # "struck a hospital in Kyiv"
             return found
         return []
+
+    def carrier(self, noun: Token) -> Token | None:
+        """The light verb that carries a noun trigger as its object, directly ("made a request")
+        or in a container ("handed over a list of demands")."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in CONTAINERS:
+            noun = noun.head.head
+        if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") and noun.head.lemma_.lower() in self.light_verbs \
+                and not any(c.dep_ == "oprd" for c in noun.head.children):  # "called the transfer a threat"
+            return noun.head
+        return None
 
     def _modifier(self, noun: Token, slot: str) -> list[Span]:
         deps = {"poss": ("poss",), "compound": ("compound", "nmod"), "adj": ("amod", "npadvmod")}[slot]

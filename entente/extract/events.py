@@ -372,9 +372,13 @@ class EventBuilder:
     def _carries_noun_trigger(self, verb: Token) -> bool:
         """'imposed sanctions', 'launched strikes': the noun makes the event, not the verb
         (but 'tightened exports' restricts them: there the verb is the event)."""
-        return any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")
-                   and (meaning := self.lexicon.trigger(c.lemma_, "NOUN"))
-                   and not (meaning.type == "AID" and self._restricted(c)) for c in verb.children)
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+        # "handed Doha a list of demands": what the container holds
+        objects += [o for c in objects if c.lemma_.lower() in CONTAINERS
+                    for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
+        return any((meaning := self.lexicon.trigger(c.lemma_, "NOUN"))
+                   and not (meaning.type == "AID" and self._restricted(c)) for c in objects)
 
     # -- building ----------------------------------------------------------------------------
     def build(self, doc: Doc, doc_id: str, doc_name: str | None, text: str | None = None) -> list[Event]:
@@ -866,6 +870,8 @@ class EventBuilder:
         if self._sent_start[token.i] not in self._group_sentences:
             return []
         deps = {"subj": ("nsubj",), "obj": ("dobj",), "speaker": ("nsubj",)}.get(slot, ())
+        if slot == "subj" and token.pos_ in ("NOUN", "PROPN"):
+            token = self._args.carrier(token) or token  # "the four states handed Doha a list of demands"
         children = list(token.children)
         if slot in ("of", "from", "in", "to", "on", "against"):  # "sanctions on both countries"
             deps = ("pobj",)
@@ -897,6 +903,8 @@ class EventBuilder:
                 return states[-1:]
             if size is None:
                 continue
+            if size == 2 and len(together) == 2 and self._just_before(together, token):
+                return together  # "Canada and Australia condemned Iran. Both countries…"
             if size == 2 and not exclude and not non_state:
                 pair = self._last_pair(token)
                 if pair:  # the article's main pair, not the last two actors named
@@ -927,6 +935,12 @@ class EventBuilder:
             if len(members) >= 2:
                 return members
         return []
+
+    def _just_before(self, spans: list[Span], token: Token) -> bool:
+        """Are the spans all in the token's sentence or the one before it?"""
+        start = self._sent_start[token.i]
+        previous = self._sent_start[start - 1] if start > 0 else start
+        return all(previous <= s.start < token.i for s in spans)
 
     def _last_pair(self, token: Token) -> list[Span]:
         """'The two governments', 'both countries': the two actors the lead names, else the
