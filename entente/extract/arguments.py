@@ -41,8 +41,8 @@ FORCE_PREPS = ("at", "on", "against")
 BORROW_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "relcl", "acomp"}
 
 # The actor entry of each span of the document being read, looked up once: `Span._` builds a
-# new object on every read. (A span's entry is fixed once set: spaCy keys it by the span's
-# offsets and label, as Span equality does.) The event builder clears it per document.
+# new object on every read. Keyed by the span (offsets and label); the event builder clears it
+# per document.
 _ACTORS: dict[Span, object] = {}
 
 
@@ -52,6 +52,13 @@ def actor_of(span: Span):
     except KeyError:
         entry = _ACTORS[span] = span._.actor
         return entry
+
+
+def remember_actor(span: Span, entry) -> None:
+    """Give a span the builder made its actor. Not through `span._`: spaCy keeps a span's
+    extension values by its character offsets alone, so spans over the same words ("the E3"
+    as each of its members) would share one."""
+    _ACTORS[span] = entry
 
 
 def forget_actors() -> None:

@@ -16,7 +16,8 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from entente.extract.arguments import CONTAINERS, PARTITIVES, Arguments, actor_of, forget_actors, is_passive
+from entente.extract.arguments import (CONTAINERS, PARTITIVES, Arguments, actor_of, forget_actors, is_passive,
+                                       remember_actor)
 from entente.extract.items import to_item
 from entente.extract.sentences import DASHES
 from entente.extract.status import Reading, StatusReader, denies_a_claim, undecided
@@ -270,7 +271,7 @@ class EventBuilder:
         """Is the verb's object a place or a state by name ("took Goma", "took Kherson")?"""
         where = self._where.actor_at  # places and states, by token
         return any(c.dep_ in ("dobj", "nsubjpass") and c.i in where
-                   and not getattr(where[c.i]._.actor, "adjective", False) for c in verb.children)
+                   and not getattr(actor_of(where[c.i]), "adjective", False) for c in verb.children)
 
     def _text(self, span: Span) -> str:
         """A span's text, cut from the document's (Span.text builds every token of it)."""
@@ -278,7 +279,7 @@ class EventBuilder:
 
     def _takes_a_body(self, verb: Token) -> bool:
         """Is the verb's object an international body by name ("quit ECOWAS", "left NATO")?"""
-        return any(getattr(span._.actor, "kind", None) == "igo" for c in verb.children
+        return any(getattr(actor_of(span), "kind", None) == "igo" for c in verb.children
                    if c.dep_ in ("dobj", "nsubjpass") for span in self._args.actors_of(c))
 
     @staticmethod
@@ -695,7 +696,7 @@ class EventBuilder:
         if not sources and reading.denier is not None:
             sources = args.actors_of(reading.denier)
         if meaning.frame.name == "arrival" and not any(
-                getattr(s._.actor, "kind", None) == "person" or getattr(s._.actor, "sector", None) == "government"
+                getattr(actor_of(s), "kind", None) == "person" or getattr(actor_of(s), "sector", None) == "government"
                 for s in sources):
             return None  # "Russian troops arrived in Mali" is no visit; "the minister arrived in Amman" is
         targets = self._fill(meaning.frame.target, token, args, items, previous, sentence,
@@ -998,20 +999,39 @@ class EventBuilder:
                 entry = self.actors.state(producer)
                 if entry is not None:
                     span = Span(item.doc, item.start, item.end, label=producer)
-                    span._.actor = entry
+                    remember_actor(span, entry)
                     return [span]
         return []
+
+    def _members(self, spans: list[Span]) -> list[Span]:
+        """A group of named states ("the E3", "the three European powers") acts as each of
+        them: one span per member, over the group's words."""
+        out = []
+        for span in spans:
+            members = getattr(actor_of(span), "members", ())
+            if not members:
+                out.append(span)
+                continue
+            for code in members:
+                entry = self.actors.state(code)
+                if entry is not None:
+                    member = Span(span.doc, span.start, span.end, label=code)
+                    remember_actor(member, entry)
+                    out.append(member)
+        return out
 
     # -- records -----------------------------------------------------------------------------
     def _records(self, f: Found, sentence: Span, doc: Doc, doc_id: str, name: str | None,
                  args: Arguments) -> list[Event]:
         records, pairs = [], set()
-        for source in f.sources:
-            for target in f.targets:
+        for source in self._members(f.sources):
+            for target in self._members(f.targets):
                 pair = (_code(source), _code(target))
                 if pair[0] == pair[1] or not pair[0] or not pair[1] or pair in pairs or \
                         f.meaning.type in MUTUAL and pair[::-1] in pairs:
                     continue  # one event per pair of actors (a mutual act, either way round)
+                if (source.start, source.end) == (target.start, target.end):
+                    continue  # two members of one group named as one ("the P5+1")
                 pairs.add(pair)
                 records.append(self._event(f, source, target, sentence, doc, doc_id, name, args))
         return records

@@ -91,6 +91,7 @@ class ActorEntry(BaseModel):
     kind: Kind
     adjective: bool = False
     office: str | None = None
+    members: tuple[str, ...] = ()
 
     def to_actor(self) -> Actor:
         return Actor(actor_id=self.actor_id, country=self.country, sector=self.sector, name=self.name)
@@ -177,6 +178,7 @@ class Organisation(_Record):
     aliases: list[str] = []
     adjectives: list[str] = []
     governs: Governs | None = None
+    members: list[str] = []  # a group of named states ("the E3"): its acts are each member's
     source: str
 
 
@@ -384,6 +386,7 @@ def _load_organisations(dirs: list[Path], known: frozenset[str]) -> list[Organis
     for path in _files(dirs, "organisations.yaml"):
         for org in _read_list(path, "organisations", Organisation, "name"):
             _expect(org.country is None or org.country in known, path, f"unknown country {org.country!r}", org.name)
+            _expect(set(org.members) <= known, path, f"unknown member state in {org.members!r}", org.name)
             organisations[org.name] = org
     return list(organisations.values())
 
@@ -499,7 +502,8 @@ class ActorDictionary:
 
     def _add_organisations(self, organisations: list[Organisation]) -> None:
         for org in organisations:
-            entry = ActorEntry(actor_id=org.id, country=org.country, sector=org.sector, name=org.name, kind=org.kind)
+            entry = ActorEntry(actor_id=org.id, country=org.country, sector=org.sector, name=org.name, kind=org.kind,
+                               members=tuple(org.members))
             if org.governs is not None:
                 self._governing[org.id] = org.governs
             self._codes.setdefault(org.id, entry)

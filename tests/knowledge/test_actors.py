@@ -189,6 +189,20 @@ def test_unknown_country_is_refused(tmp_path):
         load_actors([folder])
 
 
+def test_unknown_member_state_is_refused(tmp_path):
+    folder = _overlay(tmp_path, "organisations.yaml", (
+        "schema_version: 1\nsource: test\norganisations:\n"
+        "  - {id: NOWHERE_GROUP, name: Nowhere Group, kind: collective, members: [FRA, XXX], source: test}\n"))
+    with pytest.raises(KnowledgeError, match="unknown member state"):
+        load_actors([folder])
+
+
+def test_groups_of_named_states_list_their_members():
+    actors = load_actors()
+    assert actors.resolve("the E3").members == ("GBR", "FRA", "DEU")
+    assert actors.resolve("the Atlantic alliance").members == ()
+
+
 def test_missing_schema_version_is_refused(tmp_path):
     shutil.copy(DATA_DIR / "roles.yaml", tmp_path / "roles.yaml")
     text = (tmp_path / "roles.yaml").read_text(encoding="utf-8").replace("schema_version: 1", "")
