@@ -198,6 +198,9 @@ class EventBuilder:
                 return None  # "took part", "took a decision"
             if meaning.lemma in self.lexicon.requires_body_object and not self._takes_a_body(token):
                 return None  # "left Kyiv", "quit the talks"
+            if meaning.lemma in self.lexicon.requires_actor_object and not any(
+                    self._args.actors_of(c) for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
+                return None  # "ordered a review"
             wanted = self.lexicon.requires_object.get(meaning.lemma)
             if wanted and not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in wanted
                                   for c in token.children):
@@ -277,6 +280,12 @@ class EventBuilder:
         """A span's text, cut from the document's (Span.text builds every token of it)."""
         return self._doc_text[span.start_char:span.end_char]
 
+    def _ordered_out(self, verb: Token) -> bool:
+        """'Ordered the diplomats to leave', 'ordered French troops out': an expulsion."""
+        leaving = self.lexicon.words("leaving_verbs")
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() in leaving or c.dep_ in ("prt", "advmod", "prep")
+                   and c.lower_ == "out" for c in verb.children)
+
     def _takes_a_body(self, verb: Token) -> bool:
         """Is the verb's object an international body by name ("quit ECOWAS", "left NATO")?"""
         return any(getattr(actor_of(span), "kind", None) == "igo" for c in verb.children
@@ -323,9 +332,14 @@ class EventBuilder:
         if verb.dep_ not in ("xcomp", "ccomp") or verb.head == verb:
             return False
         governor = self.trigger_of(verb.head)
-        # an order to one's own forces is carried out: "ordered the army to pull back"
-        return governor is not None and governor.type == "REQUEST" and verb.head.pos_ in ("VERB", "AUX") \
-            and verb.head.lemma_.lower() not in ("order", "instruct", "direct", "command")
+        if governor is None or governor.type != "REQUEST" or verb.head.pos_ not in ("VERB", "AUX"):
+            return False
+        if verb.head.lemma_.lower() in ("order", "instruct", "direct", "command"):
+            # an order to one's own forces is carried out ("ordered the army to pull back"); one
+            # to another actor is a demand ("ordered Iran to cooperate with the inspectors")
+            own = {_code(s) for s in self._args.fill("subj", verb.head, [])}
+            return bool({_code(o) for o in self._args.fill("obj", verb.head, [])} - own - {None})
+        return True
 
     def _dismisses_claims(self, verb: Token) -> bool:
         """'called the accusations unfounded', 'described the reports as lies': speech that
@@ -653,6 +667,8 @@ class EventBuilder:
             return None
         if self._requested(token):
             return None  # "asked the EU to impose sanctions": what is asked for has not happened
+        if meaning.lemma in self.lexicon.requires_actor_object and self._ordered_out(token):
+            meaning = self.lexicon.trigger("expel", "VERB")  # "ordered the diplomats to leave"
         if meaning.type in FORCE and self._held_in_prospect(token):
             meaning = self.lexicon.trigger("threaten", "VERB")
         if meaning.pos == "NOUN" and token.lower_ in self.lexicon.needs_agent and \

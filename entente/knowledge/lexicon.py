@@ -54,6 +54,7 @@ class Lexicon:
     subject_control_verbs: frozenset[str] = frozenset()  # "summoned the envoy to protest": the subject acts
     requires_place_object: frozenset[str] = frozenset()  # "took Goma", not "took part"
     requires_body_object: frozenset[str] = frozenset()  # "quit ECOWAS", not "quit the talks"
+    requires_actor_object: frozenset[str] = frozenset()  # "ordered Iran to cooperate", not "ordered a review"
     modes: dict[str, dict[str, str]] = field(default_factory=dict)   # type -> word -> mode
     status: dict = field(default_factory=dict)
 
@@ -104,6 +105,7 @@ def _load(extra_dirs: tuple[Path, ...]) -> Lexicon:
         lexicon.subject_control_verbs |= frozenset(w.lower() for w in data.get("subject_control_verbs") or ())
         lexicon.requires_place_object |= frozenset(w.lower() for w in data.get("requires_place_object") or ())
         lexicon.requires_body_object |= frozenset(w.lower() for w in data.get("requires_body_object") or ())
+        lexicon.requires_actor_object |= frozenset(w.lower() for w in data.get("requires_actor_object") or ())
         lexicon.requires_prep.update(
             {k: tuple(v or ()) for k, v in (data.get("requires_prep") or {}).items()})
         for key in ("blocked_particles", "requires_object", "excluded_objects", "excluded_modifiers"):
