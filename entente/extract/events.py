@@ -198,6 +198,8 @@ class EventBuilder:
                 return None  # "took part", "took a decision"
             if meaning.lemma in self.lexicon.requires_body_object and not self._takes_a_body(token):
                 return None  # "left Kyiv", "quit the talks"
+            if meaning.type in FORCE and _says_a_clause(token):
+                return None  # "shot back that Netanyahu would meet the same end": words, not fire
             if meaning.lemma in self.lexicon.requires_actor_object and not any(
                     self._args.actors_of(c) for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
                 return None  # "ordered a review"
@@ -1205,7 +1207,14 @@ class EventBuilder:
                     # not its possessor, the accused ("said Tehran's breaches left them no choice")
                     victims = {t.i for w in words for c in w.children if c.dep_ != "poss"
                                for t in c.subtree} if type_ == "ACCUSE" else set()
+                    # nor the doer of a participle on it ("the threats posed by Iran")
+                    doers = {a.i for w in words for t in w.subtree
+                             if t.dep_ == "agent" or t.dep_ == "prep" and t.lower_ == "by" for a in t.subtree} | \
+                        {a.i for w in words for c in w.children if c.dep_ == "poss" for a in c.subtree}
+                    victims -= doers
                     named = [s for s in args.actors_in(said) if s.start not in victims and _code(s) not in own]
+                    if type_ == "ACCUSE" and any(s.start in doers for s in named):
+                        named = [s for s in named if s.start in doers]  # the doer named is the accused
                     if type_ == "THREATEN":  # a menace names whom it menaces, or answers an act
                         targets = named or (self._answered(asked, acts, sentence)
                                             if any(w.lemma_.lower() in answering for w in words) else [])
@@ -1325,6 +1334,18 @@ def _conditional(trigger: Token) -> bool:
 def _is_state(span: Span) -> bool:
     code = _code(span)
     return bool(code) and len(code) == 3 and code.isupper() and code in ISO_CODES
+
+
+def _says_a_clause(verb: Token) -> bool:
+    """Does the verb take the clause that follows it as what is said ("fired back that the
+    charges were lies", "hit back, saying…")? Only a "that" clause counts: the parser also hangs
+    a trailing "officials said" or a free relative ("struck what it called…") on the verb."""
+    if any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children) and any(
+            c.dep_ == "advcl" and c.lemma_.lower() == "say" for c in verb.children) and not any(
+            c.dep_ in ("dobj", "prep") for c in verb.children):
+        return True  # "hit back, saying the sanctions were illegal" (not "hit back at positions, saying…")
+    return any(c.dep_ == "ccomp" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+               for c in verb.children)
 
 
 def _each_other(trigger: Token) -> bool:
