@@ -83,7 +83,8 @@ GROUP_NOUNS = {"government", "country", "side", "nation", "state", "ally", "powe
 NON_STATE_GROUP_NOUNS = {"group"}  # "both groups": groups, not states
 GROUP_MEMBER_DEPS = {"nsubj", "nsubjpass", "conj", "appos"}
 NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
-GROUP_HEADS = GROUP_NOUNS | set(NUMBER_WORDS)  # the words a group phrase may end in ("the three")
+SIZE_NOUNS = {"pair": 2, "duo": 2, "trio": 3, "quartet": 4}  # "the quartet handed Doha…"
+GROUP_HEADS = GROUP_NOUNS | set(NUMBER_WORDS) | set(SIZE_NOUNS)  # the words a group phrase may end in ("the three")
 PAIR_PHRASES = ("the two countries", "both countries", "both sides", "the two sides",
                 "the two nations", "both nations", "the two governments", "the two states")
 
@@ -902,9 +903,10 @@ class EventBuilder:
         for child in children:
             words = {c.lower_ for c in child.children if c.dep_ in ("nummod", "det", "predet", "amod")}
             bare_number = child.lower_ in NUMBER_WORDS and child.tag_ == "CD" and "the" in words  # "accused the three"
-            if child.dep_ not in deps or child.lemma_.lower() not in GROUP_NOUNS and not bare_number:
+            sized = SIZE_NOUNS.get(child.lemma_.lower()) if "the" in words else None
+            if child.dep_ not in deps or child.lemma_.lower() not in GROUP_NOUNS and not bare_number and not sized:
                 continue
-            size = NUMBER_WORDS[child.lower_] if bare_number else \
+            size = NUMBER_WORDS[child.lower_] if bare_number else sized or \
                 next((NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS), None)
             if size is None and "each" in words and child.lemma_.lower() == "side":
                 size = 2  # "each side accused the other": the two sides
