@@ -38,6 +38,8 @@ PROPOSALS = {"offer", "proposal", "request", "plan", "demand", "invitation", "ap
 NAMING_VERBS = {"call", "describe", "term", "label", "dub", "brand"}
 # Prepositions of force aimed at something: "fired at camps of X" aims at X
 FORCE_PREPS = ("at", "on", "against")
+# Verbs of going somewhere: "flew to Niamey for talks with the junta" is the traveller's talks.
+MOTION_VERBS = {"travel", "fly", "go", "come", "head", "arrive", "return", "journey"}
 BORROW_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "relcl", "acomp"}
 
 # The actor entry of each span of the document being read, looked up once: `Span._` builds a
@@ -304,6 +306,8 @@ class Arguments:
                 return found
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in CONTAINERS:
             return self._noun_agent(noun.head.head)  # "Washington unveiled a package of export controls"
+        if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in MOTION_VERBS:
+            return self._subject(noun.head.head)  # "a Saudi delegation travelled to Sanaa for talks"
         verb = noun.head
         if verb.lemma_.lower() not in self.light_verbs and self.is_trigger(verb):
             return []  # "Russia received shipments": the verb's own event says who did what
@@ -394,9 +398,10 @@ class Arguments:
             # "shipped 40 drones to Russia": the parser often hangs the prep on the object
             heads += [c for c in trigger.children if c.dep_ in ("dobj", "obj")
                       and (word in ("on", "against", "with", "from", "to", "into", "between", "in") or c.i in self.item_at)]
-            # "suspended parts of their aid to Kigali": the prep hangs on what the part is of
-            heads += [o for h in heads[1:] if h.lemma_.lower() in PARTITIVES for p in h.children
-                      if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+            # "suspended parts of their aid to Kigali": the prep hangs on what the part is of;
+            # "hosted five days of talks between Riyadh and Tehran": on what the measure is of
+            heads += [o for h in heads[1:] if h.lemma_.lower() in PARTITIVES or word == "between"
+                      for p in h.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
         for head in heads:
             children = list(head.children)
             # "out of Mali", "away from the border": the second word carries the object

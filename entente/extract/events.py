@@ -391,6 +391,9 @@ class EventBuilder:
         """'imposed sanctions', 'launched strikes': the noun makes the event, not the verb
         (but 'tightened exports' restricts them: there the verb is the event)."""
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+        if verb.lemma_.lower() in self.lexicon.words("hosting_verbs") and any(
+                p.dep_ == "prep" and p.lower_ == "between" for c in objects for p in c.subtree):
+            return False  # "Beijing hosted talks between Riyadh and Tehran": the host meets both too
         # "handed Doha a list of demands": what the container holds
         objects += [o for c in objects if c.lemma_.lower() in CONTAINERS
                     for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
