@@ -60,6 +60,9 @@ class ActorMatcher:
         self.seat_sharers = {state.actor_id for state in actors.shared_metonyms.values()}
         self._resolved: dict[tuple[str, str | None], object] = {}  # (text, date) → entry or None
         self.role_starts = {nlp.make_doc(n)[0].lower_ for n in self.roles if n}  # as spaCy splits them
+        self.in_context = PhraseMatcher(nlp.vocab, attr="ORTH")
+        if actors.in_context:
+            self.in_context.add("ACTOR", [nlp.make_doc(phrase) for phrase in actors.in_context])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [doc[s:e] for _, s, e in self.exact(doc)] + [doc[s:e] for _, s, e in self.folded(doc)]
@@ -100,6 +103,7 @@ class ActorMatcher:
                 if i not in covered and i > start:
                     found.append(self._with_role(doc[i:i + 1], entry))
         found = self._shared_seats(found)
+        found += self._in_context(doc, found)
         found += self._group_anaphors(doc, found)
         found += self._body_anaphors(doc, found)
         doc.spans["actors"] = filter_spans(found)
@@ -127,6 +131,17 @@ class ActorMatcher:
                 span = Span(doc, token.i, token.i + 1, label=before[-1].label_)
                 span._.actor = before[-1]._.actor
                 out.append(span)
+        return out
+
+    def _in_context(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """'The North' is North Korea in an article that names North Korea (states.yaml in_context)."""
+        named = {getattr(s._.actor, "actor_id", None) for s in found}
+        covered = {i for span in found for i in range(span.start, span.end)}
+        out = []
+        for _, start, end in self.in_context(doc):
+            entry = self.actors.in_context[doc[start:end].text]
+            if entry.actor_id in named and not covered.intersection(range(start, end)):
+                out.append(self._with_role(doc[start:end], entry))
         return out
 
     def _body_anaphors(self, doc: Doc, found: list[Span]) -> list[Span]:

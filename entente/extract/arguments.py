@@ -27,7 +27,9 @@ QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "tens", "scores", "millions
 # Nouns that hold a set of acts: "a package of export controls", "a new round of sanctions".
 CONTAINERS = {"package", "round", "wave", "series", "set", "raft", "batch", "slew", "tranche", "list"}
 # Nouns for a share of something: "parts of their aid to Kigali".
-PARTITIVES = {"part", "parts", "some", "much", "most", "all", "half", "portion", "share", "bulk"}
+PARTITIVES = {"part", "parts", "some", "much", "most", "all", "half", "portion", "share", "bulk",
+              # and measures: "shipped vast quantities of ammunition to Russian forces"
+              "quantity", "quantities", "amount", "amounts", "volume", "volumes", "batch", "batches"}
 # Texts a body issues that then speak for it: "passed a resolution calling on…".
 DOCUMENTS = {"resolution", "statement", "letter", "motion", "bill", "decree", "communique",
              "communiqué", "complaint", "petition", "note", "report", "declaration"}

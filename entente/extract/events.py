@@ -1107,7 +1107,8 @@ class EventBuilder:
         words = self.lexicon.modes.get(type_, {})
         if type_ == "AID" and any(i.label_ == "ITEM" and _military(i) for i in f.items):
             return "military"
-        phrase = [f.trigger] + [c for c in f.trigger.children if c.dep_ in ("amod", "compound")]
+        phrase = [f.trigger] + [c for c in f.trigger.children if c.dep_ in ("amod", "compound")
+                                or type_ == "AID" and c.dep_ == "dobj"]  # "sent troops"
         phrase += [t for s in f.sources for t in s] + [t for i in f.items for t in i]
         for token in phrase:
             mode = words.get(token.lower_) or words.get(token.lemma_.lower())

@@ -157,6 +157,9 @@ class StateNames(_Record):
     # seats shared with an organisation ("Brussels" is the EU's too): the state's only in an
     # article that names the state itself
     shared_metonyms: list[str] = []
+    # names that are the state's only in an article that also names it otherwise: "the North"
+    # in a story that names North Korea (written as in text: they are matched case and all)
+    in_context: list[str] = []
     source: str
 
 
@@ -456,6 +459,7 @@ class ActorDictionary:
         self._offices = {_clean(o.noun).casefold(): o.office for o in offices}
         self.shared_metonyms = {phrase_key(m): self._states[s.code] for s in states
                                 for m in s.shared_metonyms if s.code in self._states}
+        self.in_context = {m: self._states[s.code] for s in states for m in s.in_context if s.code in self._states}
         self.group_anaphors: frozenset[str] = frozenset()  # set by the loader from roles.yaml
         self.body_anaphors: frozenset[str] = frozenset()  # likewise
         # the words of each international body's names ("agency", "board" for the IAEA): what
