@@ -23,7 +23,9 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 RELATIONAL_NOUNS = {"neighbour", "neighbor", "ally", "partner", "rival", "enemy", "adversary", "member"}
 # Nouns that count people rather than name them: their "of" phrase says who.
 QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "tens", "scores", "millions", "crowds",
-                  "groups", "group", "number", "majority"}
+                  "groups", "group", "number", "majority",
+                  # and people of a body: "fighters of the M23 rebel movement took Goma"
+                  "fighters", "members", "militants", "units", "troops", "soldiers", "forces"}
 # Nouns that hold a set of acts: "a package of export controls", "a new round of sanctions".
 CONTAINERS = {"package", "round", "wave", "series", "set", "raft", "batch", "slew", "tranche", "list"}
 # Nouns for a share of something: "parts of their aid to Kigali".

@@ -197,6 +197,8 @@ class EventBuilder:
                 return None
             if meaning.lemma in self.lexicon.requires_place_object and not self._takes_a_place(token):
                 return None  # "took part", "took a decision"
+            if meaning.lemma in self.lexicon.words("territorial_verbs") and self._takes_a_place(token):
+                return self.lexicon.trigger("recapture", "VERB")  # "took Goma": force, not arrest
             if meaning.lemma in self.lexicon.requires_body_object and not self._takes_a_body(token):
                 return None  # "left Kyiv", "quit the talks"
             if meaning.type in FORCE and _says_a_clause(token):
