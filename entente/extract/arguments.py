@@ -416,7 +416,14 @@ class Arguments:
                         child.dep_ in ("prep", "dative") and child.lower_ == word):
                     for obj in child.children:
                         if obj.dep_ in ("pobj", "pcomp"):
-                            obj = what_it_called(obj) or obj  # "fired at what it called camps of…"
+                            named = what_it_called(obj)  # "fired at what it called camps of…"
+                            if named is not None and any(c.dep_ == "poss" and c.lower_ in ("its", "their")
+                                                         for c in named.children):
+                                # "support for what Moscow calls its special military operation": the namer's
+                                found = [a for c in obj.children if c.dep_ == "nsubj" for a in self.actors_of(c)]
+                                if found:
+                                    return found
+                            obj = named or obj
                             found = self.actors_of(obj) or (self._inside(obj) if self.where else []) or (
                                 self._destination(obj) if word in ("on", "against") else []) or (
                                 self._phrase_actors(obj, ("of",)) if word in FORCE_PREPS else [])

@@ -337,8 +337,11 @@ class EventBuilder:
         if verb.dep_ not in ("xcomp", "ccomp") or verb.head == verb:
             return False
         governor = self.trigger_of(verb.head)
-        if governor is None or governor.type != "REQUEST" or verb.head.pos_ not in ("VERB", "AUX"):
+        if governor is None or governor.type != "REQUEST":
             return False
+        if verb.head.pos_ not in ("VERB", "AUX"):
+            # "the demand that Moscow stop its cooperation": a noun's that-clause is asked for too
+            return verb.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in verb.children)
         if verb.head.lemma_.lower() in ("order", "instruct", "direct", "command"):
             # an order to one's own forces is carried out ("ordered the army to pull back"); one
             # to another actor is a demand ("ordered Iran to cooperate with the inspectors")
