@@ -355,6 +355,11 @@ class Arguments:
                 found = [a for prep in (*child.children, *trigger.children) if prep.dep_ == "prep"
                          and prep.lower_ == "by" for obj in prep.children if obj.dep_ == "pobj"
                          for a in self.actors_of(obj)]
+            if not found and not self.where:
+                # "welcomed the steps towards peace between Baku and Yerevan": the two sides
+                found = [a for t in child.subtree if t.dep_ == "prep" and t.lower_ == "between"
+                         and t.head.i - child.i in range(0, 4) for o in t.children if o.dep_ == "pobj"
+                         for a in self.actors_of(o)]
             if not found and self.where:
                 found = self._inside(child)  # "struck a hospital in Kyiv"
             return found
