@@ -285,6 +285,33 @@ class EventBuilder:
         """A span's text, cut from the document's (Span.text builds every token of it)."""
         return self._doc_text[span.start_char:span.end_char]
 
+    def _main_pair(self, kind: str) -> list[Span]:
+        """The pair the article's acts of a kind join most often; of equals, the first named
+        (a story names its main pact first)."""
+        counts: Counter = Counter()
+        first: dict = {}
+        for act in self._acts:
+            for target in act.targets if act.kind == kind else ():
+                a, b = _code(act.actor), _code(target)
+                if a and b and a != b:
+                    key = frozenset((a, b))
+                    counts[key] += 1
+                    first.setdefault(key, (act.at, [act.actor, target]))
+        if not counts:
+            return []
+        return first[max(counts, key=lambda k: (counts[k], -first[k][0]))][1]
+
+    def _in_force(self, noun: Token) -> bool:
+        """Is the noun, with a definite article, the subject of its coming into force ("the
+        truce took effect", "the accord entered into force")?"""
+        if noun.dep_ not in ("nsubj", "nsubjpass") or not any(
+                c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in noun.children):
+            return False
+        verb = noun.head
+        words = {verb.lemma_.lower()} | {f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children
+                                         if c.dep_ in ("dobj", "prep", "prt")}
+        return bool(words & self.lexicon.words("coming_into_force"))
+
     def _ordered_out(self, verb: Token) -> bool:
         """'Ordered the diplomats to leave', 'ordered French troops out': an expulsion."""
         leaving = self.lexicon.words("leaving_verbs")
@@ -735,6 +762,12 @@ class EventBuilder:
             parties = list({_code(p): p for p in args.fill("between", token, items) if _code(p)}.values())
             if len(parties) >= 2:
                 sources, targets = parties, list(parties)
+            elif not sources and self._in_force(token):
+                # "The agreement, brokered by Egypt, took effect on Sunday": the pair the
+                # article's pacts join most often
+                pair = self._main_pair(meaning.type)
+                if pair:
+                    sources, targets = pair[:1], pair[1:]
         if not targets and meaning.type == "REQUEST" and token.pos_ == "NOUN" and token.dep_ == "dobj" and \
                 token.head.lemma_.lower() not in self.lexicon.light_verbs and self.trigger_of(token.head) is not None:
             # "Rutte turned down Kyiv's request": a request to the one who answers it
