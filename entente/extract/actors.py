@@ -60,9 +60,9 @@ class ActorMatcher:
         self.seat_sharers = {state.actor_id for state in actors.shared_metonyms.values()}
         self._resolved: dict[tuple[str, str | None], object] = {}  # (text, date) → entry or None
         self.role_starts = {nlp.make_doc(n)[0].lower_ for n in self.roles if n}  # as spaCy splits them
-        self.in_context = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.context_names = PhraseMatcher(nlp.vocab, attr="ORTH")  # "the North": see _in_context
         if actors.in_context:
-            self.in_context.add("ACTOR", [nlp.make_doc(phrase) for phrase in actors.in_context])
+            self.context_names.add("ACTOR", [nlp.make_doc(phrase) for phrase in actors.in_context])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [doc[s:e] for _, s, e in self.exact(doc)] + [doc[s:e] for _, s, e in self.folded(doc)]
@@ -116,16 +116,8 @@ class ActorMatcher:
                         key=lambda s: s.start)
         if not groups:
             return []
-        covered = {i for span in found for i in range(span.start, span.end)}
         out = []
-        lowers = doc.to_array("LOWER")
-        wanted = numpy.isin(lowers, [hash_string(word) for word in self.actors.group_anaphors])
-        for i in numpy.flatnonzero(wanted & (doc.to_array("POS") == NOUN)).tolist():
-            token = doc[i]
-            if token.i in covered \
-                    or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
-                    or any(c.dep_ in ("amod", "compound") and c.i in covered for c in token.children):
-                continue
+        for token in _definite_nouns(doc, found, self.actors.group_anaphors, (NOUN,), ("amod", "compound")):
             before = [g for g in groups if g.end <= token.i and token.i - g.end <= GROUP_ANAPHOR_REACH]
             if before:
                 span = Span(doc, token.i, token.i + 1, label=before[-1].label_)
@@ -138,7 +130,7 @@ class ActorMatcher:
         named = {getattr(s._.actor, "actor_id", None) for s in found}
         covered = {i for span in found for i in range(span.start, span.end)}
         out = []
-        for _, start, end in self.in_context(doc):
+        for _, start, end in self.context_names(doc):
             entry = self.actors.in_context[doc[start:end].text]
             if entry.actor_id in named and not covered.intersection(range(start, end)):
                 out.append(self._with_role(doc[start:end], entry))
@@ -150,22 +142,14 @@ class ActorMatcher:
         bodies = sorted((s for s in found if getattr(s._.actor, "kind", None) == "igo"), key=lambda s: s.start)
         if not bodies:
             return []
-        covered = {i for span in found for i in range(span.start, span.end)}
         out = []
-        lowers, tags = doc.to_array("LOWER"), doc.to_array("POS")
-        wanted = numpy.isin(lowers, [hash_string(word) for word in self.actors.body_anaphors])
-        for i in numpy.flatnonzero(wanted & ((tags == NOUN) | (tags == PROPN))).tolist():
-            token = doc[i]
-            if i in covered \
-                    or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
-                    or any(c.dep_ in ("amod", "compound", "poss") and c.i in covered for c in token.children):
-                continue  # "Iran's atomic energy agency" is not the IAEA
-            word = token.lower_
-            before = [b for b in bodies if b.end <= i and i - b.end <= GROUP_ANAPHOR_REACH
-                      and word in self.actors.body_words.get(b._.actor.actor_id, ())]
+        # ("Iran's atomic energy agency" is not the IAEA)
+        for token in _definite_nouns(doc, found, self.actors.body_anaphors, (NOUN, PROPN), ("amod", "compound", "poss")):
+            before = [b for b in bodies if b.end <= token.i and token.i - b.end <= GROUP_ANAPHOR_REACH
+                      and token.lower_ in self.actors.body_words.get(b._.actor.actor_id, ())]
             if before:
                 latest = max(before, key=lambda b: b.start)
-                span = Span(doc, i, i + 1, label=latest.label_)
+                span = Span(doc, token.i, token.i + 1, label=latest.label_)
                 span._.actor = latest._.actor
                 out.append(span)
                 bodies.append(span)  # a chain: "the board … the board"
@@ -236,6 +220,20 @@ class ActorMatcher:
         out = Span(doc, span.start, end, label=entry.actor_id)
         out._.actor = entry if sector is None else _with_sector(entry, sector)
         return out
+
+
+def _definite_nouns(doc: Doc, found: list[Span], words: frozenset[str], tags: tuple[int, ...],
+                    modifier_deps: tuple[str, ...]):
+    """The nouns among `words` that "the" introduces and no actor names or modifies ("the
+    rebels", not "the Houthi rebels"): those that may refer back to an actor named before."""
+    covered = {i for span in found for i in range(span.start, span.end)}
+    lowers, pos = doc.to_array("LOWER"), doc.to_array("POS")
+    wanted = numpy.isin(lowers, [hash_string(word) for word in words]) & numpy.isin(pos, tags)
+    for i in numpy.flatnonzero(wanted).tolist():
+        token = doc[i]
+        if i not in covered and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+                and not any(c.dep_ in modifier_deps and c.i in covered for c in token.children):
+            yield token
 
 
 class _ToldDates:

@@ -67,8 +67,26 @@ def remember_actor(span: Span, entry) -> None:
     _ACTORS[span] = entry
 
 
+# The code of each actor span, likewise worked out once: the rules ask for codes thousands of
+# times per document.
+_CODES: dict[Span, str | None] = {}
+
+
+def code_of(span: Span) -> str | None:
+    """The code an actor span is scored by: its state, else its own id; None for a person out
+    of office, who speaks for no one we can code."""
+    try:
+        return _CODES[span]
+    except KeyError:
+        entry = actor_of(span)
+        code = _CODES[span] = None if entry is None or out_of_office(entry) else \
+            (getattr(entry, "country", None) or getattr(entry, "actor_id", None) or "").upper() or None
+        return code
+
+
 def forget_actors() -> None:
     _ACTORS.clear()
+    _CODES.clear()
 
 
 class Arguments:
@@ -160,7 +178,7 @@ class Arguments:
         first, second = self.actor_at.get(a.i), self.actor_at.get(b.i)
         if first is None or second is None or first.root != a or second.root != b:
             return False
-        return _actor_code(actor_of(first)) not in (None, _actor_code(actor_of(second)))
+        return _named(first) not in (None, _named(second))
 
     def _role_conjuncts(self, role: Token) -> list[Span]:
         found = []
@@ -530,8 +548,9 @@ def _own_subtree(trigger: Token):
             stack.append(child)
 
 
-def _actor_code(entry) -> str | None:
-    """The code an actor is scored by: its state, else its own id."""
+def _named(span: Span) -> str | None:
+    """Who an actor span names, its state or its own id, in office or not (unlike `code_of`)."""
+    entry = actor_of(span)
     return getattr(entry, "country", None) or getattr(entry, "actor_id", None)
 
 

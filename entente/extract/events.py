@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from entente.extract.arguments import (CONTAINERS, PARTITIVES, Arguments, actor_of, forget_actors, is_passive,
                                        remember_actor)
+from entente.extract.arguments import code_of as _code
 from entente.extract.items import to_item
 from entente.extract.sentences import DASHES
 from entente.extract.status import Reading, StatusReader, denies_a_claim, undecided
@@ -288,18 +289,28 @@ class EventBuilder:
     def _main_pair(self, kind: str) -> list[Span]:
         """The pair the article's acts of a kind join most often; of equals, the first named
         (a story names its main pact first)."""
+        counts, first, _ = self._pairs(kind=kind)
+        if not counts:
+            return []
+        return first[max(counts, key=lambda k: (counts[k], -first[k][0]))][1]
+
+    def _pairs(self, kind: str | None = None, before: int | None = None) -> tuple[Counter, dict, dict]:
+        """How often the article's acts so far (of a kind, before a token) join each pair of
+        actors, with the first and the latest such act: pair → (its position, its two spans)."""
         counts: Counter = Counter()
         first: dict = {}
+        latest: dict = {}
         for act in self._acts:
-            for target in act.targets if act.kind == kind else ():
+            if kind is not None and act.kind != kind or before is not None and act.at >= before:
+                continue
+            for target in act.targets:
                 a, b = _code(act.actor), _code(target)
                 if a and b and a != b:
                     key = frozenset((a, b))
                     counts[key] += 1
                     first.setdefault(key, (act.at, [act.actor, target]))
-        if not counts:
-            return []
-        return first[max(counts, key=lambda k: (counts[k], -first[k][0]))][1]
+                    latest[key] = (act.at, [act.actor, target])
+        return counts, first, latest
 
     def _in_force(self, noun: Token) -> bool:
         """Is the noun, with a definite article, the subject of its coming into force ("the
@@ -437,13 +448,11 @@ class EventBuilder:
     def build(self, doc: Doc, doc_id: str, doc_name: str | None, text: str | None = None) -> list[Event]:
         """The document's events. `text`, when the caller has it, is the text the Doc was made
         from (spaCy keeps it exactly): `Doc.text` would join every token to rebuild it."""
-        _CODES.clear()
         forget_actors()
         try:
             return self._build(doc, doc_id, doc_name, doc.text if text is None else text)
         finally:
-            _CODES.clear()  # (their keys hold the document)
-            forget_actors()
+            forget_actors()  # (the caches' keys hold the document)
 
     def _build(self, doc: Doc, doc_id: str, doc_name: str | None, text: str) -> list[Event]:
         options = (self.lexicon.light_verbs,
@@ -1009,18 +1018,7 @@ class EventBuilder:
         pair the article's acts so far join most often (the latest such act breaks ties)."""
         if len(self._lead_actors) == 2 and all(_is_state(a) for a in self._lead_actors):
             return self._lead_actors  # a lead about two states makes them the article's pair
-        start = self._sent_start[token.i]
-        counts: Counter = Counter()
-        latest: dict = {}  # pair → (position of its latest act, its two spans)
-        for act in self._acts:
-            if act.at >= start:
-                continue
-            for target in act.targets:
-                a, b = _code(act.actor), _code(target)
-                if a and b and a != b:
-                    key = frozenset((a, b))
-                    counts[key] += 1
-                    latest[key] = (act.at, [act.actor, target])
+        counts, _, latest = self._pairs(before=self._sent_start[token.i])
         if not counts:
             return []
         best = max(counts, key=lambda k: (counts[k], latest[k][0]))
@@ -1457,27 +1455,6 @@ def _military(item: Span) -> bool:
     entry = item._.item
     category = (getattr(entry, "category", "") or "").lower()
     return bool(category) and category not in ("goods", "energy", "money", "food", "civilian")
-
-
-# The code of each actor span of the document being built, worked out once: the rules ask for
-# codes thousands of times per document (see `actor_of`). Cleared by `build`.
-_CODES: dict[Span, str | None] = {}
-
-
-def _code(span: Span) -> str | None:
-    try:
-        return _CODES[span]
-    except KeyError:
-        code = _CODES[span] = _code_of(actor_of(span))
-        return code
-
-
-def _code_of(entry) -> str | None:
-    if entry is None:
-        return None
-    if out_of_office(entry):
-        return None  # a person out of office speaks for no one we can code
-    return (getattr(entry, "country", None) or getattr(entry, "actor_id", None) or "").upper() or None
 
 
 def _mention(span: Span, text: str) -> Mention:
