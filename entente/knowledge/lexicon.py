@@ -57,14 +57,19 @@ class Lexicon:
     requires_actor_object: frozenset[str] = frozenset()  # "ordered Iran to cooperate", not "ordered a review"
     modes: dict[str, dict[str, str]] = field(default_factory=dict)   # type -> word -> mode
     status: dict = field(default_factory=dict)
+    _word_lists: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def trigger(self, lemma: str, pos: str) -> Trigger | None:
         table = self.verbs if pos == "VERB" else self.nouns
         return table.get(lemma.lower())
 
     def words(self, key: str) -> frozenset[str]:
-        """A word list from status.yaml, e.g. words('report_verbs')."""
-        return frozenset(self.status.get(key, ()))
+        """A word list from status.yaml, e.g. words('report_verbs'); built once per list (the
+        rules ask for lists on every candidate word). Read after loading, which fills `status`."""
+        found = self._word_lists.get(key)
+        if found is None:
+            found = self._word_lists[key] = frozenset(self.status.get(key, ()))
+        return found
 
 
 def _frame(name: str, spec: dict, file: str) -> Frame:
