@@ -232,7 +232,11 @@ class Arguments:
                                 "police", "protesters", "demonstrators", "students", "workers",
                                 "rebels", "militants", "soldiers", "army", "lawmakers", "activists",
                                 "presidents", "premiers", "heads", "envoys", "delegations", "delegates",
-                                "negotiators", "ambassadors", "representatives"}
+                                "negotiators", "ambassadors", "representatives",
+                                # one holder of an office: "the prime minister of Armenia"
+                                "president", "minister", "premier", "chancellor", "king", "emir",
+                                "leader", "secretary", "envoy", "ambassador", "delegation", "head",
+                                "chief", "commander"}
 
     # -- slots -------------------------------------------------------------------------------
     def fill(self, slot: str, trigger: Token, items: list[Span]) -> list[Span]:
@@ -449,7 +453,7 @@ class Arguments:
                             obj = named or obj
                             found = self.actors_of(obj) or (self._inside(obj) if self.where else []) or (
                                 self._destination(obj) if word in ("on", "against") else []) or (
-                                self._phrase_actors(obj, ("of",)) if word in FORCE_PREPS else [])
+                                self._phrase_actors(obj, ("of",)) if word in FORCE_PREPS or word == "into" else [])
                             if found:
                                 return found
         return []

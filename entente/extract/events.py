@@ -188,14 +188,18 @@ class EventBuilder:
             if meaning is None:
                 return None
             needed = self.lexicon.requires_prep.get(meaning.lemma)
-            if needed and not any(c.dep_ in ("prep", "prt") and c.lower_ in needed for c in token.children):
-                return None
+            if needed and not any(c.dep_ in ("prep", "prt") and c.lower_ in needed and not _names_a_time(c)
+                                  for c in token.children):
+                return None  # ("launched a mediation effort on Saturday": a day, not a direction)
             blocked = self.lexicon.blocked_particles.get(meaning.lemma, ())
             if any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in blocked for c in token.children):
                 return None
             unwanted = self.lexicon.excluded_objects.get(meaning.lemma, ())
             if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in unwanted for c in token.children):
                 return None
+            for other, objects in self.lexicon.retyped_by_object.get(meaning.lemma, {}).items():
+                if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in objects for c in token.children):
+                    return self.lexicon.trigger(other, "VERB")  # "met their demands": yielding, not a meeting
             if meaning.lemma in self.lexicon.requires_place_object and not self._takes_a_place(token):
                 return None  # "took part", "took a decision"
             if meaning.lemma in self.lexicon.words("territorial_verbs") and self._takes_a_place(token):
@@ -765,9 +769,11 @@ class EventBuilder:
         targets = self._fill(meaning.frame.target, token, args, items, previous, sentence,
                              exclude={_code(s) for s in sources})
         targets = [t for t in targets if t not in sources]
-        if meaning.type in MUTUAL and token.pos_ in ("NOUN", "PROPN"):
+        if meaning.type in MUTUAL and token.pos_ in ("NOUN", "PROPN") and \
+                meaning.lemma not in self.lexicon.words("brokering_nouns"):
             # "announced a truce between Ethiopia and Somalia": its parties are the two named,
-            # not whoever announced or brokered it
+            # not whoever announced or brokered it (but a mediator's effort between them is
+            # the mediator's, with each)
             parties = list({_code(p): p for p in args.fill("between", token, items) if _code(p)}.values())
             if len(parties) >= 2:
                 sources, targets = parties, list(parties)
@@ -1471,3 +1477,8 @@ def _unique(events: list[Event]) -> list[Event]:
             seen.add(ev.event_id)
             out.append(ev)
     return out
+
+
+def _names_a_time(prep: Token) -> bool:
+    """Is the preposition's object a date or a time ("on Saturday", "at dawn")?"""
+    return any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in prep.children)

@@ -45,6 +45,7 @@ class Lexicon:
     light_verbs: frozenset[str] = frozenset()
     requires_prep: dict[str, tuple[str, ...]] = field(default_factory=dict)
     requires_prep_object: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    retyped_by_object: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     blocked_particles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     requires_object: dict[str, tuple[str, ...]] = field(default_factory=dict)
     excluded_objects: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -116,13 +117,18 @@ def _load(extra_dirs: tuple[Path, ...]) -> Lexicon:
         for key in ("blocked_particles", "requires_object", "excluded_objects", "excluded_modifiers"):
             getattr(lexicon, key).update(
                 {k: tuple(w.lower() for w in v or ()) for k, v in (data.get(key) or {}).items()})
-        lexicon.requires_prep_object.update(
-            {k: {prep: tuple(nouns) for prep, nouns in (v or {}).items()}
-             for k, v in (data.get("requires_prep_object") or {}).items()})
+        for key in ("requires_prep_object", "retyped_by_object"):
+            getattr(lexicon, key).update(
+                {k: {word: tuple(nouns) for word, nouns in (v or {}).items()}
+                 for k, v in (data.get(key) or {}).items()})
         for type_, modes in (data.get("modes") or {}).items():
             table = lexicon.modes.setdefault(type_, {})
             for mode, words in modes.items():
                 table.update({w.lower(): mode for w in words})
+    for lemma, table in lexicon.retyped_by_object.items():
+        for other in table:
+            if other not in lexicon.verbs:
+                raise KnowledgeError("triggers.yaml", f"{other!r} is no verb trigger", f"retyped_by_object.{lemma}")
     for path in data_files("status.yaml", extra_dirs):
         lexicon.status.update(read_yaml(path))
     return lexicon

@@ -1,0 +1,21 @@
+"""The trigger lexicon's loader: object-dependent meanings are read and checked."""
+
+from __future__ import annotations
+
+import pytest
+
+from entente.errors import KnowledgeError
+from entente.knowledge.lexicon import load_lexicon
+
+
+def test_an_object_can_retype_a_trigger():
+    lexicon = load_lexicon()
+    assert "demand" in lexicon.retyped_by_object["meet"]["concede"]
+    assert lexicon.trigger("concede", "VERB").type == "CONCEDE"
+
+
+def test_a_retyping_to_no_known_verb_is_refused(tmp_path):
+    (tmp_path / "triggers.yaml").write_text(
+        "schema_version: 1\nretyped_by_object:\n  meet: {surrender_to: [demand]}\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="surrender_to"):
+        load_lexicon([tmp_path])
