@@ -428,7 +428,8 @@ class Arguments:
         elif trigger.pos_ in ("VERB", "AUX"):
             # "shipped 40 drones to Russia": the parser often hangs the prep on the object
             heads += [c for c in trigger.children if c.dep_ in ("dobj", "obj")
-                      and (word in ("on", "against", "with", "from", "to", "into", "between", "in") or c.i in self.item_at)]
+                      and (word in ("on", "against", "with", "from", "to", "into", "between", "in", "behind")
+                           or c.i in self.item_at)]
             # "suspended parts of their aid to Kigali": the prep hangs on what the part is of;
             # "hosted five days of talks between Riyadh and Tehran": on what the measure is of
             heads += [o for h in heads[1:] if h.lemma_.lower() in PARTITIVES or word == "between"
@@ -464,8 +465,10 @@ class Arguments:
         return self._phrase_actors(noun, ("to",))
 
     def _inside(self, noun: Token) -> list[Span]:
-        """'an air base in Qatar', 'targets in southern Lebanon': the place a phrase lies in."""
-        return self._phrase_actors(noun, ("in", "near", "outside"))
+        """'an air base in Qatar', 'targets in southern Lebanon': the place a phrase lies in
+        (also as its apposition says: "Pituffik, the US outpost in Greenland")."""
+        return self._phrase_actors(noun, ("in", "near", "outside")) or [
+            a for c in noun.children if c.dep_ == "appos" for a in self._phrase_actors(c, ("in", "near", "outside"))]
 
     def _phrase_actors(self, noun: Token, words: tuple[str, ...]) -> list[Span]:
         """The actors named by the noun's prepositional phrases headed by one of `words`."""

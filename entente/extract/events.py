@@ -70,6 +70,8 @@ TIES = {"COOPERATE", "CONSULT", "AID", "SUPPORT", "AGREE"}
 # Acts performed by speaking: an actor reported saying them has done them.
 VERBAL = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
 FUTURE_AUX = {"will", "would", "'ll", "shall", "could", "might"}
+# Prepositions that set a scene rather than say something: "in a letter to the council".
+SETTING_PREPS = {"in", "at", "during", "after", "before", "following", "amid"}
 OBLIGATION_AUX = {"must", "should"}
 EXPECTATION_VERBS = {"require", "oblige", "obligate"}  # "Serbia was required to" ("expected to" also predicts)
 # How often an actor must be named before an article counts as being about it.
@@ -198,7 +200,7 @@ class EventBuilder:
             if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in unwanted for c in token.children):
                 return None
             for other, objects in self.lexicon.retyped_by_object.get(meaning.lemma, {}).items():
-                if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in objects for c in token.children):
+                if any(c.lemma_.lower() in objects for c in _objects(token)):
                     return self.lexicon.trigger(other, "VERB")  # "met their demands": yielding, not a meeting
             if meaning.lemma in self.lexicon.requires_place_object and not self._takes_a_place(token):
                 return None  # "took part", "took a decision"
@@ -212,8 +214,7 @@ class EventBuilder:
                     self._args.actors_of(c) for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
                 return None  # "ordered a review"
             wanted = self.lexicon.requires_object.get(meaning.lemma)
-            if wanted and not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in wanted
-                                  for c in token.children):
+            if wanted and not any(c.lemma_.lower() in wanted for c in _objects(token)):
                 return None
             if meaning.type == "AID" and meaning.lemma in self.status.words["promised_verbs"] and not any(
                     c.dep_ in ("dobj", "dative") and c.tag_ not in ("WDT", "WP", "PRP") for c in token.children):
@@ -523,6 +524,10 @@ class EventBuilder:
             events += self._accusations_and_denials(found, sentence, doc, doc_id, doc_name, args)
             events += self._judgements(sentence, words, acts, doc, doc_id, doc_name, args, previous)
             previous = (previous + args.actors_in(sentence))[-6:]
+        # a judgement may have found whom an open-ended act was aimed at ("warned that Moscow
+        # would face tariffs"): that act is not made again without a target
+        judged = {(e.span[0], e.type) for e in events if e.span and e.target is not None}
+        open_ended = [(f, s) for f, s in open_ended if (f.trigger.idx, f.meaning.type) not in judged]
         events += self._implicit_targets(open_ended, events, doc, doc_id, doc_name, args)
         events += self._implicit_sources(agentless, events, doc, doc_id, doc_name, args)
         return _unique(events)
@@ -762,9 +767,9 @@ class EventBuilder:
             sources = args.fill("subj", token.head, items)  # the one who says the claim is false
         if not sources and reading.denier is not None:
             sources = args.actors_of(reading.denier)
-        if meaning.frame.name == "arrival" and not any(
-                getattr(actor_of(s), "kind", None) == "person" or getattr(actor_of(s), "sector", None) == "government"
-                for s in sources):
+        officials = any(getattr(actor_of(s), "kind", None) == "person" or
+                        getattr(actor_of(s), "sector", None) == "government" for s in sources)
+        if meaning.frame.name == "arrival" and not officials:
             return None  # "Russian troops arrived in Mali" is no visit; "the minister arrived in Amman" is
         targets = self._fill(meaning.frame.target, token, args, items, previous, sentence,
                              exclude={_code(s) for s in sources})
@@ -789,10 +794,17 @@ class EventBuilder:
             targets = [t for t in args.fill("subj", token.head, items) if _code(t) not in {_code(s) for s in sources}]
         if not targets and condition_subjects:
             targets = [t for t in condition_subjects if _code(t) not in {_code(x) for x in sources}]
-        if not targets and meaning.type in FORCE and sources:
-            targets = self._struck_place(token, meaning, items, {_code(s) for s in sources})
-        if not targets and token.dep_ == "conj" and getattr(self.trigger_of(token.head), "type", None) == meaning.type:
-            # "ended its cooperation with Brussels and severed relations": the same side
+        own = {_code(s) for s in sources}
+        visit = officials and meaning.lemma in self.lexicon.words("visiting_verbs") and \
+            not self._travels_for_talks(token)
+        if sources and (not targets and meaning.type in FORCE or
+                        visit and not [t for t in targets if _code(t) not in own]):
+            # "drones hit Kharkiv"; "the vice president visited a (US) base in Greenland"
+            targets = self._state_of_place(token, meaning, items, own) or targets
+        head_type = getattr(self.trigger_of(token.head), "type", None) if token.dep_ == "conj" else None
+        if not targets and (head_type == meaning.type or head_type == "CONSULT" and meaning.type in VERBAL):
+            # "ended its cooperation with Brussels and severed relations": the same side;
+            # "phoned Aliyev and apologised": said to the one called
             head = token.head
             targets = [t for t in self._fill(self.trigger_of(head).frame.target, head, args, items, previous, sentence,
                                              exclude={_code(s) for s in sources}) if t not in sources]
@@ -848,9 +860,15 @@ class EventBuilder:
             return None
         return Found(token, meaning, sources, targets, items, reading)
 
-    def _struck_place(self, token: Token, meaning: Trigger, items, own: set) -> list[Span]:
+    def _travels_for_talks(self, verb: Token) -> bool:
+        """'Travelled to Sanaa for talks with Houthi leaders': the talks are the event."""
+        return any(c.dep_ == "prep" and c.lower_ == "for" and any(o.dep_ == "pobj" and self.trigger_of(o)
+                                                                   for o in c.children) for c in verb.children)
+
+    def _state_of_place(self, token: Token, meaning: Trigger, items, own: set) -> list[Span]:
         """'Russian drones hit Kharkiv', 'missiles fired at a base in Qatar', 'captured Goma':
-        force that names only where it fell is aimed at the state the place lies in."""
+        force that names only where it fell is aimed at the state the place lies in; so is a
+        visit that names only where it went ("Modi visited Kharkiv")."""
         for slot in meaning.frame.target:
             if slot == "compound":
                 continue  # "the Damascus strike" tells where only when it names who was hit
@@ -1227,8 +1245,9 @@ class EventBuilder:
                 speakers = (before or [s for s in previous if _agentive(s)])[-1:]
             if not speakers or any(c.dep_ == "neg" for c in verb.children):
                 continue
+            # what is said, not where or when ("in the letter to the council, X called…")
             said = [t for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass", "csubj", "aux", "neg", "punct")
-                    for t in c.subtree]
+                    and not (c.dep_ == "prep" and c.lower_ in SETTING_PREPS) for t in c.subtree]
             own = {_code(s) for s in speakers}
             answering = self.status.words["answering_words"]
             forms = [(t, t.lemma_.lower(), t.lower_, f"{t.head.lower_} {t.lower_}")  # two-word cues: "at risk"
@@ -1482,3 +1501,10 @@ def _unique(events: list[Event]) -> list[Event]:
 def _names_a_time(prep: Token) -> bool:
     """Is the preposition's object a date or a time ("on Saturday", "at dawn")?"""
     return any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in prep.children)
+
+
+def _objects(verb: Token) -> list[Token]:
+    """A verb's objects, and what a partitive object is part of ("accepted all of the terms")."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return objects + [o for c in objects if c.lemma_.lower() in PARTITIVES for p in c.children
+                      if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]

@@ -47,6 +47,7 @@ OFFICES: dict[str, str] = {
     "supreme_leader": "government",
     "head_of_state": "government",
     "head_of_government": "government",
+    "vice_president": "government",
     "foreign_minister": "government",
     "defence_minister": "military",
     "finance_minister": "government",
