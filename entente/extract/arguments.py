@@ -323,11 +323,21 @@ class Arguments:
                     return found
         return None
 
+    def _dative_as_modifier(self, noun: Token) -> Token | None:
+        """'Offered Tokyo public backing': the parser takes the one offered the noun for a
+        modifier of it, a name right after the light verb."""
+        verb = self.carrier(noun)
+        if verb is None:
+            return None
+        return next((c for c in noun.children if c.dep_ in ("nmod", "amod", "compound") and c.pos_ == "PROPN"
+                     and c.i == verb.i + 1 and c.i in self.actor_at), None)
+
     def _noun_agent(self, noun: Token) -> list[Span]:
         """A nominal trigger's agent: its possessor or actor modifier, else the light verb's subject."""
         slots = ("poss", "adj") if self.compound_is_place(noun) else ("poss", "compound", "adj")
+        recipient = self._dative_as_modifier(noun)
         for slot in slots:
-            found = self._modifier(noun, slot)
+            found = [a for a in self._modifier(noun, slot) if recipient is None or a.root != recipient]
             if found:
                 return found
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in CONTAINERS:
@@ -354,6 +364,9 @@ class Arguments:
             verb = self.carrier(trigger)
             if not found and verb is not None:  # "handed Doha a list of demands": the one handed it
                 found = [a for c in verb.children if c.dep_ == "dative" for a in self.actors_of(c)]
+            recipient = self._dative_as_modifier(trigger)
+            if not found and recipient is not None:
+                found = [self.actor_at[recipient.i]]
             return found
         deps = ("nsubjpass",) if is_passive(trigger) else ("dobj", "obj")
         objects = [c for c in trigger.children if c.dep_ in deps]

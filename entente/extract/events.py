@@ -65,6 +65,7 @@ PROVOKING = {"ASSAULT", "COERCE", "SANCTION", "THREATEN"}
 ANNOUNCEABLE = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "REJECT"}
 # Force: announced rather than used, it is a threat.
 FORCE = {"ASSAULT", "COERCE"}
+HARM = FORCE | {"SANCTION"}  # what a speaker menaces with by not ruling it out
 # Ties that stopping cuts ("stopped cooperating with", "ceased supplying"): then a SANCTION.
 TIES = {"COOPERATE", "CONSULT", "AID", "SUPPORT", "AGREE"}
 # Acts performed by speaking: an actor reported saying them has done them.
@@ -216,6 +217,10 @@ class EventBuilder:
             wanted = self.lexicon.requires_object.get(meaning.lemma)
             if wanted and not any(c.lemma_.lower() in wanted for c in _objects(token)):
                 return None
+            if meaning.type == "AID" and any(self._is_envoy(c) for c in _objects(token)):
+                # "sent an envoy to Caracas" is a visit; "the Kremlin sent Medinsky instead" no aid
+                sent_to = any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in token.children)
+                return self.lexicon.trigger("visit", "VERB") if sent_to else None
             if meaning.type == "AID" and meaning.lemma in self.status.words["promised_verbs"] and not any(
                     c.dep_ in ("dobj", "dative") and c.tag_ not in ("WDT", "WP", "PRP") for c in token.children):
                 return None  # "whatever it promised": a promise of nothing named is no transfer
@@ -239,6 +244,8 @@ class EventBuilder:
             if meaning.type == "ASSAULT" and token.i >= 2 and token.doc[token.i - 1].text == "-" and \
                     token.doc[token.i - 2].lower_ == "test":
                 return self.lexicon.trigger("missile test", "NOUN")  # "test-fired a missile": a show of force
+            if meaning.type == "REJECT" and any(c.dep_ == "xcomp" and _rules_out(c) for c in token.children):
+                return None  # "refused to rule out force": a threat, made by what is not ruled out
             if meaning.type == "THREATEN" and self._warns_of_danger(token):
                 return None  # "warned of a moment of risk": a warning about, not a threat to
             if meaning.lemma in self.status.words["deny_verbs"] and undecided(token):
@@ -725,6 +732,11 @@ class EventBuilder:
             return None  # "asked the EU to impose sanctions": what is asked for has not happened
         if meaning.lemma in self.lexicon.requires_actor_object and self._ordered_out(token):
             meaning = self.lexicon.trigger("expel", "VERB")  # "ordered the diplomats to leave"
+        ruled_out = _ruling_out(token)
+        if ruled_out == "ruled out":
+            meaning = replace(meaning, type="REJECT")  # "ruled out talks with Hamas": a refusal
+        elif ruled_out == "not ruled out" and meaning.type in HARM:
+            meaning = replace(meaning, type="THREATEN")  # "would not rule out military action"
         if meaning.type in FORCE and self._held_in_prospect(token):
             meaning = self.lexicon.trigger("threaten", "VERB")
         if meaning.pos == "NOUN" and token.lower_ in self.lexicon.needs_agent and \
@@ -737,6 +749,8 @@ class EventBuilder:
         if thing is not None and thing not in items:
             items = [thing] + items
         reading = self.status.read(token, sentence)
+        if ruled_out is not None:
+            reading.negated, reading.status = False, "asserted"  # the refusal or menace is made now
         conditioned = False
         if meaning.type in ("AGREE", "CONCEDE") and reading.negated and reading.status in ("asserted", "planned"):
             # "failed to reach agreement", "would not accept the plan": a refusal
@@ -756,6 +770,10 @@ class EventBuilder:
         if meaning.type == "AGREE" and token.lemma_.lower() in self.status.words["promised_verbs"] and \
                 reading.status == "promised":
             reading.status = "asserted"  # "agreed that…": the agreement is made; its content is promised
+        if meaning.type == "SUPPORT" and token.dep_ == "dobj" and reading.status == "promised" and \
+                token.head.lemma_.lower() in self.status.words["promised_verbs"] and \
+                not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.head.children):
+            reading.status = "asserted"  # "offered Tokyo its backing": backing given in the words
         if meaning.type == "THREATEN" and token.lemma_.lower() not in ("threaten", "warn") and \
                 reading.status in ("promised", "planned"):
             reading.status = "asserted"  # the threat is made; only the force is in prospect
@@ -859,6 +877,13 @@ class EventBuilder:
                            and not self._answers(token) and token.lemma_.lower() not in MEDIATION_VERBS):
             return None
         return Found(token, meaning, sources, targets, items, reading)
+
+    def _is_envoy(self, noun: Token) -> bool:
+        """A person by name or an envoy by office ("sent Medinsky", "dispatched an envoy")."""
+        if noun.lemma_.lower() in self.lexicon.words("envoy_nouns"):
+            return True
+        span = self._args.actor_at.get(noun.i)
+        return span is not None and getattr(actor_of(span), "kind", None) == "person"
 
     def _travels_for_talks(self, verb: Token) -> bool:
         """'Travelled to Sanaa for talks with Houthi leaders': the talks are the event."""
@@ -1508,3 +1533,22 @@ def _objects(verb: Token) -> list[Token]:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     return objects + [o for c in objects if c.lemma_.lower() in PARTITIVES for p in c.children
                       if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+
+
+def _rules_out(verb: Token) -> bool:
+    return verb.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+
+
+def _ruling_out(token: Token) -> str | None:
+    """Is the act what someone 'ruled out' or 'would not rule out' ("refused to rule out
+    military action")? None when no "rule out" governs it."""
+    t = token
+    for _ in range(4):
+        if t.dep_ not in ("dobj", "pobj", "prep", "xcomp", "pcomp"):
+            return None
+        t = t.head
+        if _rules_out(t):
+            kept = any(c.dep_ == "neg" for c in t.children) or \
+                t.dep_ == "xcomp" and t.head.lemma_.lower() in ("refuse", "decline")
+            return "not ruled out" if kept else "ruled out"
+    return None
