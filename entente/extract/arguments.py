@@ -327,10 +327,20 @@ class Arguments:
         """'Offered Tokyo public backing': the parser takes the one offered the noun for a
         modifier of it, a name right after the light verb."""
         verb = self.carrier(noun)
-        if verb is None:
+        return None if verb is None else self._name_after(verb, noun)
+
+    def _name_after(self, verb: Token, obj: Token) -> Token | None:
+        """An actor's name right after the verb that the parser hangs on the object as a
+        modifier: in "gave Ukraine tanks" it is the one given to."""
+        if verb.i + 1 >= len(self.doc) or obj.left_edge.i != verb.i + 1:
             return None
-        return next((c for c in noun.children if c.dep_ in ("nmod", "amod", "compound") and c.pos_ == "PROPN"
-                     and c.i == verb.i + 1 and c.i in self.actor_at), None)
+        name = self.doc[verb.i + 1]  # on the object or on a modifier of it ("Ukraine Leopard tanks")
+        if name == obj or name.dep_ not in ("nmod", "amod", "compound") or name.pos_ != "PROPN" \
+                or name.i not in self.actor_at:
+            return None
+        # "sent Revolutionary Guards advisers": the giver's own people, not a recipient
+        own = {code_of(s) for s in self._subject(verb)}
+        return None if code_of(self.actor_at[name.i]) in own else name
 
     def _noun_agent(self, noun: Token) -> list[Span]:
         """A nominal trigger's agent: its possessor or actor modifier, else the light verb's subject."""
@@ -430,6 +440,8 @@ class Arguments:
                 return self.actors_of(child)
             if child.dep_ == "dobj" and child.i in self.actor_at:
                 return self.actors_of(child)
+            if child.dep_ == "dobj" and (recipient := self._name_after(trigger, child)) is not None:
+                return [self.actor_at[recipient.i]]  # "gave Ukraine tanks", parsed as "Ukraine tanks"
         return []
 
     def _prep(self, trigger: Token, word: str) -> list[Span]:

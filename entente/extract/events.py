@@ -198,7 +198,7 @@ class EventBuilder:
             if any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in blocked for c in token.children):
                 return None
             unwanted = self.lexicon.excluded_objects.get(meaning.lemma, ())
-            if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in unwanted for c in token.children):
+            if any(c.lemma_.lower() in unwanted for c in _objects(token)):
                 return None
             for other, objects in self.lexicon.retyped_by_object.get(meaning.lemma, {}).items():
                 if any(c.lemma_.lower() in objects for c in _objects(token)):
@@ -880,10 +880,14 @@ class EventBuilder:
 
     def _is_envoy(self, noun: Token) -> bool:
         """A person by name or an envoy by office ("sent Medinsky", "dispatched an envoy")."""
+        if noun.i in self._args.item_at:
+            return False  # "hand over F-16s", which the tagger may take for a name
         if noun.lemma_.lower() in self.lexicon.words("envoy_nouns"):
             return True
         span = self._args.actor_at.get(noun.i)
-        return span is not None and getattr(actor_of(span), "kind", None) == "person"
+        if span is not None:  # the tagger takes "the Houthis" for a person too
+            return getattr(actor_of(span), "kind", None) == "person"
+        return noun.ent_type_ == "PERSON"
 
     def _travels_for_talks(self, verb: Token) -> bool:
         """'Travelled to Sanaa for talks with Houthi leaders': the talks are the event."""
@@ -1311,8 +1315,11 @@ class EventBuilder:
                         targets = named or (self._answered(asked, acts, sentence)
                                             if any(w.lemma_.lower() in answering for w in words) else [])
                     else:
-                        targets = named or self._answered(asked, acts, sentence) \
-                            or self._pursued(speakers, acts, sentence, verb.i)
+                        # the speakers' own act in this sentence first ("summoned the US
+                        # envoy, saying any interference was unacceptable"), then what they answer
+                        here = [a for a in acts if a.at >= sentence.start]
+                        targets = named or self._pursued(speakers, here, sentence, verb.i) \
+                            or self._answered(asked, acts, sentence) or self._pursued(speakers, acts, sentence, verb.i)
                 if targets:
                     found = Found(verb, meaning, speakers, targets, [], Reading())
                     records += self._records(found, sentence, doc, doc_id, name, args)
@@ -1531,6 +1538,11 @@ def _names_a_time(prep: Token) -> bool:
 def _objects(verb: Token) -> list[Token]:
     """A verb's objects, and what a partitive object is part of ("accepted all of the terms")."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "a retraction that Takaichi has refused to give": the relative pronoun's antecedent
+    clause = verb if verb.dep_ == "relcl" else verb.head if verb.dep_ == "xcomp" and verb.head.dep_ == "relcl" else None
+    if clause is not None:
+        objects = [clause.head if c.tag_ in ("WDT", "WP") else c for c in objects] or \
+            ([clause.head] if any(c.tag_ in ("WDT", "WP") and c.dep_ == "dobj" for c in clause.children) else [])
     return objects + [o for c in objects if c.lemma_.lower() in PARTITIVES for p in c.children
                       if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
 
