@@ -66,6 +66,8 @@ ANNOUNCEABLE = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "REJECT"}
 # Force: announced rather than used, it is a threat.
 FORCE = {"ASSAULT", "COERCE"}
 HARM = FORCE | {"SANCTION"}  # what a speaker menaces with by not ruling it out
+# A body's measures aimed against a state: voting against one backs the state.
+HOSTILE_MEASURES = {"ACCUSE", "SANCTION", "REQUEST", "COERCE", "THREATEN", "REJECT"}
 # Ties that stopping cuts ("stopped cooperating with", "ceased supplying"): then a SANCTION.
 TIES = {"COOPERATE", "CONSULT", "AID", "SUPPORT", "AGREE"}
 # Acts performed by speaking: an actor reported saying them has done them.
@@ -495,6 +497,8 @@ class EventBuilder:
         lemmas = doc.to_array(LEMMA).tolist()
         heads = {lemma for lemma in set(lemmas) if self._known_word(lemma, doc, GROUP_HEADS, lowered=True)}
         self._group_sentences = {args.sent_start[i] for i, lemma in enumerate(lemmas) if lemma in heads}
+        vote = doc.vocab.strings["vote"]
+        votes = [i for i, lemma in enumerate(lemmas) if lemma == vote]  # "voted against it"
         for sentence in sentences:
             words = [doc[i] for i in candidates[bisect_left(candidates, sentence.start):bisect_left(candidates, sentence.end)]]
             found = [f for word in words if (f := self._find(word, sentence, args, previous))]
@@ -530,6 +534,9 @@ class EventBuilder:
                      for f in found if not f.targets for source in f.sources]
             events += self._accusations_and_denials(found, sentence, doc, doc_id, doc_name, args)
             events += self._judgements(sentence, words, acts, doc, doc_id, doc_name, args, previous)
+            here = [doc[i] for i in votes if sentence.start <= i < sentence.end]
+            if here:
+                events += self._votes(here, sentence, acts, doc, doc_id, doc_name, args)
             previous = (previous + args.actors_in(sentence))[-6:]
         # a judgement may have found whom an open-ended act was aimed at ("warned that Moscow
         # would face tariffs"): that act is not made again without a target
@@ -1331,6 +1338,34 @@ class EventBuilder:
                     records += self._records(found, sentence, doc, doc_id, name, args)
         return records
 
+    # -- votes: "Russia and China voted against it" -------------------------------------------
+    def _votes(self, verbs: list[Token], sentence: Span, acts: list[Act], doc: Doc, doc_id: str,
+               name: str | None, args: Arguments) -> list[Event]:
+        """A vote for or against a measure of an international body. The measure is the body's
+        latest act before the vote: voting for it joins in it ("voted for the censure of Iran"
+        accuses Iran); voting against a hostile one backs its target, against a friendly one
+        rejects it."""
+        records = []
+        for verb in verbs:
+            side = _vote_side(verb)
+            voters = args.fill("subj", verb, []) if verb.pos_ in ("VERB", "AUX") else []
+            measure = next((a for a in reversed(acts) if a.at < verb.i and a.targets and
+                            getattr(actor_of(a.actor), "kind", None) == "igo" and
+                            a.actor.start >= sentence.start - ANSWER_WINDOW), None)
+            if side is None or not voters or measure is None:
+                continue
+            hostile = measure.kind in HOSTILE_MEASURES
+            if side == "for":
+                kind = measure.kind if measure.kind in self.ontology.types else None
+            else:
+                kind = "SUPPORT" if hostile else "REJECT"
+            if kind is None:
+                continue
+            found = Found(verb, replace(self.lexicon.trigger("support", "VERB"), type=kind), voters,
+                          list(measure.targets), [], Reading())
+            records += self._records(found, sentence, doc, doc_id, name, args)
+        return records
+
     def _obliged(self, verb: Token, own: set, args: Arguments) -> list[Span]:
         """Those a speaker says must or should act: the subjects of the clauses it says with
         an auxiliary of obligation, other than the speaker itself."""
@@ -1563,4 +1598,17 @@ def _ruling_out(token: Token) -> str | None:
             kept = any(c.dep_ == "neg" for c in t.children) or \
                 t.dep_ == "xcomp" and t.head.lemma_.lower() in ("refuse", "decline")
             return "not ruled out" if kept else "ruled out"
+    return None
+
+
+def _vote_side(verb: Token) -> str | None:
+    """'Voted against (it)' → "against"; 'voted for it', 'voted in favour' → "for"."""
+    for child in verb.children:
+        if child.lower_ == "against" and child.dep_ in ("prep", "advmod", "prt"):
+            return "against"
+        if child.lower_ == "for" and child.dep_ == "prep":
+            return "for"
+        if child.lower_ == "in" and child.dep_ == "prep" and any(
+                o.lower_ in ("favour", "favor") for o in child.children):
+            return "for"
     return None
