@@ -739,7 +739,7 @@ class EventBuilder:
             return None  # "asked the EU to impose sanctions": what is asked for has not happened
         if meaning.lemma in self.lexicon.requires_actor_object and self._ordered_out(token):
             meaning = self.lexicon.trigger("expel", "VERB")  # "ordered the diplomats to leave"
-        ruled_out = _ruling_out(token)
+        ruled_out = _ruling_out(token, self.status.words["failure_verbs"])
         if ruled_out == "ruled out":
             meaning = replace(meaning, type="REJECT")  # "ruled out talks with Hamas": a refusal
         elif ruled_out == "not ruled out" and meaning.type in HARM:
@@ -1571,7 +1571,9 @@ def _names_a_time(prep: Token) -> bool:
 
 
 def _objects(verb: Token) -> list[Token]:
-    """A verb's objects, and what a partitive object is part of ("accepted all of the terms")."""
+    """A verb's objects, and what a partitive object is part of ("accepted all of the terms");
+    in a relative clause, the antecedent of a relative pronoun object ("a retraction that Tokyo
+    refused to give")."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     # "a retraction that Takaichi has refused to give": the relative pronoun's antecedent
     clause = verb if verb.dep_ == "relcl" else verb.head if verb.dep_ == "xcomp" and verb.head.dep_ == "relcl" else None
@@ -1583,12 +1585,13 @@ def _objects(verb: Token) -> list[Token]:
 
 
 def _rules_out(verb: Token) -> bool:
+    """Is the verb "rule out"?"""
     return verb.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
 
 
-def _ruling_out(token: Token) -> str | None:
+def _ruling_out(token: Token, failures: frozenset[str]) -> str | None:
     """Is the act what someone 'ruled out' or 'would not rule out' ("refused to rule out
-    military action")? None when no "rule out" governs it."""
+    military action": a verb of failing is a negation)? None when no "rule out" governs it."""
     t = token
     for _ in range(4):
         if t.dep_ not in ("dobj", "pobj", "prep", "xcomp", "pcomp"):
@@ -1596,7 +1599,7 @@ def _ruling_out(token: Token) -> str | None:
         t = t.head
         if _rules_out(t):
             kept = any(c.dep_ == "neg" for c in t.children) or \
-                t.dep_ == "xcomp" and t.head.lemma_.lower() in ("refuse", "decline")
+                t.dep_ == "xcomp" and t.head.lemma_.lower() in failures
             return "not ruled out" if kept else "ruled out"
     return None
 
