@@ -196,14 +196,15 @@ class EventBuilder:
             if needed and not any(c.dep_ in ("prep", "prt") and c.lower_ in needed and not _names_a_time(c)
                                   for c in token.children):
                 return None  # ("launched a mediation effort on Saturday": a day, not a direction)
+            its_objects = _objects(token)
             blocked = self.lexicon.blocked_particles.get(meaning.lemma, ())
             if any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in blocked for c in token.children):
                 return None
             unwanted = self.lexicon.excluded_objects.get(meaning.lemma, ())
-            if any(c.lemma_.lower() in unwanted for c in _objects(token)):
+            if any(c.lemma_.lower() in unwanted for c in its_objects):
                 return None
-            for other, objects in self.lexicon.retyped_by_object.get(meaning.lemma, {}).items():
-                if any(c.lemma_.lower() in objects for c in _objects(token)):
+            for other, retyping in self.lexicon.retyped_by_object.get(meaning.lemma, {}).items():
+                if any(c.lemma_.lower() in retyping for c in its_objects):
                     return self.lexicon.trigger(other, "VERB")  # "met their demands": yielding, not a meeting
             if meaning.lemma in self.lexicon.requires_place_object and not self._takes_a_place(token):
                 return None  # "took part", "took a decision"
@@ -217,9 +218,9 @@ class EventBuilder:
                     self._args.actors_of(c) for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
                 return None  # "ordered a review"
             wanted = self.lexicon.requires_object.get(meaning.lemma)
-            if wanted and not any(c.lemma_.lower() in wanted for c in _objects(token)):
+            if wanted and not any(c.lemma_.lower() in wanted for c in its_objects):
                 return None
-            if meaning.type == "AID" and any(self._is_envoy(c) for c in _objects(token)):
+            if meaning.type == "AID" and any(self._is_envoy(c) for c in its_objects):
                 # "sent an envoy to Caracas" is a visit; "the Kremlin sent Medinsky instead" no aid
                 sent_to = any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in token.children)
                 return self.lexicon.trigger("visit", "VERB") if sent_to else None
