@@ -271,9 +271,11 @@ class Arguments:
 
     def _left_actor(self, verb: Token) -> list[Span]:
         """A finite main verb with no subject is a misparse (a long apposition, a fronted
-        phrase); its subject is almost always the last actor named before it."""
+        phrase); its subject is almost always the last actor named before it, other than one
+        a preposition governs ("Trump, increasingly frustrated with Moscow, warned…")."""
         before = self.actors_in(verb.doc[self.sent_start[verb.i]:verb.i])
-        return before[-1:]
+        free = [a for a in before if a.root.dep_ != "pobj"]
+        return (free or before)[-1:]
 
     def _resolve_subject(self, subject: Token) -> list[Span]:
         if subject.dep_ == "nsubj" and subject.tag_ in ("WDT", "WP"):  # "the state that supplied…", "Trump, who hosted…"
