@@ -473,7 +473,7 @@ class EventBuilder:
         options = (self.lexicon.light_verbs,
                    lambda t: t.pos_ == "VERB" and self.lexicon.trigger(t.lemma_, "VERB") is not None,
                    lambda noun: "compound" in getattr(self.trigger_of(noun), "frame", Frame("", (), (), ())).target,
-                   self.lexicon.instrument_verbs, self.lexicon.subject_control_verbs)
+                   self.lexicon.instrument_verbs, self.lexicon.subject_control_verbs, self.actors.acting_nouns)
         args = Arguments(doc, *options)
         self._doc_text = text
         self._args = args
@@ -1298,6 +1298,11 @@ class EventBuilder:
                     # (a force verb there, "the right to retaliate", is its own THREATEN event)
                     words = [w for w in words if self._held_in_prospect(w)
                              and getattr(self.trigger_of(w), "type", None) not in FORCE]
+                if type_ == "ACCUSE":
+                    # "warned that any aggression would meet a response": a wrong still to come
+                    # is a menace, not an accusation ("said any interference was unacceptable"
+                    # is one)
+                    words = [w for w in words if not _wrong_to_come(w)]
                 if not words:
                     continue
                 meaning = self.lexicon.trigger("threaten" if type_ == "THREATEN" else "accuse", "VERB")
@@ -1514,6 +1519,14 @@ def _agentive(span: Span) -> bool:
             root.head.head.dep_ in ("nsubj", "nsubjpass"):
         return True  # "the rulers of Mali and Niger said they…": whom the subject stands for
     return root.dep_ in ("amod", "compound") and root.head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _wrong_to_come(word: Token) -> bool:
+    """'any aggression would meet a response': a wrong named with "any" or "no" as the
+    subject of a clause in the future or conditional."""
+    return any(c.dep_ == "det" and c.lower_ in ("any", "no") for c in word.children) and \
+        word.dep_ in ("nsubj", "nsubjpass") and \
+        any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX for a in word.head.children)
 
 
 def _speech_subject(verb: Token) -> Token | None:

@@ -371,7 +371,21 @@ def _load(dirs: list[Path]) -> ActorDictionary:
         str(n).casefold() for path in _files(dirs, "roles.yaml") for n in read_yaml(path).get("group_anaphors", []))
     dictionary.body_anaphors = frozenset(
         str(n).casefold() for path in _files(dirs, "roles.yaml") for n in read_yaml(path).get("body_anaphors", []))
+    speakers = [str(n) for path in _files(dirs, "roles.yaml") for n in read_yaml(path).get("speaker_nouns", [])]
+    dictionary.acting_nouns = _acting_nouns([r.noun for r in roles] + [o.noun for o in offices] + speakers)
     return dictionary
+
+
+def _acting_nouns(nouns: list[str]) -> frozenset[str]:
+    """The head word of each role, office and speaker noun, singular and plural ("minister",
+    "ministers" from "prime minister"; "head" from "head of state"): a phrase headed by one
+    acts for whoever its "of", "in" or "for" phrase names ("the prime minister of Armenia")."""
+    heads = set()
+    for noun in nouns:
+        words = noun.casefold().split()
+        head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+        heads |= {head, head + "s"}
+    return frozenset(heads)
 
 
 def _load_states(dirs: list[Path]) -> dict[str, StateNames]:
@@ -463,6 +477,7 @@ class ActorDictionary:
         self.in_context = {m: self._states[s.code] for s in states for m in s.in_context if s.code in self._states}
         self.group_anaphors: frozenset[str] = frozenset()  # set by the loader from roles.yaml
         self.body_anaphors: frozenset[str] = frozenset()  # likewise
+        self.acting_nouns: frozenset[str] = frozenset()  # likewise
         # the words of each international body's names ("agency", "board" for the IAEA): what
         # "the agency" may refer back to
         self.body_words: dict[str, frozenset[str]] = {}

@@ -92,6 +92,14 @@ def test_role_and_office_nouns(actors):
     assert "officials" in actors.role_nouns and "foreign minister" in actors.office_nouns
 
 
+def test_acting_nouns_are_the_heads_of_role_office_and_speaker_nouns(actors):
+    # "the prime minister of Armenia", "its foreign ministry", "a reporter for Kayhan"
+    for noun in ("minister", "ministers", "ministry", "head", "heads", "secretary", "officials", "reporter"):
+        assert noun in actors.acting_nouns, noun
+    # "head of state" and "secretary of state" are headed by their first word
+    assert "state" not in actors.acting_nouns
+
+
 def test_person_speaks_for_state_only_in_office(actors):
     in_office = actors.resolve("Blinken", "2023-01-01")
     assert (in_office.actor_id, in_office.country, in_office.office) == ("USA", "USA", "foreign_minister")
