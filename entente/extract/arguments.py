@@ -268,7 +268,17 @@ class Arguments:
     def _resolve_subject(self, subject: Token) -> list[Span]:
         if subject.dep_ == "nsubj" and subject.tag_ in ("WDT", "WP"):  # "the state that supplied…", "Trump, who hosted…"
             return self.actors_of(subject.head.head)
-        return self.actors_of(subject)
+        return self.actors_of(subject) or self._side_of_weapons(subject)
+
+    def _side_of_weapons(self, phrase: Token) -> list[Span]:
+        """'Two Greek F-16 jets shot down…': a weapon phrase the parser has taken apart
+        still names the side it fights for, in a modifier somewhere inside it (not in its
+        prepositional phrases: "drones made in Iran")."""
+        words = [t for t in phrase.subtree if not any(a.dep_ in ("prep", "relcl", "acl", "appos")
+                                                     for a in _path_up(t, phrase))]
+        if not any(t.i in self.item_at for t in words):
+            return []
+        return [self.actor_at[t.i] for t in words if t.i in self.actor_at][:1]
 
     def _borrowed_subject(self, trigger: Token, depth: int = 0) -> list[Span]:
         """'The U.S. started imposing…', 'officials deny supplying…': the governor's subject."""
@@ -554,6 +564,15 @@ def what_it_called(clause: Token) -> Token | None:
 
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _path_up(token: Token, top: Token) -> list[Token]:
+    """The tokens from `token` up to `top`, not counting `top`."""
+    path = []
+    while token != top and token.head != token:
+        path.append(token)
+        token = token.head
+    return path
 
 
 def _own_subtree(trigger: Token):

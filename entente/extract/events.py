@@ -944,7 +944,10 @@ class EventBuilder:
         heads = [c for g in governors for c in g.children
                  if c.dep_ in ("nsubj", "poss") and c.lower_ in PRONOUNS | {"its", "their"}]
         # "his government has asked…", "their officials said…": the owner of a role noun
-        heads += [p for g in governors for c in g.children if c.dep_ == "nsubj" and args.is_role(c)
+        # and the owner of weapons: "its missiles had hit the plane"
+        heads += [p for g in governors for c in g.children
+                  if c.dep_ == "nsubj" and (args.is_role(c) or c.i in args.item_at
+                                            or c.lower_ in self.status.words["force_nouns"])
                   for p in c.children if p.dep_ == "poss" and p.lower_ in ("his", "her", "its", "their")]
         if not heads:
             return found
@@ -1402,12 +1405,22 @@ class EventBuilder:
     def _accusations_and_denials(self, found: list[Found], sentence: Span, doc: Doc,
                                  doc_id: str, name: str | None, args: Arguments) -> list[Event]:
         """'U.S. intelligence says Iran sent drones' is also the U.S. accusing Iran; a denial
-        of it is Iran rejecting the accusers."""
+        of it is Iran rejecting the accusers; and a doer admitting a harm it did ("Iran
+        admitted its forces shot down the airliner") concedes to those it harmed."""
         records: list[Event] = []
         accusers: list[Span] = []
+        admitting = self.status.words["admission_verbs"]
         for f in found:
             head = f.reading.attribution_head
             if head is None or f.reading.status not in ("reported", "alleged"):
+                continue
+            if head.head.lemma_.lower() in admitting and f.meaning.type in PROVOKING and f.targets \
+                    and not any(c.dep_ == "neg" for c in head.head.children) \
+                    and {_code(s) for s in args.actors_of(head)} == {_code(s) for s in f.sources}:
+                for source in f.sources:
+                    for target in f.targets:
+                        records.append(self._event(replace(f, trigger=head.head), source, target, sentence,
+                                                   doc, doc_id, name, args, type_="CONCEDE", reading=Reading()))
                 continue
             if f.meaning.type not in ACCUSABLE:
                 continue
@@ -1580,8 +1593,11 @@ def _unique(events: list[Event]) -> list[Event]:
 
 
 def _names_a_time(prep: Token) -> bool:
-    """Is the preposition's object a date or a time ("on Saturday", "at dawn")?"""
-    return any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in prep.children)
+    """Is the preposition's object a date or a time ("on Saturday", "at dawn")? Not if it
+    names an actor: the tagger reads "at Kyiv overnight" as one time."""
+    return any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME")
+               and not any(s.start <= o.i < s.end for s in o.doc.spans.get("actors", []))
+               for o in prep.children)
 
 
 def _objects(verb: Token) -> list[Token]:
