@@ -420,10 +420,12 @@ class EventBuilder:
                    for v in verdicts for t in v.subtree)
 
     def _held_in_prospect(self, token: Token) -> bool:
-        """'vowed to retaliate', 'the right to strike back': force announced, not used."""
+        """'vowed to retaliate', 'vowed revenge', 'the right to strike back': force announced,
+        not used."""
         governors = self.status.words["threat_governors"]
         head = token.head
-        if token.dep_ in ("xcomp", "acl", "pcomp") and head.lemma_.lower() in governors:
+        if (token.dep_ in ("xcomp", "acl", "pcomp") or token.dep_ == "dobj" and token.pos_ == "NOUN") \
+                and head.lemma_.lower() in governors:
             return not any(c.dep_ == "neg" for c in head.children)
         if token.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in governors:
             return True
