@@ -206,6 +206,9 @@ class EventBuilder:
             for other, retyping in self.lexicon.retyped_by_object.get(meaning.lemma, {}).items():
                 if any(c.lemma_.lower() in retyping for c in its_objects):
                     return self.lexicon.trigger(other, "VERB")  # "met their demands": yielding, not a meeting
+            for other, preps in self.lexicon.retyped_by_preposition.get(meaning.lemma, {}).items():
+                if any(c.dep_ == "prep" and c.lower_ in preps for c in token.children):
+                    return self.lexicon.trigger(other, "VERB")  # "rallied behind Doha": backing it
             if meaning.lemma in self.lexicon.requires_place_object and not self._takes_a_place(token):
                 return None  # "took part", "took a decision"
             if meaning.lemma in self.lexicon.words("territorial_verbs") and self._takes_a_place(token):
@@ -768,8 +771,12 @@ class EventBuilder:
             reading.negated, reading.status = False, "asserted"
         if meaning.type in TIES and token.dep_ == "xcomp" and \
                 token.head.lemma_.lower() in self.lexicon.words("stopping_verbs"):
-            # "would stop cooperating with the IAEA": a cut in ties, as the stopping verb tells it
-            meaning = replace(meaning, type="SANCTION")
+            # "would stop cooperating with the IAEA": a cut in ties, as the stopping verb tells it;
+            # "stopped buying wheat from Russia" is cut by the buyer
+            frame = meaning.frame
+            if frame.name == "receive":
+                frame = replace(frame, source=frame.target, target=frame.source)
+            meaning = replace(meaning, type="SANCTION", frame=frame)
             reading = self.status.read(token.head, sentence)
         if meaning.type in ANNOUNCEABLE and reading.status == "planned" and not reading.negated \
                 and _conditional(token):

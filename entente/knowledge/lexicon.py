@@ -16,7 +16,7 @@ from entente.model import EVENT_TYPES
 
 SLOTS = {"subj", "obj", "poss", "adj", "compound", "by", "to", "on", "against", "with", "from",
          "of", "at", "for", "in", "over", "between", "iobj", "dative", "producer", "adj_item",
-         "clause_subj", "behind", "alongside", "into"}
+         "clause_subj", "behind", "around", "alongside", "into"}
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ class Lexicon:
     requires_prep: dict[str, tuple[str, ...]] = field(default_factory=dict)
     requires_prep_object: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     retyped_by_object: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    retyped_by_preposition: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     blocked_particles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     requires_object: dict[str, tuple[str, ...]] = field(default_factory=dict)
     excluded_objects: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -117,7 +118,7 @@ def _load(extra_dirs: tuple[Path, ...]) -> Lexicon:
         for key in ("blocked_particles", "requires_object", "excluded_objects", "excluded_modifiers"):
             getattr(lexicon, key).update(
                 {k: tuple(w.lower() for w in v or ()) for k, v in (data.get(key) or {}).items()})
-        for key in ("requires_prep_object", "retyped_by_object"):
+        for key in ("requires_prep_object", "retyped_by_object", "retyped_by_preposition"):
             getattr(lexicon, key).update(
                 {k: {word: tuple(nouns) for word, nouns in (v or {}).items()}
                  for k, v in (data.get(key) or {}).items()})
@@ -125,10 +126,11 @@ def _load(extra_dirs: tuple[Path, ...]) -> Lexicon:
             table = lexicon.modes.setdefault(type_, {})
             for mode, words in modes.items():
                 table.update({w.lower(): mode for w in words})
-    for lemma, table in lexicon.retyped_by_object.items():
-        for other in table:
-            if other not in lexicon.verbs:
-                raise KnowledgeError("triggers.yaml", f"{other!r} is no verb trigger", f"retyped_by_object.{lemma}")
+    for key in ("retyped_by_object", "retyped_by_preposition"):
+        for lemma, table in getattr(lexicon, key).items():
+            for other in table:
+                if other not in lexicon.verbs:
+                    raise KnowledgeError("triggers.yaml", f"{other!r} is no verb trigger", f"{key}.{lemma}")
     for path in data_files("status.yaml", extra_dirs):
         lexicon.status.update(read_yaml(path))
     return lexicon

@@ -19,3 +19,16 @@ def test_a_retyping_to_no_known_verb_is_refused(tmp_path):
         "schema_version: 1\nretyped_by_object:\n  meet: {surrender_to: [demand]}\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="surrender_to"):
         load_lexicon([tmp_path])
+
+
+def test_a_preposition_can_retype_a_trigger():
+    lexicon = load_lexicon()
+    assert "behind" in lexicon.retyped_by_preposition["rally"]["stand"]
+    assert lexicon.trigger("stand", "VERB").type == "SUPPORT"
+
+
+def test_a_retyping_by_preposition_to_no_known_verb_is_refused(tmp_path):
+    (tmp_path / "triggers.yaml").write_text(
+        "schema_version: 1\nretyped_by_preposition:\n  rally: {back_up: [behind]}\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="retyped_by_preposition.rally"):
+        load_lexicon([tmp_path])
