@@ -36,6 +36,8 @@ MUTUAL = {"CONSULT", "COOPERATE", "AGREE"}
 # What "the allegations" a response answers are: accusations and reports.
 CLAIM_NOUNS = {"allegation", "accusation", "claim", "charge", "report", "finding", "criticism",
                "assertion", "suggestion"}
+# Types that answer what another side put to them (an offer, a demand).
+ANSWERS = {"REJECT", "AGREE", "CONCEDE", "SUPPORT"}
 # How far back (in tokens) a response looks for the act it answers.
 ANSWER_WINDOW = 120
 # Types whose target an article often leaves implicit once it has named it.
@@ -827,6 +829,14 @@ class EventBuilder:
                 token.head.lemma_.lower() not in self.lexicon.light_verbs and self.trigger_of(token.head) is not None:
             # "Rutte turned down Kyiv's request": a request to the one who answers it
             targets = [t for t in args.fill("subj", token.head, items) if _code(t) not in {_code(s) for s in sources}]
+        if not targets and meaning.type in ANSWERS and token.pos_ in ("VERB", "AUX"):
+            # "rebuffed an offer of mediation from Anwar": an answer to whoever made the offer
+            # ("welcomed the offer from Ankara": the parser may hang "from" on the verb)
+            proposals = [o for o in _objects(token) if o.lemma_.lower() in self.status.words["proposal_nouns"]]
+            targets = [a for o in proposals + [token] * bool(proposals)
+                       for p in o.children if p.dep_ in ("prep", "agent") and p.lower_ in ("by", "from")
+                       for w in p.children if w.dep_ == "pobj" for a in args.actors_of(w)
+                       if _code(a) not in {_code(s) for s in sources}]
         if not targets and condition_subjects:
             targets = [t for t in condition_subjects if _code(t) not in {_code(x) for x in sources}]
         own = {_code(s) for s in sources}
