@@ -217,6 +217,13 @@ class Arguments:
                 for obj in child.children:
                     if obj.dep_ == "pobj" and obj.i in self.actor_at and self._is_role(token):
                         return self.actor_at[obj.i]
+            # "a delegation led by Lavrov": a body acts for whoever leads it
+            if child.dep_ == "acl" and child.lemma_.lower() in ("lead", "head") and self._is_role(token):
+                for agent in (c for c in child.children if c.dep_ == "agent"):
+                    for obj in agent.children:
+                        leaders = self.actors_of(obj) if obj.dep_ == "pobj" else []
+                        if leaders:
+                            return leaders[0]
         return None
 
     def is_role(self, token: Token) -> bool:
