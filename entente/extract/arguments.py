@@ -384,6 +384,9 @@ class Arguments:
             recipient = self._dative_as_modifier(trigger)
             if not found and recipient is not None:
                 found = [self.actor_at[recipient.i]]
+            if not found and trigger.dep_ == "pobj" and trigger.head.lower_ == "under" and \
+                    trigger.head.head.lemma_.lower() in ("come", "be", "remain"):
+                found = self._subject(trigger.head.head)  # "peacekeepers came under fire from…"
             return found
         deps = ("nsubjpass",) if is_passive(trigger) else ("dobj", "obj")
         objects = [c for c in trigger.children if c.dep_ in deps]
