@@ -246,8 +246,10 @@ class Arguments:
         if slot in ("producer", "adj_item"):
             return []  # resolved by the event builder from the items
         if slot == "clause_subj":  # "demanded that the Houthis halt…": who is to act
+            # (and of each that-clause joined to it: "that M23 halt and that Rwanda withdraw")
             return [a for c in trigger.children if c.dep_ in ("ccomp", "xcomp")
-                    for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for a in self.actors_of(s)]
+                    for clause in (c, *(j for j in c.conjuncts if any(m.dep_ == "mark" for m in j.children)))
+                    for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") for a in self.actors_of(s)]
         return self._prep(trigger, slot)
 
     def _subject(self, trigger: Token) -> list[Span]:

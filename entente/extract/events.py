@@ -392,6 +392,9 @@ class EventBuilder:
         """An act asked or urged of someone ("asked the EU to impose sanctions", "urged Israel
         to halt the offensive"): the request is the event, not the act."""
         verb = token if token.pos_ in ("VERB", "AUX") else token.head
+        while verb.dep_ == "conj" and verb.head.dep_ in ("xcomp", "ccomp") and \
+                any(m.dep_ == "mark" for m in verb.children):
+            verb = verb.head  # "demanded that M23 halt and that Rwandan forces withdraw"
         if verb.dep_ not in ("xcomp", "ccomp") or verb.head == verb:
             return False
         governor = self.trigger_of(verb.head)
