@@ -31,7 +31,9 @@ CONTAINERS = {"package", "round", "wave", "series", "set", "raft", "batch", "sle
 # Nouns for a share of something: "parts of their aid to Kigali".
 PARTITIVES = {"part", "parts", "some", "much", "most", "all", "half", "portion", "share", "bulk",
               # and measures: "shipped vast quantities of ammunition to Russian forces"
-              "quantity", "quantities", "amount", "amounts", "volume", "volumes", "batch", "batches"}
+              "quantity", "quantities", "amount", "amounts", "volume", "volumes", "batch", "batches",
+              # and counts: "sent thousands of additional soldiers"
+              "hundreds", "thousands", "tens", "dozens", "scores", "number", "numbers"}
 # Texts a body issues that then speak for it: "passed a resolution calling on…".
 DOCUMENTS = {"resolution", "statement", "letter", "motion", "bill", "decree", "communique",
              "communiqué", "complaint", "petition", "note", "report", "declaration"}

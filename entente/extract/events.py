@@ -209,8 +209,12 @@ class EventBuilder:
                 if any(c.lemma_.lower() in retyping for c in its_objects):
                     return self.lexicon.trigger(other, "VERB")  # "met their demands": yielding, not a meeting
             for other, preps in self.lexicon.retyped_by_preposition.get(meaning.lemma, {}).items():
-                if any(c.dep_ == "prep" and c.lower_ in preps for c in token.children):
-                    return self.lexicon.trigger(other, "VERB")  # "rallied behind Doha": backing it
+                if any(c.dep_ in ("prep", "prt", "advmod") and c.lower_ in preps for c in token.children) \
+                        and not self._with_force(token) and not self._held_in_prospect(token) \
+                        and not (self.lexicon.trigger(other, "VERB").type in VERBAL and self._aims_at_things(token)):
+                    # "rallied behind Doha": backing it ("hit back with missiles" and "vowed to
+                    # hit back" still strike)
+                    return self.lexicon.trigger(other, "VERB")
             if meaning.lemma in self.lexicon.requires_place_object and not self._takes_a_place(token):
                 return None  # "took part", "took a decision"
             if meaning.lemma in self.lexicon.words("territorial_verbs") and self._takes_a_place(token):
@@ -426,6 +430,23 @@ class EventBuilder:
                      for o in c.children if o.dep_ == "pobj"]
         return any(t.lemma_.lower() in dismissive or t.lower_ in dismissive
                    for v in verdicts for t in v.subtree)
+
+    def _intercepts(self, verb: Token, args: Arguments) -> bool:
+        """'shot down drones', 'helped bring down missiles': force on weapons, not on a side."""
+        return verb.pos_ == "VERB" and getattr(self.trigger_of(verb), "lemma", None) in \
+            self.status.words["interception_verbs"] and any(o.i in args.item_at for o in _objects(verb))
+
+    def _aims_at_things(self, verb: Token) -> bool:
+        """'hit back at Russian positions': aimed at a thing, not at a side one could answer."""
+        return any(o.pos_ == "NOUN" and o.i not in self._args.actor_at and not self._args.is_role(o)
+                   for p in verb.children if p.dep_ == "prep" and p.lower_ == "at"
+                   for o in p.children if o.dep_ == "pobj")
+
+    def _with_force(self, verb: Token) -> bool:
+        """'…with a barrage of missiles': the verb's instrument is force or a weapon."""
+        return any(t.i in self._args.item_at or getattr(self.trigger_of(t), "type", None) in FORCE
+                   for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
+                   for o in p.children if o.dep_ == "pobj" for t in o.subtree)  # "with a wave of drones"
 
     def _held_in_prospect(self, token: Token) -> bool:
         """'vowed to retaliate', 'vowed revenge', 'the right to strike back': force announced,
@@ -710,9 +731,12 @@ class EventBuilder:
         is the one the article's other events of that type name, else the actor the article
         is most about. Only when one stands out; such events get a lower confidence."""
         by_type: dict[str, Counter] = {}
+        shooters: Counter = Counter()  # who fired what an interception destroys
         for ev in events:
             if ev.target is not None and ev.source is not None:
                 by_type.setdefault(ev.type, Counter())[ev.target.code] += 1
+                if ev.type == "ASSAULT":
+                    shooters[ev.source.code] += 1
         salience: Counter = Counter()
         spans_by_code = {}
         lead_end = self._lead_end
@@ -730,8 +754,11 @@ class EventBuilder:
                                 for source in f.sources if _code(source)]
                 continue  # a response that found nothing to answer is left out
             own = {_code(s) for s in f.sources}
-            code = _standout(by_type.get(f.meaning.type, Counter()), own, least=2) or \
-                _standout(salience, own, least=SALIENT_MENTIONS)
+            if self._intercepts(f.trigger, args):  # "helped bring down drones": whoever fired them
+                code = _standout(shooters, own, least=1)
+            else:
+                code = _standout(by_type.get(f.meaning.type, Counter()), own, least=2) or \
+                    _standout(salience, own, least=SALIENT_MENTIONS)
             if code is None or code not in spans_by_code:
                 if f.meaning.type in TARGETLESS:  # "students protested", "troops withdrew"
                     records += [self._event(f, source, None, sentence, doc, doc_id, name, args)
@@ -866,7 +893,7 @@ class EventBuilder:
                 return None  # "trying to obtain weapons" from no one named asks no one
         sends_forces = meaning.type == "AID" and token.pos_ == "VERB" and \
             token.lemma_.lower() not in self.status.words["promised_verbs"] and any(
-            c.dep_ == "dobj" and c.lower_ in self.status.words["force_nouns"] for c in token.children)
+            c.lower_ in self.status.words["force_nouns"] for c in _objects(token))
         if sends_forces and (not targets or any(c.dep_ == "prep" and c.lower_ == "into" for c in token.children)):
             # "dispatched forces to monitor…", "sending its army into Kosovo": a deployment
             meaning = self.lexicon.trigger("deploy", "VERB")
