@@ -21,7 +21,7 @@ SEED_FLOORS = {"precision": 0.85, "key_recall": 0.9, "status_accuracy": 0.88}
 # The fresh set (examples/fresh: articles written by helpers who never saw the system) is for
 # measurement, not tuning; its floors only keep a change from losing what generalises.
 # Measured on all 48 articles (seven batches) in session 8: P 0.756, F1 0.626, key 0.625.
-FRESH_FLOORS = {"precision": 0.75, "f1": 0.62, "key_recall": 0.62}
+FRESH_FLOORS = {"precision": 0.76, "f1": 0.63, "key_recall": 0.63}
 
 
 def _check(totals: dict, floors: dict) -> None:
