@@ -208,13 +208,9 @@ class EventBuilder:
             for other, retyping in self.lexicon.retyped_by_object.get(meaning.lemma, {}).items():
                 if any(c.lemma_.lower() in retyping for c in its_objects):
                     return self.lexicon.trigger(other, "VERB")  # "met their demands": yielding, not a meeting
-            for other, preps in self.lexicon.retyped_by_preposition.get(meaning.lemma, {}).items():
-                if any(c.dep_ in ("prep", "prt", "advmod") and c.lower_ in preps for c in token.children) \
-                        and not self._with_force(token) and not self._held_in_prospect(token) \
-                        and not (self.lexicon.trigger(other, "VERB").type in VERBAL and self._aims_at_things(token)):
-                    # "rallied behind Doha": backing it ("hit back with missiles" and "vowed to
-                    # hit back" still strike)
-                    return self.lexicon.trigger(other, "VERB")
+            retyped = self._retyped_by_preposition(token, meaning)
+            if retyped is not None:
+                return retyped  # "rallied behind Doha": backing it
             if meaning.lemma in self.lexicon.requires_place_object and not self._takes_a_place(token):
                 return None  # "took part", "took a decision"
             if meaning.lemma in self.lexicon.words("territorial_verbs") and self._takes_a_place(token):
@@ -430,6 +426,20 @@ class EventBuilder:
                      for o in c.children if o.dep_ == "pobj"]
         return any(t.lemma_.lower() in dismissive or t.lower_ in dismissive
                    for v in verdicts for t in v.subtree)
+
+    def _retyped_by_preposition(self, verb: Token, meaning):
+        """The trigger a preposition or particle makes of the verb ("rallied behind Doha",
+        "hit back at Caracas"), unless force is named ("hit back with missiles"), vowed
+        ("vowed to hit back") or, for words, aimed at things ("hit back at Russian positions")."""
+        for other, preps in self.lexicon.retyped_by_preposition.get(meaning.lemma, {}).items():
+            if not any(c.dep_ in ("prep", "prt", "advmod") and c.lower_ in preps for c in verb.children):
+                continue
+            retyped = self.lexicon.trigger(other, "VERB")
+            if self._with_force(verb) or self._held_in_prospect(verb) or \
+                    retyped.type in VERBAL and self._aims_at_things(verb):
+                continue
+            return retyped
+        return None
 
     def _intercepts(self, verb: Token, args: Arguments) -> bool:
         """'shot down drones', 'helped bring down missiles': force on weapons, not on a side."""
@@ -863,7 +873,8 @@ class EventBuilder:
             # "rebuffed an offer of mediation from Anwar": an answer to whoever made the offer
             # ("welcomed the offer from Ankara": the parser may hang "from" on the verb)
             proposals = [o for o in _objects(token) if o.lemma_.lower() in self.status.words["proposal_nouns"]]
-            targets = [a for o in proposals + [token] * bool(proposals)
+            holders = proposals + [token] if proposals else []
+            targets = [a for o in holders
                        for p in o.children if p.dep_ in ("prep", "agent") and p.lower_ in ("by", "from")
                        for w in p.children if w.dep_ == "pobj" for a in args.actors_of(w)
                        if _code(a) not in {_code(s) for s in sources}]
