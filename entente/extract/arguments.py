@@ -151,11 +151,11 @@ class Arguments:
             span = self._actor_of_phrase(head)
             if span is not None and span not in found:
                 found.append(span)
-            if span is not None and self._is_role(head):  # "reports from the U.S. and the U.K."
+            if span is not None and self.is_role(head):  # "reports from the U.S. and the U.K."
                 for other in self._role_conjuncts(head):
                     if other not in found:
                         found.append(other)
-            if span is not None and (head.i not in self.actor_at or self._is_role(head)):
+            if span is not None and (head.i not in self.actor_at or self.is_role(head)):
                 # "French and British jets", "Polish and Czech officials": every actor
                 # modifier of the noun, and their conjuncts, names one of the actors (not
                 # so for a name: "Yemen's Houthi movement" is the Houthis alone)
@@ -217,10 +217,10 @@ class Arguments:
         for child in token.children:  # "officials in Kyiv", "forces from Iran", "a reporter for Kayhan"
             if child.dep_ == "prep" and child.lower_ in ("in", "from", "of", "for", "at", "throughout", "across"):
                 for obj in child.children:
-                    if obj.dep_ == "pobj" and obj.i in self.actor_at and self._is_role(token):
+                    if obj.dep_ == "pobj" and obj.i in self.actor_at and self.is_role(token):
                         return self.actor_at[obj.i]
             # "a delegation led by Lavrov": a body acts for whoever leads it
-            if child.dep_ == "acl" and child.lemma_.lower() in ("lead", "head") and self._is_role(token):
+            if child.dep_ == "acl" and child.lemma_.lower() in ("lead", "head") and self.is_role(token):
                 for agent in (c for c in child.children if c.dep_ == "agent"):
                     for obj in agent.children:
                         leaders = self.actors_of(obj) if obj.dep_ == "pobj" else []
@@ -230,9 +230,6 @@ class Arguments:
 
     def is_role(self, token: Token) -> bool:
         """A noun for people or bodies acting for someone: officials, government, forces…"""
-        return self._is_role(token)
-
-    def _is_role(self, token: Token) -> bool:
         return token.lower_ in self.acting_nouns
 
     # -- slots -------------------------------------------------------------------------------

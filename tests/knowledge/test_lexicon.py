@@ -14,21 +14,18 @@ def test_an_object_can_retype_a_trigger():
     assert lexicon.trigger("concede", "VERB").type == "CONCEDE"
 
 
-def test_a_retyping_to_no_known_verb_is_refused(tmp_path):
-    (tmp_path / "triggers.yaml").write_text(
-        "schema_version: 1\nretyped_by_object:\n  meet: {surrender_to: [demand]}\n", encoding="utf-8")
-    with pytest.raises(KnowledgeError, match="surrender_to"):
-        load_lexicon([tmp_path])
-
-
 def test_a_preposition_can_retype_a_trigger():
     lexicon = load_lexicon()
     assert "behind" in lexicon.retyped_by_preposition["rally"]["stand"]
     assert lexicon.trigger("stand", "VERB").type == "SUPPORT"
 
 
-def test_a_retyping_by_preposition_to_no_known_verb_is_refused(tmp_path):
+@pytest.mark.parametrize("table, entry, named", [
+    ("retyped_by_object", "meet: {surrender_to: [demand]}", "surrender_to"),
+    ("retyped_by_preposition", "rally: {back_up: [behind]}", "retyped_by_preposition.rally"),
+])
+def test_a_retyping_to_no_known_verb_is_refused(tmp_path, table, entry, named):
     (tmp_path / "triggers.yaml").write_text(
-        "schema_version: 1\nretyped_by_preposition:\n  rally: {back_up: [behind]}\n", encoding="utf-8")
-    with pytest.raises(KnowledgeError, match="retyped_by_preposition.rally"):
+        f"schema_version: 1\n{table}:\n  {entry}\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=named):
         load_lexicon([tmp_path])
