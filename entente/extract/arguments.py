@@ -33,7 +33,10 @@ PARTITIVES = {"part", "parts", "some", "much", "most", "all", "half", "portion",
               # and measures: "shipped vast quantities of ammunition to Russian forces"
               "quantity", "quantities", "amount", "amounts", "volume", "volumes", "batch", "batches",
               # and counts: "sent thousands of additional soldiers"
-              "hundreds", "thousands", "tens", "dozens", "scores", "number", "numbers"}
+              # (the tagger's lemma of "thousands" is "thousand")
+              "hundreds", "thousands", "tens", "dozens", "scores", "number", "numbers",
+              "hundred", "thousand", "dozen"}
+FRONTIERS = {"border", "frontier", "boundary"}
 # Texts a body issues that then speak for it: "passed a resolution calling on…".
 DOCUMENTS = {"resolution", "statement", "letter", "motion", "bill", "decree", "communique",
              "communiqué", "complaint", "petition", "note", "report", "declaration"}
@@ -96,8 +99,10 @@ class Arguments:
 
     def __init__(self, doc: Doc, light_verbs: frozenset[str], is_trigger=lambda token: False,
                  compound_is_place=lambda noun: False, instrument_verbs: frozenset[str] = frozenset(),
-                 subject_control_verbs: frozenset[str] = frozenset(), acting_nouns: frozenset[str] = frozenset()):
+                 subject_control_verbs: frozenset[str] = frozenset(), acting_nouns: frozenset[str] = frozenset(),
+                 speaks=lambda token: False):
         self.doc = doc
+        self.speaks = speaks  # "urged", "warned": an act in words, which only an actor does
         self.acting_nouns = acting_nouns  # "officials", "minister", "reports": they act for someone
         self.where = False
         self.is_trigger = is_trigger
@@ -312,7 +317,12 @@ class Arguments:
             return self._noun_agent(head)
         for child in head.children:
             if child.dep_ in SUBJECT_DEPS:
-                return self._resolve_subject(child)
+                found = self._resolve_subject(child)
+                if not found and trigger.dep_ == "conj" and head.dep_ == "ccomp" and self.speaks(trigger):
+                    # "Washington said the strikes endangered troops and urged Ankara…": strikes
+                    # urge no one; the parser has joined the speaker's second verb to what he said
+                    return self._borrowed_subject(head, depth + 1)
+                return found
         return self._borrowed_subject(head, depth + 1)
 
     def _object_control(self, trigger: Token) -> list[Span] | None:
@@ -464,7 +474,7 @@ class Arguments:
         elif trigger.pos_ in ("VERB", "AUX"):
             # "shipped 40 drones to Russia": the parser often hangs the prep on the object
             heads += [c for c in trigger.children if c.dep_ in ("dobj", "obj")
-                      and (word in ("on", "against", "with", "from", "to", "into", "between", "in", "behind", "around")
+                      and (word in ("on", "against", "with", "from", "to", "into", "between", "in", "behind", "around", "along")
                            or c.i in self.item_at)]
             # "suspended parts of their aid to Kigali": the prep hangs on what the part is of;
             # "hosted five days of talks between Riyadh and Tehran": on what the measure is of
@@ -490,10 +500,15 @@ class Arguments:
                             obj = named or obj
                             found = self.actors_of(obj) or (self._inside(obj) if self.where else []) or (
                                 self._destination(obj) if word in ("on", "against") else []) or (
-                                self._phrase_actors(obj, ("of",)) if word in FORCE_PREPS or word == "into" else [])
+                                self._phrase_actors(obj, ("of",)) if word in FORCE_PREPS or word == "into" else []) or (
+                                self._across(obj) if not self.where else [])
                             if found:
                                 return found
         return []
+
+    def _across(self, noun: Token) -> list[Span]:
+        """'sent troops to its border with Belarus': a frontier faces the side across it."""
+        return self._phrase_actors(noun, ("with",)) if noun.lemma_.lower() in FRONTIERS else []
 
     def _destination(self, noun: Token) -> list[Span]:
         """'a ban on exports to the United States', 'curbs on sales to China': whom the

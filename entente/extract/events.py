@@ -16,7 +16,7 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from entente.extract.arguments import (CONTAINERS, PARTITIVES, Arguments, actor_of, forget_actors, is_passive,
+from entente.extract.arguments import (CONTAINERS, FRONTIERS, PARTITIVES, Arguments, actor_of, forget_actors, is_passive,
                                        remember_actor)
 from entente.extract.arguments import code_of as _code
 from entente.extract.items import to_item
@@ -500,6 +500,13 @@ class EventBuilder:
         return any((meaning := self.lexicon.trigger(c.lemma_, "NOUN"))
                    and not (meaning.type == "AID" and self._restricted(c)) for c in objects)
 
+    def _speaks(self, verb: Token) -> bool:
+        """A verb whose event is an act in words (urge, condemn, reject): only an actor does it.
+        Not a threat: "the measures threatened the single market" has a thing for its subject."""
+        meaning = self.lexicon.trigger(verb.lemma_, "VERB") if verb.pos_ == "VERB" else None
+        return meaning is not None and meaning.type != "THREATEN" and \
+            self.ontology.quad_for(meaning.type).startswith("verbal")
+
     # -- building ----------------------------------------------------------------------------
     def build(self, doc: Doc, doc_id: str, doc_name: str | None, text: str | None = None) -> list[Event]:
         """The document's events. `text`, when the caller has it, is the text the Doc was made
@@ -514,7 +521,8 @@ class EventBuilder:
         options = (self.lexicon.light_verbs,
                    lambda t: t.pos_ == "VERB" and self.lexicon.trigger(t.lemma_, "VERB") is not None,
                    lambda noun: "compound" in getattr(self.trigger_of(noun), "frame", Frame("", (), (), ())).target,
-                   self.lexicon.instrument_verbs, self.lexicon.subject_control_verbs, self.actors.acting_nouns)
+                   self.lexicon.instrument_verbs, self.lexicon.subject_control_verbs, self.actors.acting_nouns,
+                   self._speaks)
         args = Arguments(doc, *options)
         self._doc_text = text
         self._args = args
@@ -905,8 +913,10 @@ class EventBuilder:
         sends_forces = meaning.type == "AID" and token.pos_ == "VERB" and \
             token.lemma_.lower() not in self.status.words["promised_verbs"] and any(
             c.lower_ in self.status.words["force_nouns"] for c in _objects(token))
-        if sends_forces and (not targets or any(c.dep_ == "prep" and c.lower_ == "into" for c in token.children)):
-            # "dispatched forces to monitor…", "sending its army into Kosovo": a deployment
+        if sends_forces and (not targets or any(c.dep_ == "prep" and (c.lower_ == "into" or any(
+                o.lemma_.lower() in FRONTIERS for o in c.children if o.dep_ == "pobj")) for c in token.children)):
+            # "dispatched forces to monitor…", "sending its army into Kosovo", "sent troops to
+            # its border with Belarus": a deployment
             meaning = self.lexicon.trigger("deploy", "VERB")
         if not targets and meaning.type in ("SUPPORT", "AID") and token.dep_ == "pobj" and \
                 token.head.lower_ == "with" and token.head.head.pos_ in ("VERB", "AUX"):

@@ -16,7 +16,7 @@ from entente.model import EVENT_TYPES
 
 SLOTS = {"subj", "obj", "poss", "adj", "compound", "by", "to", "on", "against", "with", "from",
          "of", "at", "for", "in", "over", "between", "iobj", "dative", "producer", "adj_item",
-         "clause_subj", "behind", "around", "alongside", "into"}
+         "clause_subj", "behind", "around", "alongside", "into", "along"}
 
 
 @dataclass(frozen=True)
