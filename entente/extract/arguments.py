@@ -488,22 +488,30 @@ class Arguments:
             for child in children:
                 if child.dep_ == "agent" and word == "by" or (
                         child.dep_ in ("prep", "dative") and child.lower_ == word):
-                    for obj in child.children:
-                        if obj.dep_ in ("pobj", "pcomp"):
-                            named = what_it_called(obj)  # "fired at what it called camps of…"
-                            if named is not None and any(c.dep_ == "poss" and c.lower_ in ("its", "their")
-                                                         for c in named.children):
-                                # "support for what Moscow calls its special military operation": the namer's
-                                found = [a for c in obj.children if c.dep_ == "nsubj" for a in self.actors_of(c)]
-                                if found:
-                                    return found
-                            obj = named or obj
-                            found = self.actors_of(obj) or (self._inside(obj) if self.where else []) or (
-                                self._destination(obj) if word in ("on", "against") else []) or (
-                                self._phrase_actors(obj, ("of",)) if word in FORCE_PREPS or word == "into" else []) or (
-                                self._across(obj) if not self.where else [])
-                            if found:
-                                return found
+                    found = self._prep_object(child, word)
+                    if found:
+                        # "fired missiles at Israel and at a US base": each preposition joined
+                        return found + [a for c in child.conjuncts if c.lower_ == word
+                                        for a in self._prep_object(c, word) if a not in found]
+        return []
+
+    def _prep_object(self, prep: Token, word: str) -> list[Span]:
+        for obj in prep.children:
+            if obj.dep_ in ("pobj", "pcomp"):
+                named = what_it_called(obj)  # "fired at what it called camps of…"
+                if named is not None and any(c.dep_ == "poss" and c.lower_ in ("its", "their")
+                                             for c in named.children):
+                    # "support for what Moscow calls its special military operation": the namer's
+                    found = [a for c in obj.children if c.dep_ == "nsubj" for a in self.actors_of(c)]
+                    if found:
+                        return found
+                obj = named or obj
+                found = self.actors_of(obj) or (self._inside(obj) if self.where else []) or (
+                    self._destination(obj) if word in ("on", "against") else []) or (
+                    self._phrase_actors(obj, ("of",)) if word in FORCE_PREPS or word == "into" else []) or (
+                    self._across(obj) if not self.where else [])
+                if found:
+                    return found
         return []
 
     def _across(self, noun: Token) -> list[Span]:

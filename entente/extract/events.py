@@ -828,6 +828,12 @@ class EventBuilder:
                 frame = replace(frame, source=frame.target, target=frame.source)
             meaning = replace(meaning, type="SANCTION", frame=frame)
             reading = self.status.read(token.head, sentence)
+        if meaning.type == "ASSAULT" and token.dep_ in ("xcomp", "dobj") and \
+                token.head.lemma_.lower() in self.lexicon.words("stopping_verbs"):
+            # "would stop bombing the Houthis", "halted its strikes on Gaza": a de-escalation
+            # (CAMEO 087), as the stopping verb tells it, not an attack denied
+            meaning = replace(meaning, type="RETREAT")
+            reading = self.status.read(token.head, sentence)
         if meaning.type in ANNOUNCEABLE and reading.status == "planned" and not reading.negated \
                 and _conditional(token):
             # "will impose sanctions unless the talks resume": harm announced on a condition
@@ -1389,6 +1395,11 @@ class EventBuilder:
                     # not its possessor, the accused ("said Tehran's breaches left them no choice")
                     victims = {t.i for w in words for c in w.children if c.dep_ != "poss"
                                for t in c.subtree} if type_ == "ACCUSE" else set()
+                    # also of the noun a judging adjective qualifies ("a dangerous precedent
+                    # for Europe": Europe is endangered, not accused)
+                    victims |= {t.i for w in words if w.dep_ == "amod" and type_ == "ACCUSE"
+                                for c in w.head.children if c.dep_ == "prep" and c.lower_ in ("for", "to")
+                                for t in c.subtree}
                     # nor the doer of a participle on it ("the threats posed by Iran")
                     doers = {a.i for w in words for t in w.subtree
                              if t.dep_ == "agent" or t.dep_ == "prep" and t.lower_ == "by" for a in t.subtree} | \
