@@ -223,7 +223,7 @@ class EventBuilder:
                     self._args.actors_of(c) for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
                 return None  # "ordered a review"
             wanted = self.lexicon.requires_object.get(meaning.lemma)
-            if wanted and not any(c.lemma_.lower() in wanted for c in its_objects):
+            if wanted and not any(c.lemma_.lower() in wanted or c.lower_ in wanted for c in its_objects):
                 return None
             if meaning.type == "AID" and any(self._is_envoy(c) for c in its_objects):
                 # "sent an envoy to Caracas" is a visit; "the Kremlin sent Medinsky instead" no aid
@@ -850,7 +850,13 @@ class EventBuilder:
         if meaning.type == "THREATEN" and token.lemma_.lower() not in ("threaten", "warn") and \
                 reading.status in ("promised", "planned"):
             reading.status = "asserted"  # the threat is made; only the force is in prospect
-        sources = self._fill(meaning.frame.source, token, args, items, previous, sentence)
+        source_slots = meaning.frame.source
+        if "subj" in source_slots and token.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in token.children):
+            # "Tiraspol turned down the offer from Brussels": with a subject named, "from"
+            # names where something came from, not who acts (even when the subject is no actor)
+            source_slots = tuple(s for s in source_slots if s != "from")
+        sources = self._fill(source_slots, token, args, items, previous, sentence)
         # "would strike hard if Hezbollah broke the deal": the threat is aimed at the condition's subject
         condition_subjects = [a for c in _conditions(token) for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
                               for a in args.actors_of(s)] if conditioned else []
