@@ -470,6 +470,13 @@ class EventBuilder:
             return True
         return False
 
+    def _defends_itself(self, verb: Token) -> bool:
+        """'defend itself', 'protect its sovereignty': the object is the doer's own."""
+        return verb.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "dobj" and (c.lower_ in ("itself", "themselves") or c.lemma_.lower() in self.status.words["own_things"]
+                                  and any(p.dep_ == "poss" and p.lower_ in ("its", "their") for p in c.children))
+            for c in verb.children)
+
     def _denies_an_act(self, verb: Token) -> bool:
         """A denial whose complement is itself an event (not an accusation) is that event's
         status; the REJECT of the accusers is built with it."""
@@ -801,6 +808,12 @@ class EventBuilder:
         elif ruled_out == "not ruled out" and meaning.type in HARM:
             meaning = replace(meaning, type="THREATEN")  # "would not rule out military action"
         if meaning.type in FORCE and self._held_in_prospect(token):
+            meaning = self.lexicon.trigger("threaten", "VERB")
+        if meaning.type == "SUPPORT" and self._defends_itself(token):
+            # "reserved all options to defend its sovereignty": no one else is backed; held
+            # out against an attacker, it is a threat
+            if not self._held_in_prospect(token):
+                return None
             meaning = self.lexicon.trigger("threaten", "VERB")
         if meaning.pos == "NOUN" and token.lower_ in self.lexicon.needs_agent and \
                 token.head.lemma_.lower() not in self.status.words["denial_of_acts"] and \
