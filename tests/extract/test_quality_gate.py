@@ -20,8 +20,8 @@ DEV_TARGETS = {"f1": 0.8, "key_recall": 0.9, "status_accuracy": 0.8}
 SEED_FLOORS = {"precision": 0.85, "key_recall": 0.9, "status_accuracy": 0.88}
 # The fresh set (examples/fresh: articles written by helpers who never saw the system) is for
 # measurement, not tuning; its floors only keep a change from losing what generalises.
-# Measured on all 48 articles (seven batches) in session 8: P 0.756, F1 0.626, key 0.625.
-FRESH_FLOORS = {"precision": 0.76, "f1": 0.63, "key_recall": 0.63}
+# Measured on all 64 articles (nine batches) in session 10: P 0.766, F1 0.644, key 0.662.
+FRESH_FLOORS = {"precision": 0.76, "f1": 0.63, "key_recall": 0.65}
 
 
 def _check(totals: dict, floors: dict) -> None:
