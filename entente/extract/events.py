@@ -470,6 +470,19 @@ class EventBuilder:
             return True
         return False
 
+    def _concerned(self, token: Token, meaning, args: Arguments, own: set) -> list[Span]:
+        """Whom an act leaves implicit, read off its own phrase: a refusal is aimed at whoever
+        the refused act concerns ("refused to extend the transit of Russian gas"); a request
+        made "at X's request" is of whoever then acted ("At Yerevan's request, Russian guards
+        left")."""
+        if meaning.type == "REJECT" and token.pos_ in ("VERB", "AUX"):
+            refused = [t for c in token.children if c.dep_ == "xcomp" for t in c.subtree]
+            return [a for a in args.actors_in(refused) if _code(a) not in own][:1]
+        if meaning.type == "REQUEST" and token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and \
+                token.head.lower_ in ("at", "upon") and token.head.head.pos_ in ("VERB", "AUX"):
+            return [a for a in args.fill("subj", token.head.head, []) if _code(a) not in own]
+        return []
+
     def _defends_itself(self, verb: Token) -> bool:
         """'defend itself', 'protect its sovereignty': the object is the doer's own."""
         return verb.pos_ in ("VERB", "AUX") and any(
@@ -884,6 +897,8 @@ class EventBuilder:
         targets = self._fill(meaning.frame.target, token, args, items, previous, sentence,
                              exclude={_code(s) for s in sources})
         targets = [t for t in targets if t not in sources]
+        if not targets and sources:
+            targets = self._concerned(token, meaning, args, {_code(s) for s in sources})
         if meaning.type in MUTUAL and token.pos_ in ("NOUN", "PROPN") and \
                 meaning.lemma not in self.lexicon.words("brokering_nouns"):
             # "announced a truce between Ethiopia and Somalia": its parties are the two named,
