@@ -841,8 +841,10 @@ class EventBuilder:
         if ruled_out is not None:
             reading.negated, reading.status = False, "asserted"  # the refusal or menace is made now
         conditioned = False
-        if meaning.type in ("AGREE", "CONCEDE") and reading.negated and reading.status in ("asserted", "planned"):
-            # "failed to reach agreement", "would not accept the plan": a refusal
+        if meaning.type in ("AGREE", "CONCEDE") and reading.negated and reading.status in ("asserted", "planned") or \
+                meaning.type in ("AGREE", "CONCEDE", "SUPPORT") and reading.negated and _present_stance(token):
+            # "failed to reach agreement", "would not accept the plan": a refusal; so is a stance
+            # held now, also when said of oneself ("said it does not recognise the court")
             meaning = replace(meaning, type="REJECT")
             reading.negated, reading.status = False, "asserted"
         if meaning.type in TIES and token.dep_ == "xcomp" and \
@@ -1732,6 +1734,15 @@ def _objects(verb: Token) -> list[Token]:
 def _rules_out(verb: Token) -> bool:
     """Is the verb "rule out"?"""
     return verb.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+
+
+def _present_stance(verb: Token) -> bool:
+    """A verb in the simple present: "does not recognise", "rejects" (a stance held now,
+    not an act in the past that may be denied)."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return verb.tag_ in ("VBP", "VBZ") or verb.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ in ("does", "do") for c in verb.children)
 
 
 def _ruling_out(token: Token, failures: frozenset[str]) -> str | None:
