@@ -184,6 +184,8 @@ class EventBuilder:
             return None  # no noun trigger ends in this word (most nouns): no phrase to try
         if token.pos_ in ("VERB", "AUX") and self._dismisses_claims(token):
             return self.lexicon.trigger("reject", "VERB")  # "called the accusations unfounded"
+        if token.pos_ in ("VERB", "AUX") and self._declared_unwelcome(token) is not None:
+            return self.lexicon.trigger("expel", "VERB")  # "declared three diplomats persona non grata"
         if token.pos_ in ("VERB", "AUX"):
             # phrasal verbs first: "turned down the request", "waved the package away"
             particles = [c.lower_ for c in token.children if c.dep_ in ("prt", "advmod") and c.i > token.i]
@@ -343,6 +345,18 @@ class EventBuilder:
                                          if c.dep_ in ("dobj", "prep", "prt")}
         return bool(words & self.lexicon.words("coming_into_force"))
 
+    def _declared_unwelcome(self, verb: Token) -> Token | None:
+        """'Declared three Russian diplomats persona non grata', 'declared the ambassador no
+        longer welcome': an expulsion of the one declared (the parser makes that one the
+        subject of a clause under the verb). Returns that subject."""
+        if verb.lemma_.lower() not in self.lexicon.words("declaring_verbs"):
+            return None
+        for clause in (c for c in verb.children if c.dep_ in ("ccomp", "oprd", "xcomp")):
+            words = " ".join(t.lower_ for t in clause.subtree)
+            if any(phrase in words for phrase in self.lexicon.words("unwelcome_phrases")):
+                return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return None
+
     def _ordered_out(self, verb: Token) -> bool:
         """'Ordered the diplomats to leave', 'ordered French troops out': an expulsion."""
         leaving = self.lexicon.words("leaving_verbs")
@@ -474,10 +488,13 @@ class EventBuilder:
         """Whom an act leaves implicit, read off its own phrase: a refusal is aimed at whoever
         the refused act concerns ("refused to extend the transit of Russian gas"); a request
         made "at X's request" is of whoever then acted ("At Yerevan's request, Russian guards
-        left")."""
+        left"); an expulsion by declaration, at whoever was declared unwelcome."""
         if meaning.type == "REJECT" and token.pos_ in ("VERB", "AUX"):
             refused = [t for c in token.children if c.dep_ == "xcomp" for t in c.subtree]
             return [a for a in args.actors_in(refused) if _code(a) not in own][:1]
+        declared = self._declared_unwelcome(token) if meaning.lemma == "expel" else None
+        if declared is not None:  # "declared the ambassador no longer welcome"
+            return [a for a in args.actors_of(declared) if _code(a) not in own]
         if meaning.type == "REQUEST" and token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and \
                 token.head.lower_ in ("at", "upon") and token.head.head.pos_ in ("VERB", "AUX"):
             return [a for a in args.fill("subj", token.head.head, []) if _code(a) not in own]
