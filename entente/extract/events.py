@@ -859,9 +859,11 @@ class EventBuilder:
             reading.negated, reading.status = False, "asserted"  # the refusal or menace is made now
         conditioned = False
         if meaning.type in ("AGREE", "CONCEDE") and reading.negated and reading.status in ("asserted", "planned") or \
-                meaning.type in ("AGREE", "CONCEDE", "SUPPORT") and reading.negated and _present_stance(token):
+                meaning.type in ("AGREE", "CONCEDE", "SUPPORT") and reading.negated and _present_stance(token) or \
+                meaning.type == "CONSULT" and reading.negated and reading.status == "planned":
             # "failed to reach agreement", "would not accept the plan": a refusal; so is a stance
-            # held now, also when said of oneself ("said it does not recognise the court")
+            # held now, also when said of oneself ("said it does not recognise the court"), and
+            # a meeting declined ahead ("would not attend the summit in Johannesburg")
             meaning = replace(meaning, type="REJECT")
             reading.negated, reading.status = False, "asserted"
         if meaning.type in TIES and token.dep_ == "xcomp" and \

@@ -77,6 +77,10 @@ class StatusReader:
     def _negated(self, trigger: Token) -> bool:
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children):
             return True
+        if trigger.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+                for c in trigger.children):
+            return True  # "no US official would attend", "no state has recognised it"
         head = trigger.head
         if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass") and \
                 head.pos_ in ("VERB", "AUX") and head != trigger:
