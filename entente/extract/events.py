@@ -1065,6 +1065,8 @@ class EventBuilder:
     def _resolve_pronouns(self, found, token, args, previous, sentence, slot):
         if found or slot not in ("subj", "poss"):
             return found
+        if token.pos_ in ("VERB", "AUX") and is_passive(token):
+            return found  # "five of its members had been killed": the subject is who suffered it
         governors = [token] + ([token.head] if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj"
                                and token.head.lemma_.lower() in self.lexicon.light_verbs else [])
         # "they would cancel … and pursue sanctions": a conjoined verb shares its subject, and
