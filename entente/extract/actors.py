@@ -60,6 +60,7 @@ class ActorMatcher:
         self.seat_sharers = {state.actor_id for state in actors.shared_metonyms.values()}
         self._resolved: dict[tuple[str, str | None], object] = {}  # (text, date) → entry or None
         self.role_starts = {nlp.make_doc(n)[0].lower_ for n in self.roles if n}  # as spaCy splits them
+        self.style_words = frozenset(w for words in actors.state_styles.values() for w in words)
         self.context_names = PhraseMatcher(nlp.vocab, attr="ORTH")  # "the North": see _in_context
         if actors.in_context:
             self.context_names.add("ACTOR", [nlp.make_doc(phrase) for phrase in actors.in_context])
@@ -106,6 +107,7 @@ class ActorMatcher:
         found += self._in_context(doc, found)
         found += self._group_anaphors(doc, found)
         found += self._body_anaphors(doc, found)
+        found += self._state_anaphors(doc, found)
         doc.spans["actors"] = filter_spans(found)
         doc.spans["places"] = self._places(doc, ents, {i for span in doc.spans["actors"] for i in range(span.start, span.end)})
         return doc
@@ -153,6 +155,24 @@ class ActorMatcher:
                 span._.actor = latest._.actor
                 out.append(span)
                 bodies.append(span)  # a chain: "the board … the board"
+        return out
+
+    def _state_anaphors(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """'The kingdom', 'the emirate', 'the island': the state named last before, within a
+        few sentences, that goes by that style (states.yaml `styles`)."""
+        styles = self.actors.state_styles
+        states = sorted((s for s in found if getattr(s._.actor, "actor_id", None) in styles
+                         and getattr(s._.actor, "kind", None) == "state"), key=lambda s: s.start)
+        if not states:
+            return []
+        out = []
+        for token in _definite_nouns(doc, found, self.style_words, (NOUN, PROPN), ("amod", "compound", "poss")):
+            before = [s for s in states if s.end <= token.i and token.i - s.end <= GROUP_ANAPHOR_REACH
+                      and token.lower_ in styles[s._.actor.actor_id]]
+            if before:
+                span = Span(doc, token.i, token.i + 1, label=before[-1].label_)
+                span._.actor = before[-1]._.actor
+                out.append(span)
         return out
 
     def _shared_seats(self, found: list[Span]) -> list[Span]:

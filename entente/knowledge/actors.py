@@ -161,6 +161,8 @@ class StateNames(_Record):
     # names that are the state's only in an article that also names it otherwise: "the North"
     # in a story that names North Korea (written as in text: they are matched case and all)
     in_context: list[str] = []
+    # what news calls the state once it has named it: "the kingdom", "the island"
+    styles: list[str] = []
     source: str
 
 
@@ -475,6 +477,9 @@ class ActorDictionary:
         self.shared_metonyms = {phrase_key(m): self._states[s.code] for s in states
                                 for m in s.shared_metonyms if s.code in self._states}
         self.in_context = {m: self._states[s.code] for s in states for m in s.in_context if s.code in self._states}
+        # "the kingdom … the island": the styles each state goes by once named
+        self.state_styles: dict[str, frozenset[str]] = {
+            s.code: frozenset(w.casefold() for w in s.styles) for s in states if s.styles}
         self.group_anaphors: frozenset[str] = frozenset()  # set by the loader from roles.yaml
         self.body_anaphors: frozenset[str] = frozenset()  # likewise
         self.acting_nouns: frozenset[str] = frozenset()  # likewise

@@ -227,3 +227,12 @@ def test_a_group_that_took_power_acts_for_the_state_from_that_day(actors):
     assert (after.actor_id, after.country, after.sector) == ("TALIBAN", "AFG", "government")
     assert actors.resolve("Taliban", "2021").country is None  # a year that starts before it
     assert actors.resolve("the Taliban").country is None  # no date: as listed
+
+
+def test_state_styles_come_from_states_yaml():
+    """'The kingdom' may refer back to Saudi Arabia, 'the island' to Taiwan; no style is
+    given to a state the file does not style."""
+    actors = load_actors()
+    assert "kingdom" in actors.state_styles["SAU"]
+    assert "island" in actors.state_styles["TWN"]
+    assert "FRA" not in actors.state_styles
