@@ -14,6 +14,7 @@ import numpy
 from spacy.attrs import DEP, LOWER
 from spacy.tokens import Doc, Span, Token
 
+from entente.extract.items import CURRENCIES
 from entente.knowledge.actors import out_of_office
 
 PREP_SLOTS = {"by", "to", "on", "against", "with", "from", "of", "at", "for", "in", "over",
@@ -368,8 +369,10 @@ class Arguments:
             found = [a for a in self._modifier(noun, slot) if recipient is None or a.root != recipient]
             if found:
                 return found
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in CONTAINERS:
-            return self._noun_agent(noun.head.head)  # "Washington unveiled a package of export controls"
+        holder = holder_of(noun)
+        if holder is not None:
+            # "Washington unveiled a package of export controls", "announced $500 million in aid"
+            return self._noun_agent(holder)
         if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in MOTION_VERBS:
             return self._subject(noun.head.head)  # "a Saudi delegation travelled to Sanaa for talks"
         verb = noun.head
@@ -434,8 +437,7 @@ class Arguments:
     def carrier(self, noun: Token) -> Token | None:
         """The light verb that carries a noun trigger as its object, directly ("made a request")
         or in a container ("handed over a list of demands")."""
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in CONTAINERS:
-            noun = noun.head.head
+        noun = holder_of(noun) or noun
         if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") and noun.head.lemma_.lower() in self.light_verbs \
                 and not any(c.dep_ == "oprd" for c in noun.head.children):  # "called the transfer a threat"
             return noun.head
@@ -580,6 +582,20 @@ class Arguments:
             if span is not None and span not in found:
                 found.append(span)
         return found
+
+
+def holder_of(noun: Token) -> Token | None:
+    """The container or sum that holds a noun trigger: "a package of export controls",
+    "$500 million in military aid", "50 billion euros of support". A verb that carries the
+    holder carries the trigger."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return None
+    prep, holder = noun.head, noun.head.head
+    if prep.lower_ == "of" and holder.lemma_.lower() in CONTAINERS:
+        return holder
+    if prep.lower_ in ("of", "in") and (holder.ent_type_ == "MONEY" or holder.lower_ in CURRENCIES):
+        return holder
+    return None
 
 
 def what_it_called(clause: Token) -> Token | None:

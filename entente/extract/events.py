@@ -16,8 +16,8 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from entente.extract.arguments import (CONTAINERS, FRONTIERS, PARTITIVES, Arguments, actor_of, forget_actors, is_passive,
-                                       remember_actor)
+from entente.extract.arguments import (CONTAINERS, FRONTIERS, PARTITIVES, Arguments, actor_of, forget_actors,
+                                       holder_of, is_passive, remember_actor)
 from entente.extract.arguments import code_of as _code
 from entente.extract.items import to_item
 from entente.extract.sentences import DASHES
@@ -530,10 +530,10 @@ class EventBuilder:
         if verb.lemma_.lower() in self.lexicon.words("hosting_verbs") and any(
                 p.dep_ == "prep" and p.lower_ == "between" for c in objects for p in c.subtree):
             return False  # "Beijing hosted talks between Riyadh and Tehran": the host meets both too
-        # "handed Doha a list of demands": what the container holds
-        objects += [o for c in objects if c.lemma_.lower() in CONTAINERS
-                    for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
-                    for o in p.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
+        # "handed Doha a list of demands", "announced $500 million in aid": what the holder holds
+        objects += [o for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+                    for p in c.children if p.dep_ == "prep"
+                    for o in p.children if o.pos_ in ("NOUN", "PROPN") and holder_of(o) is c]
         return any((meaning := self.lexicon.trigger(c.lemma_, "NOUN"))
                    and not (meaning.type == "AID" and self._restricted(c)) for c in objects)
 
