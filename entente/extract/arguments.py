@@ -471,6 +471,10 @@ class Arguments:
         if (self.sent_start[trigger.i], word) not in self.preps:
             return []
         heads = [trigger]
+        if trigger.pos_ in ("NOUN", "PROPN"):
+            # "tariffs of 25 percent on Mexican goods": the prep may hang on the measure
+            heads += [o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in p.children if o.dep_ == "pobj" and o.ent_type_ in ("PERCENT", "MONEY", "CARDINAL")]
         if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "pobj", "nsubjpass"):
             heads.append(trigger.head)  # "imposed sanctions on Iran": the prep may hang on the verb
         elif trigger.pos_ in ("VERB", "AUX"):

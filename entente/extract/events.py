@@ -489,9 +489,15 @@ class EventBuilder:
         the refused act concerns ("refused to extend the transit of Russian gas"); a request
         made "at X's request" is of whoever then acted ("At Yerevan's request, Russian guards
         left"); an expulsion by declaration, at whoever was declared unwelcome."""
-        if meaning.type == "REJECT" and token.pos_ in ("VERB", "AUX"):
+        if (meaning.type == "REJECT" or token.lemma_.lower() == "threaten") and token.pos_ in ("VERB", "AUX"):
+            # (and a threat at whoever the act held out concerns: "threatened to cut off aid to
+            # Colombia", or first at whoever its condition names: "… if the EU imposed sanctions")
             refused = [t for c in token.children if c.dep_ == "xcomp" for t in c.subtree]
-            return [a for a in args.actors_in(refused) if _code(a) not in own][:1]
+            conditions = [s for c in refused if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+            named = [a for s in conditions for a in args.actors_of(s)] + args.actors_in(refused)
+            return [a for a in named if _code(a) not in own][:1]
         declared = self._declared_unwelcome(token) if meaning.lemma == "expel" else None
         if declared is not None:  # "declared the ambassador no longer welcome"
             return [a for a in args.actors_of(declared) if _code(a) not in own]
@@ -918,8 +924,6 @@ class EventBuilder:
         targets = self._fill(meaning.frame.target, token, args, items, previous, sentence,
                              exclude={_code(s) for s in sources})
         targets = [t for t in targets if t not in sources]
-        if not targets and sources:
-            targets = self._concerned(token, meaning, args, {_code(s) for s in sources})
         if meaning.type in MUTUAL and token.pos_ in ("NOUN", "PROPN") and \
                 meaning.lemma not in self.lexicon.words("brokering_nouns"):
             # "announced a truce between Ethiopia and Somalia": its parties are the two named,
@@ -949,6 +953,8 @@ class EventBuilder:
                        if _code(a) not in {_code(s) for s in sources}]
         if not targets and condition_subjects:
             targets = [t for t in condition_subjects if _code(t) not in {_code(x) for x in sources}]
+        if not targets and sources:
+            targets = self._concerned(token, meaning, args, {_code(s) for s in sources})
         own = {_code(s) for s in sources}
         visit = officials and meaning.lemma in self.lexicon.words("visiting_verbs") and \
             not self._travels_for_talks(token)
