@@ -213,6 +213,8 @@ class EventBuilder:
             retyped = self._retyped_by_preposition(token, meaning)
             if retyped is not None:
                 return retyped  # "rallied behind Doha": backing it
+            if meaning.type in FORCE and self._hits_with_measures(token):
+                return self.lexicon.trigger("sanction", "VERB")  # "hit Moscow with new sanctions"
             if meaning.lemma in self.lexicon.requires_place_object and not self._takes_a_place(token):
                 return None  # "took part", "took a decision"
             if meaning.lemma in self.lexicon.words("territorial_verbs") and self._takes_a_place(token):
@@ -464,6 +466,14 @@ class EventBuilder:
         """'hit back at Russian positions': aimed at a thing, not at a side one could answer."""
         return any(o.pos_ == "NOUN" and o.i not in self._args.actor_at and not self._args.is_role(o)
                    for p in verb.children if p.dep_ == "prep" and p.lower_ == "at"
+                   for o in p.children if o.dep_ == "pobj")
+
+    def _hits_with_measures(self, verb: Token) -> bool:
+        """'Hit Moscow with new sanctions', 'slapped Beijing with tariffs': the instrument is a
+        measure, not force."""
+        return any(getattr(self.lexicon.trigger(o.lemma_, "NOUN") or self.lexicon.trigger(o.lower_, "NOUN"),
+                           "type", None) == "SANCTION"
+                   for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
                    for o in p.children if o.dep_ == "pobj")
 
     def _with_force(self, verb: Token) -> bool:
