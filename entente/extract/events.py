@@ -55,7 +55,8 @@ TARGETLESS = {"PROTEST", "MOBILIZE", "RETREAT", "THREATEN", "REJECT", "REQUEST",
 # target is its actor.
 RESPONSIVE = {"ACCUSE", "REJECT", "PROTEST"}
 # Force two sides use on each other: "the two countries clashed" is each against the other.
-RECIPROCAL_FORCE = {"clash", "clashes", "fight", "fighting", "skirmish", "skirmishes"}
+RECIPROCAL_ACTS = {"clash", "clashes", "fight", "fighting", "skirmish", "skirmishes",
+                   "swap", "exchange"}  # "Russia and Ukraine swapped prisoners": each releases to the other
 # Verbs whose plural subject does their object's act to each other: "traded accusations".
 RECIPROCAL_VERBS = {"trade", "exchange"}
 # Verbs of mediation: the mediator consults the parties of what it brokers.
@@ -1007,7 +1008,7 @@ class EventBuilder:
         breaks_ties = meaning.type == "SANCTION" and (any(
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ties for c in token.children)
             or token.dep_ == "relcl" and token.head.lemma_.lower() in ties)  # "the ties they had cut"
-        reciprocal = token.lemma_.lower() in RECIPROCAL_FORCE or (  # "traded accusations", "exchanged fire"
+        reciprocal = token.lemma_.lower() in RECIPROCAL_ACTS or (  # "traded accusations", "exchanged fire"
             token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in RECIPROCAL_VERBS)
         if len(sources) >= 2 and _each_other(token):  # "accused each other", "each side blamed the other"
             reciprocal, targets = True, []  # the other is among the sources
