@@ -331,6 +331,10 @@ class Arguments:
         verb = trigger.head
         if trigger.dep_ == "pcomp" and verb.dep_ == "prep" and verb.lower_ in ("of", "for"):
             verb = verb.head
+            if verb.pos_ in ("VERB", "AUX") and is_passive(verb):
+                # "Iran has been accused by Washington of supplying…": the one accused does it
+                found = [a for c in verb.children if c.dep_ == "nsubjpass" for a in self.actors_of(c)]
+                return found or None
         elif trigger.dep_ != "xcomp":
             return None
         if verb.lemma_.lower() in self.instrument_verbs | self.subject_control_verbs:

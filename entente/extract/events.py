@@ -470,11 +470,13 @@ class EventBuilder:
                    for o in p.children if o.dep_ == "pobj")
 
     def _hits_with_measures(self, verb: Token) -> bool:
-        """'Hit Moscow with new sanctions', 'slapped Beijing with tariffs': the instrument is a
-        measure, not force."""
+        """'Hit Moscow with new sanctions', 'retaliated against the EU tariffs': the instrument,
+        or what is answered, is a measure, not force."""
         return any(getattr(self.lexicon.trigger(o.lemma_, "NOUN") or self.lexicon.trigger(o.lower_, "NOUN"),
                            "type", None) == "SANCTION"
-                   for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
+                   for p in verb.children if p.dep_ == "prep" and (
+                       p.lower_ == "with" or p.lower_ in ("against", "at", "for") and
+                       verb.lemma_.lower() in self.status.words["answering_words"] | {"hit"})
                    for o in p.children if o.dep_ == "pobj")
 
     def _with_force(self, verb: Token) -> bool:

@@ -171,7 +171,9 @@ class StatusReader:
         if child.dep_ == "xcomp" and lemma in self.words["promised_verbs"]:
             reading.status = "promised" if reading.status == "asserted" else reading.status
             return False
-        if child.dep_ == "xcomp" and (lemma in self.words["planned_verbs"] or lemma == "expect"):
+        if (child.dep_ == "xcomp" or child.dep_ == "dobj" and child.pos_ == "NOUN") and \
+                (lemma in self.words["planned_verbs"] or lemma == "expect"):
+            # (also an act planned as a noun: "is weighing new sanctions", "preparing an offensive")
             reading.status = "planned" if reading.status == "asserted" else reading.status
             return False
         if governor.pos_ in ("VERB", "AUX") and reading.status == "asserted":
