@@ -311,6 +311,9 @@ class Arguments:
             found = self._modifier(head, "poss") or self._modifier(head, "adj")
             if not found and head.lemma_.lower() in DOCUMENTS and head.dep_ == "dobj":
                 found = self._subject(head.head)  # "passed a resolution calling on…": who passed it
+            if not found and head.dep_ == "dobj" and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her")
+                                                         for c in head.children):
+                found = self._subject(head.head)  # "Washington reaffirmed its commitment to defend…"
             return found
         if trigger.dep_ == "pcomp" and head.head != head:
             head = head.head

@@ -225,8 +225,11 @@ class EventBuilder:
             if meaning.type in FORCE and _says_a_clause(token):
                 return None  # "shot back that Netanyahu would meet the same end": words, not fire
             if meaning.lemma in self.lexicon.requires_actor_object and not any(
-                    self._args.actors_of(c) for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
+                    self._args.actors_of(c) for c in _helped(token)):
                 return None  # "ordered a review"
+            if meaning.type == "AID" and meaning.frame.name == "support" and any(
+                    c.dep_ == "nsubj" and c.pos_ == "PRON" for c in token.children):
+                return None  # "saying they helped Russia strike cities": "they" is as often the transfers as a side
             wanted = self.lexicon.requires_object.get(meaning.lemma)
             if wanted and not any(c.lemma_.lower() in wanted or c.lower_ in wanted for c in its_objects):
                 return None
@@ -511,6 +514,8 @@ class EventBuilder:
                 for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
             named = [a for s in conditions for a in args.actors_of(s)] + args.actors_in(refused)
             return [a for a in named if _code(a) not in own][:1]
+        if meaning.lemma in self.lexicon.requires_actor_object:  # "helped Israel shoot down…"
+            return [a for c in _helped(token) for a in args.actors_of(c) if _code(a) not in own]
         declared = self._declared_unwelcome(token) if meaning.lemma == "expel" else None
         if declared is not None:  # "declared the ambassador no longer welcome"
             return [a for a in args.actors_of(declared) if _code(a) not in own]
@@ -858,6 +863,10 @@ class EventBuilder:
             meaning = replace(meaning, type="THREATEN")  # "would not rule out military action"
         if meaning.type in FORCE and self._held_in_prospect(token):
             meaning = self.lexicon.trigger("threaten", "VERB")
+        if meaning.type in ("PROTEST", "ACCUSE") and token.dep_ in ("xcomp", "advcl") and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and \
+                getattr(self.trigger_of(token.head), "type", None) == "ACCUSE":
+            return None  # "summoned a Chinese diplomat to protest the incident": the summons is the protest
         if meaning.type == "SUPPORT" and self._defends_itself(token):
             # "reserved all options to defend its sovereignty": no one else is backed; held
             # out against an attacker, it is a threat
@@ -1774,6 +1783,14 @@ def _objects(verb: Token) -> list[Token]:
 def _rules_out(verb: Token) -> bool:
     """Is the verb "rule out"?"""
     return verb.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+
+
+def _helped(verb: Token) -> list[Token]:
+    """A verb's object, or the subject the parser gives a bare infinitive after it ("helped
+    Israel shoot down the missiles", "ordered the envoy leave")."""
+    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + \
+        [s for c in verb.children if c.dep_ == "ccomp" and not any(m.dep_ == "mark" for m in c.children)
+         for s in c.children if s.dep_ == "nsubj"]
 
 
 def _present_stance(verb: Token) -> bool:
