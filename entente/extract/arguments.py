@@ -29,6 +29,10 @@ QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "tens", "scores", "millions
                   "fighters", "members", "militants", "units", "troops", "soldiers", "forces"}
 # Nouns that hold a set of acts: "a package of export controls", "a new round of sanctions".
 CONTAINERS = {"package", "round", "wave", "series", "set", "raft", "batch", "slew", "tranche", "list"}
+# Nouns that undo what they govern ("the lifting of sanctions", "sanctions relief", "the
+# suspension of aid"): like a container, they lend the act their carrier, and reverse it.
+REVERSALS = {"lifting", "easing", "removal", "relief", "suspension", "ending", "termination", "cancellation",
+             "repeal", "rollback", "waiver"}
 # Nouns for a share of something: "parts of their aid to Kigali".
 PARTITIVES = {"part", "parts", "some", "much", "most", "all", "half", "portion", "share", "bulk",
               # and measures: "shipped vast quantities of ammunition to Russian forces"
@@ -479,9 +483,11 @@ class Arguments:
             return []
         heads = [trigger]
         if trigger.pos_ in ("NOUN", "PROPN"):
-            # "tariffs of 25 percent on Mexican goods": the prep may hang on the measure
+            # "tariffs of 25 percent on Mexican goods": the prep may hang on the measure; "the
+            # suspension of aid to Tanzania": on what holds the act
             heads += [o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "of"
                       for o in p.children if o.dep_ == "pobj" and o.ent_type_ in ("PERCENT", "MONEY", "CARDINAL")]
+            heads += [h for h in (holder_of(trigger),) if h is not None]
         if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "pobj", "nsubjpass"):
             heads.append(trigger.head)  # "imposed sanctions on Iran": the prep may hang on the verb
         elif trigger.pos_ in ("VERB", "AUX"):
@@ -602,7 +608,7 @@ def holder_of(noun: Token) -> Token | None:
     if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
         return None
     prep, holder = noun.head, noun.head.head
-    if prep.lower_ == "of" and holder.lemma_.lower() in CONTAINERS:
+    if prep.lower_ == "of" and holder.lemma_.lower() in CONTAINERS | REVERSALS:
         return holder
     if prep.lower_ in ("of", "in") and (holder.ent_type_ == "MONEY" or holder.lower_ in CURRENCIES):
         return holder

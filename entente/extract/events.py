@@ -16,8 +16,8 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from entente.extract.arguments import (CONTAINERS, FRONTIERS, PARTITIVES, Arguments, actor_of, forget_actors,
-                                       holder_of, is_passive, remember_actor)
+from entente.extract.arguments import (CONTAINERS, FRONTIERS, PARTITIVES, REVERSALS, Arguments, actor_of,
+                                       forget_actors, holder_of, is_passive, remember_actor)
 from entente.extract.arguments import code_of as _code
 from entente.extract.items import to_item
 from entente.extract.sentences import DASHES
@@ -284,15 +284,22 @@ class EventBuilder:
             if any(c.dep_ in ("compound", "amod") and c.lower_ in unwanted for c in token.children):
                 return None  # "flight operations", "an election campaign"
             owner = self._partitive_owner(token)  # "suspended parts of their aid": as "suspended aid"
+            meaning = self.lexicon.trigger(token.lower_, "NOUN") or self.lexicon.trigger(token.lemma_, "NOUN")
             if owner.dep_ in ("dobj", "nsubjpass") and \
                     owner.head.lemma_.lower() in self.lexicon.words("reversal_verbs"):
-                return None  # "cut ties": the verb, not the noun, is what happened
-            meaning = self.lexicon.trigger(token.lower_, "NOUN") or self.lexicon.trigger(token.lemma_, "NOUN")
+                # "cut ties": the verb, not the noun, is what happened; a reversal verb that is no
+                # trigger for this object reverses the noun ("ended its sanctions on Damascus")
+                if meaning is None or self.trigger_of(owner.head) is not None or \
+                        owner.head.lemma_.lower() not in self.lexicon.words("undoing_verbs"):
+                    return None
+                return _reversed(meaning)
+            if meaning is not None and self._reversed_by_noun(token):
+                return _reversed(meaning)  # "the lifting of sanctions", "sanctions relief"
             if meaning is None:
                 return None
             if meaning.type == "AID" and self._restricted(owner):
                 return None  # "restricted sales to China", "tariffs on Chinese imports": a sanction's object
-            if token.lemma_.lower() in CONTAINERS and any(
+            if token.lemma_.lower() in CONTAINERS | REVERSALS and any(
                     self.trigger_of(o) for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
                     for o in p.children if o.dep_ == "pobj"):
                 return None  # "a package of export controls": the controls are the act
@@ -350,6 +357,13 @@ class EventBuilder:
         words = {verb.lemma_.lower()} | {f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children
                                          if c.dep_ in ("dobj", "prep", "prt")}
         return bool(words & self.lexicon.words("coming_into_force"))
+
+    def _reversed_by_noun(self, noun: Token) -> bool:
+        """'The lifting of all US sanctions', 'sanctions relief', 'the suspension of aid': a
+        noun of reversal governs the act."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in REVERSALS:
+            return True
+        return noun.dep_ == "compound" and noun.head.lemma_.lower() in REVERSALS
 
     def _declared_unwelcome(self, verb: Token) -> Token | None:
         """'Declared three Russian diplomats persona non grata', 'declared the ambassador no
@@ -1783,6 +1797,16 @@ def _objects(verb: Token) -> list[Token]:
 def _rules_out(verb: Token) -> bool:
     """Is the verb "rule out"?"""
     return verb.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+
+
+def _reversed(meaning):
+    """A measure undone is a concession ("lifted the sanctions"); a tie undone is a sanction
+    ("suspended the aid"). Other acts are not undone by a noun: None."""
+    if meaning.type in ("SANCTION", "COERCE"):
+        return replace(meaning, type="CONCEDE")
+    if meaning.type in TIES:
+        return replace(meaning, type="SANCTION")
+    return None
 
 
 def _helped(verb: Token) -> list[Token]:
