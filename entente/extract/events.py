@@ -949,6 +949,12 @@ class EventBuilder:
         # "would strike hard if Hezbollah broke the deal": the threat is aimed at the condition's subject
         condition_subjects = [a for c in _conditions(token) for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
                               for a in args.actors_of(s)] if conditioned else []
+        if not sources and token.pos_ == "VERB" and is_passive(token) and \
+                token.lemma_.lower() in self.lexicon.subject_control_verbs:
+            # "Moscow's ambassador was summoned to the foreign ministry in Berlin": whoever's
+            # ministry it is summons
+            sources = args.actors_in([t for p in token.children if p.dep_ == "prep" and p.lower_ == "to"
+                                      for t in p.subtree])[:1]
         if not sources and _claim_called_false(token):
             sources = args.fill("subj", token.head, items)  # the one who says the claim is false
         if not sources and reading.denier is not None:
