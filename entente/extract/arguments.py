@@ -41,6 +41,10 @@ PARTITIVES = {"part", "parts", "some", "much", "most", "all", "half", "portion",
               # (the tagger's lemma of "thousands" is "thousand")
               "hundreds", "thousands", "tens", "dozens", "scores", "number", "numbers",
               "hundred", "thousand", "dozen"}
+# Prepositions the parser often hangs on a verb's object rather than on the verb: "shipped
+# 40 drones to Russia".
+OBJECT_PREPS = {"on", "against", "with", "from", "to", "into", "between", "in", "behind", "around", "along"}
+# Nouns for a border: troops sent "to its border with Belarus" face the side across it.
 FRONTIERS = {"border", "frontier", "boundary"}
 # Texts a body issues that then speak for it: "passed a resolution calling on…".
 DOCUMENTS = {"resolution", "statement", "letter", "motion", "bill", "decree", "communique",
@@ -487,14 +491,15 @@ class Arguments:
             # suspension of aid to Tanzania": on what holds the act
             heads += [o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "of"
                       for o in p.children if o.dep_ == "pobj" and o.ent_type_ in ("PERCENT", "MONEY", "CARDINAL")]
-            heads += [h for h in (holder_of(trigger),) if h is not None]
+            holder = holder_of(trigger)
+            if holder is not None:
+                heads.append(holder)
         if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "pobj", "nsubjpass"):
             heads.append(trigger.head)  # "imposed sanctions on Iran": the prep may hang on the verb
         elif trigger.pos_ in ("VERB", "AUX"):
             # "shipped 40 drones to Russia": the parser often hangs the prep on the object
             heads += [c for c in trigger.children if c.dep_ in ("dobj", "obj")
-                      and (word in ("on", "against", "with", "from", "to", "into", "between", "in", "behind", "around", "along")
-                           or c.i in self.item_at)]
+                      and (word in OBJECT_PREPS or c.i in self.item_at)]
             # "suspended parts of their aid to Kigali": the prep hangs on what the part is of;
             # "hosted five days of talks between Riyadh and Tehran": on what the measure is of
             heads += [o for h in heads[1:] if h.lemma_.lower() in PARTITIVES or word == "between"
@@ -515,6 +520,7 @@ class Arguments:
         return []
 
     def _prep_object(self, prep: Token, word: str) -> list[Span]:
+        """The actors a preposition's object names, directly or as `_prep` widens it."""
         for obj in prep.children:
             if obj.dep_ in ("pobj", "pcomp"):
                 named = what_it_called(obj)  # "fired at what it called camps of…"

@@ -54,9 +54,9 @@ TARGETLESS = {"PROTEST", "MOBILIZE", "RETREAT", "THREATEN", "REJECT", "REQUEST",
 # Types that answer an earlier act ("rejected the allegations", "provided support"): the
 # target is its actor.
 RESPONSIVE = {"ACCUSE", "REJECT", "PROTEST"}
-# Force two sides use on each other: "the two countries clashed" is each against the other.
-RECIPROCAL_ACTS = {"clash", "clashes", "fight", "fighting", "skirmish", "skirmishes",
-                   "swap", "exchange"}  # "Russia and Ukraine swapped prisoners": each releases to the other
+# Acts two sides do to each other: "the two countries clashed" is each against the other,
+# "Russia and Ukraine swapped prisoners" each releasing to the other.
+RECIPROCAL_ACTS = {"clash", "clashes", "fight", "fighting", "skirmish", "skirmishes", "swap", "exchange"}
 # Verbs whose plural subject does their object's act to each other: "traded accusations".
 RECIPROCAL_VERBS = {"trade", "exchange"}
 # Verbs of mediation: the mediator consults the parties of what it brokers.
@@ -225,11 +225,12 @@ class EventBuilder:
             if meaning.type in FORCE and _says_a_clause(token):
                 return None  # "shot back that Netanyahu would meet the same end": words, not fire
             if meaning.lemma in self.lexicon.requires_actor_object and not any(
-                    self._args.actors_of(c) for c in _helped(token)):
+                    self._args.actors_of(c) for c in _acted_on(token)):
                 return None  # "ordered a review"
             if meaning.type == "AID" and meaning.frame.name == "support" and any(
                     c.dep_ == "nsubj" and c.pos_ == "PRON" for c in token.children):
-                return None  # "saying they helped Russia strike cities": "they" is as often the transfers as a side
+                # "saying they helped Russia strike cities": "they" is as often the transfers as a side
+                return None
             wanted = self.lexicon.requires_object.get(meaning.lemma)
             if wanted and not any(c.lemma_.lower() in wanted or c.lower_ in wanted for c in its_objects):
                 return None
@@ -487,8 +488,8 @@ class EventBuilder:
                    for o in p.children if o.dep_ == "pobj")
 
     def _hits_with_measures(self, verb: Token) -> bool:
-        """'Hit Moscow with new sanctions', 'retaliated against the EU tariffs': the instrument,
-        or what is answered, is a measure, not force."""
+        """'Hit Moscow with new sanctions', 'retaliated against the EU tariffs', 'hit back at
+        Washington's tariffs': the instrument, or what is answered, is a measure, not force."""
         return any(getattr(self.lexicon.trigger(o.lemma_, "NOUN") or self.lexicon.trigger(o.lower_, "NOUN"),
                            "type", None) == "SANCTION"
                    for p in verb.children if p.dep_ == "prep" and (
@@ -516,9 +517,10 @@ class EventBuilder:
 
     def _concerned(self, token: Token, meaning, args: Arguments, own: set) -> list[Span]:
         """Whom an act leaves implicit, read off its own phrase: a refusal is aimed at whoever
-        the refused act concerns ("refused to extend the transit of Russian gas"); a request
-        made "at X's request" is of whoever then acted ("At Yerevan's request, Russian guards
-        left"); an expulsion by declaration, at whoever was declared unwelcome."""
+        the refused act concerns ("refused to extend the transit of Russian gas"), a threat at
+        whoever its condition or the act held out names; help goes to the one helped ("helped
+        Israel shoot down…"); an expulsion by declaration, to whoever was declared unwelcome;
+        "at X's request" asks whoever then acted ("At Yerevan's request, Russian guards left")."""
         if (meaning.type == "REJECT" or token.lemma_.lower() == "threaten") and token.pos_ in ("VERB", "AUX"):
             # (and a threat at whoever the act held out concerns: "threatened to cut off aid to
             # Colombia", or first at whoever its condition names: "… if the EU imposed sanctions")
@@ -529,7 +531,7 @@ class EventBuilder:
             named = [a for s in conditions for a in args.actors_of(s)] + args.actors_in(refused)
             return [a for a in named if _code(a) not in own][:1]
         if meaning.lemma in self.lexicon.requires_actor_object:  # "helped Israel shoot down…"
-            return [a for c in _helped(token) for a in args.actors_of(c) if _code(a) not in own]
+            return [a for c in _acted_on(token) for a in args.actors_of(c) if _code(a) not in own]
         declared = self._declared_unwelcome(token) if meaning.lemma == "expel" else None
         if declared is not None:  # "declared the ambassador no longer welcome"
             return [a for a in args.actors_of(declared) if _code(a) not in own]
@@ -540,8 +542,9 @@ class EventBuilder:
 
     def _defends_itself(self, verb: Token) -> bool:
         """'defend itself', 'protect its sovereignty': the object is the doer's own."""
+        own = self.status.words["own_things"]
         return verb.pos_ in ("VERB", "AUX") and any(
-            c.dep_ == "dobj" and (c.lower_ in ("itself", "themselves") or c.lemma_.lower() in self.status.words["own_things"]
+            c.dep_ == "dobj" and (c.lower_ in ("itself", "themselves") or c.lemma_.lower() in own
                                   and any(p.dep_ == "poss" and p.lower_ in ("its", "their") for p in c.children))
             for c in verb.children)
 
@@ -1806,8 +1809,8 @@ def _rules_out(verb: Token) -> bool:
 
 
 def _reversed(meaning):
-    """A measure undone is a concession ("lifted the sanctions"); a tie undone is a sanction
-    ("suspended the aid"). Other acts are not undone by a noun: None."""
+    """An act undone: a measure undone is a concession ("the lifting of sanctions"), a tie
+    undone is a sanction ("the suspension of aid"). None for other acts."""
     if meaning.type in ("SANCTION", "COERCE"):
         return replace(meaning, type="CONCEDE")
     if meaning.type in TIES:
@@ -1815,9 +1818,9 @@ def _reversed(meaning):
     return None
 
 
-def _helped(verb: Token) -> list[Token]:
-    """A verb's object, or the subject the parser gives a bare infinitive after it ("helped
-    Israel shoot down the missiles", "ordered the envoy leave")."""
+def _acted_on(verb: Token) -> list[Token]:
+    """Whom a verb acts on: its object, or the subject the parser gives a bare infinitive
+    after it ("helped Israel shoot down the missiles")."""
     return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + \
         [s for c in verb.children if c.dep_ == "ccomp" and not any(m.dep_ == "mark" for m in c.children)
          for s in c.children if s.dep_ == "nsubj"]

@@ -42,7 +42,8 @@ class StatusReader:
         self.words = {k: w(k) for k in (
             "report_verbs", "allege_verbs", "deny_verbs", "planned_verbs", "promised_verbs",
             "planned_aux", "hypothetical_aux", "hypothetical_marks", "negation_words",
-            "failure_verbs", "failure_nouns", "report_nouns", "admission_verbs", "proposal_nouns", "interception_verbs", "own_things", "evaluative_verbs", "accusing_words",
+            "failure_verbs", "failure_nouns", "report_nouns", "admission_verbs", "proposal_nouns",
+            "interception_verbs", "own_things", "evaluative_verbs", "accusing_words",
             "threat_governors", "answering_words", "threatening_words", "denial_of_acts",
             "dismissive_words", "seeking_verbs", "restraint_words", "force_nouns")}
         self.adverbs = dict(self.lexicon.status.get("adverbs") or {})
