@@ -58,6 +58,8 @@ NAMING_VERBS = {"call", "describe", "term", "label", "dub", "brand"}
 FORCE_PREPS = ("at", "on", "against")
 # Verbs of going somewhere: "flew to Niamey for talks with the junta" is the traveller's talks.
 MOTION_VERBS = {"travel", "fly", "go", "come", "head", "arrive", "return", "journey"}
+# Verbs of answering whose "with" names the answer: "Seoul replied with a show of force".
+REPLY_VERBS = {"reply", "respond", "react", "answer", "retaliate", "hit"}
 BORROW_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "relcl", "acomp"}
 
 # The actor entry of each span of the document being read, looked up once: `Span._` builds a
@@ -390,6 +392,8 @@ class Arguments:
             return self._noun_agent(holder)
         if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in MOTION_VERBS:
             return self._subject(noun.head.head)  # "a Saudi delegation travelled to Sanaa for talks"
+        if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.lemma_.lower() in REPLY_VERBS:
+            return self._subject(noun.head.head)  # "Washington and Seoul replied with a show of force"
         verb = noun.head
         if verb.lemma_.lower() not in self.light_verbs and self.is_trigger(verb):
             return []  # "Russia received shipments": the verb's own event says who did what
