@@ -20,8 +20,9 @@ DEV_TARGETS = {"f1": 0.8, "key_recall": 0.9, "status_accuracy": 0.8}
 SEED_FLOORS = {"precision": 0.85, "key_recall": 0.9, "status_accuracy": 0.88}
 # The fresh set (examples/fresh: articles written by helpers who never saw the system) is for
 # measurement, not tuning; its floors only keep a change from losing what generalises.
-# Measured on all 88 articles (twelve batches) in session 10: P 0.769, F1 0.641, key 0.670.
-FRESH_FLOORS = {"precision": 0.76, "f1": 0.63, "key_recall": 0.65}
+# Measured on all 96 articles (thirteen batches) in session 10: P 0.763, F1 0.637, key 0.666
+# (the precision floor was 0.76 before batch 13, whose unseen articles pulled the set to 0.763).
+FRESH_FLOORS = {"precision": 0.75, "f1": 0.63, "key_recall": 0.65}
 
 
 def _check(totals: dict, floors: dict) -> None:
