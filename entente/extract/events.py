@@ -1060,9 +1060,11 @@ class EventBuilder:
             pair = self._pair(token, sentence, previous)
             if pair:
                 sources, targets = pair[:1], pair[1:]
-        if not sources and targets and meaning.type in IMPLICIT_SOURCE and (
-                is_passive(token) or token.pos_ in ("NOUN", "PROPN")):
-            return Found(token, meaning, [], targets, items, reading)  # "were blacklisted": by whom, later
+        if not sources and targets and (meaning.type in IMPLICIT_SOURCE and (
+                is_passive(token) or token.pos_ in ("NOUN", "PROPN")) or meaning.type == "ASSAULT" and any(
+                c.dep_ == "nsubj" and c.i in args.item_at for c in token.children)):
+            # "were blacklisted", "drones struck Port Sudan": by whom, later, from the article
+            return Found(token, meaning, [], targets, items, reading)
         if not sources or (not targets and meaning.type not in IMPLICIT_TARGET | RESPONSIVE | TARGETLESS
                            and not self._answers(token) and token.lemma_.lower() not in MEDIATION_VERBS):
             return None
