@@ -1061,8 +1061,8 @@ class EventBuilder:
             if pair:
                 sources, targets = pair[:1], pair[1:]
         if not sources and targets and (meaning.type in IMPLICIT_SOURCE and (
-                is_passive(token) or token.pos_ in ("NOUN", "PROPN")) or meaning.type == "ASSAULT" and any(
-                c.dep_ == "nsubj" and c.i in args.item_at for c in token.children)):
+                is_passive(token) or token.pos_ in ("NOUN", "PROPN")) or meaning.type == "ASSAULT" and (
+                is_passive(token) or any(c.dep_ == "nsubj" and c.i in args.item_at for c in token.children))):
             # "were blacklisted", "drones struck Port Sudan": by whom, later, from the article
             return Found(token, meaning, [], targets, items, reading)
         if not sources or (not targets and meaning.type not in IMPLICIT_TARGET | RESPONSIVE | TARGETLESS
