@@ -58,7 +58,8 @@ NAMING_VERBS = {"call", "describe", "term", "label", "dub", "brand"}
 FORCE_PREPS = ("at", "on", "against")
 # Verbs of going somewhere: "flew to Niamey for talks with the junta" is the traveller's talks.
 MOTION_VERBS = {"travel", "fly", "go", "come", "head", "arrive", "return", "journey"}
-# Verbs of answering whose "with" names the answer: "Seoul replied with a show of force".
+# Verbs of answering whose "with" names the answer ("Seoul replied with sanctions"), and
+# whose "against" names what is answered ("retaliated against the EU tariffs": events.py).
 REPLY_VERBS = {"reply", "respond", "react", "answer", "retaliate", "hit"}
 BORROW_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "relcl", "acomp"}
 

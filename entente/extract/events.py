@@ -16,8 +16,8 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from entente.extract.arguments import (CONTAINERS, FRONTIERS, PARTITIVES, REVERSALS, Arguments, actor_of,
-                                       forget_actors, holder_of, is_passive, remember_actor)
+from entente.extract.arguments import (CONTAINERS, FRONTIERS, PARTITIVES, REPLY_VERBS, REVERSALS, Arguments,
+                                       actor_of, forget_actors, holder_of, is_passive, remember_actor)
 from entente.extract.arguments import code_of as _code
 from entente.extract.items import to_item
 from entente.extract.sentences import DASHES
@@ -362,7 +362,8 @@ class EventBuilder:
     def _reversed_by_noun(self, noun: Token) -> bool:
         """'The lifting of all US sanctions', 'sanctions relief', 'the suspension of aid': a
         noun of reversal governs the act."""
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in REVERSALS:
+        holder = holder_of(noun)
+        if holder is not None and holder.lemma_.lower() in REVERSALS:
             return True
         return noun.dep_ == "compound" and noun.head.lemma_.lower() in REVERSALS
 
@@ -493,8 +494,7 @@ class EventBuilder:
         return any(getattr(self.lexicon.trigger(o.lemma_, "NOUN") or self.lexicon.trigger(o.lower_, "NOUN"),
                            "type", None) == "SANCTION"
                    for p in verb.children if p.dep_ == "prep" and (
-                       p.lower_ == "with" or p.lower_ in ("against", "at", "for") and
-                       verb.lemma_.lower() in self.status.words["answering_words"] | {"hit"})
+                       p.lower_ == "with" or p.lower_ in ("against", "at", "for") and verb.lemma_.lower() in REPLY_VERBS)
                    for o in p.children if o.dep_ == "pobj")
 
     def _with_force(self, verb: Token) -> bool:
@@ -1060,11 +1060,8 @@ class EventBuilder:
             pair = self._pair(token, sentence, previous)
             if pair:
                 sources, targets = pair[:1], pair[1:]
-        if not sources and targets and (meaning.type in IMPLICIT_SOURCE and (
-                is_passive(token) or token.pos_ in ("NOUN", "PROPN")) or meaning.type == "ASSAULT" and (
-                is_passive(token) or any(c.dep_ == "nsubj" and c.i in args.item_at for c in token.children))):
-            # "were blacklisted", "drones struck Port Sudan": by whom, later, from the article
-            return Found(token, meaning, [], targets, items, reading)
+        if not sources and targets and _doer_left_to_the_article(token, meaning, args):
+            return Found(token, meaning, [], targets, items, reading)  # by whom, later, from the article
         if not sources or (not targets and meaning.type not in IMPLICIT_TARGET | RESPONSIVE | TARGETLESS
                            and not self._answers(token) and token.lemma_.lower() not in MEDIATION_VERBS):
             return None
@@ -1808,6 +1805,16 @@ def _objects(verb: Token) -> list[Token]:
 def _rules_out(verb: Token) -> bool:
     """Is the verb "rule out"?"""
     return verb.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+
+
+def _doer_left_to_the_article(token: Token, meaning, args: Arguments) -> bool:
+    """An act whose doer the sentence leaves out: a passive or bare-noun transfer or sanction
+    ("were blacklisted"), or force told in the passive or by weapons that name no side ("two
+    border guards were killed", "drones struck Port Sudan")."""
+    if meaning.type in IMPLICIT_SOURCE:
+        return is_passive(token) or token.pos_ in ("NOUN", "PROPN")
+    return meaning.type == "ASSAULT" and (
+        is_passive(token) or any(c.dep_ == "nsubj" and c.i in args.item_at for c in token.children))
 
 
 def _reversed(meaning):
