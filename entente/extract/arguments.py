@@ -60,6 +60,7 @@ FORCE_PREPS = ("at", "on", "against")
 MOTION_VERBS = {"travel", "fly", "go", "come", "head", "arrive", "return", "journey"}
 # Verbs of answering whose "with" names the answer ("Seoul replied with sanctions"), and
 # whose "against" names what is answered ("retaliated against the EU tariffs": events.py).
+PARTNER_ADVERBS = {"together", "along"}  # "together with Ireland": one more side doing the act
 REPLY_VERBS = {"reply", "respond", "react", "answer", "retaliate", "hit"}
 BORROW_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "relcl", "acomp"}
 
@@ -277,10 +278,31 @@ class Arguments:
             return self._prep(trigger, "by")  # "an agreement brokered by Turkey"
         for child in trigger.children:
             if child.dep_ in SUBJECT_DEPS:
-                return self._resolve_subject(child)
+                found = self._resolve_subject(child)
+                return found + [p for p in self._partners(trigger, child) if p not in found] if found else found
         if trigger.dep_ == "ROOT" and trigger.tag_ in ("VBD", "VBZ", "VBP"):
             return self._left_actor(trigger)
         return self._borrowed_subject(trigger)
+
+    def _partners(self, verb: Token, subject: Token) -> list[Span]:
+        """Sides named as doing the act with its subject: "Spain, together with Ireland,
+        would recognise…", "Qatari mediators, joined by Turkey, are pressing…". After the verb
+        such a phrase names more of what is acted on ("sent a battery to Israel, together
+        with 100 soldiers"), and "alongside" is as often whom the act helps ("fought the
+        rebels alongside the army"), so only phrases before the verb count."""
+        phrases = []
+        for head in (subject, verb):
+            for child in head.children:
+                if child.dep_ != "prep" or child.i > verb.i:
+                    continue
+                if child.lower_ == "with" and any(a.lower_ in PARTNER_ADVERBS for a in child.children):
+                    phrases.append(child)  # "Spain, together with Ireland, …"
+                elif child.lower_ in PARTNER_ADVERBS:  # "France, along with Britain, imposed…"
+                    phrases += [w for w in child.children if w.dep_ == "prep" and w.lower_ == "with"]
+        phrases += [agent for acl in subject.children if acl.dep_ == "acl" and acl.lemma_.lower() == "join"
+                    for agent in acl.children if agent.dep_ == "agent"]
+        return [a for phrase in phrases for obj in phrase.children if obj.dep_ == "pobj"
+                for a in self.actors_of(obj)]
 
     def _left_actor(self, verb: Token) -> list[Span]:
         """A finite main verb with no subject is a misparse (a long apposition, a fronted
