@@ -60,6 +60,7 @@ FORCE_PREPS = ("at", "on", "against")
 MOTION_VERBS = {"travel", "fly", "go", "come", "head", "arrive", "return", "journey"}
 # Verbs of answering whose "with" names the answer ("Seoul replied with sanctions"), and
 # whose "against" names what is answered ("retaliated against the EU tariffs": events.py).
+STATE_VERBS = {"stand", "remain", "stay"}  # "stood united": the participle says how the subject is
 PARTNER_ADVERBS = {"together", "along"}  # "together with Ireland": one more side doing the act
 REPLY_VERBS = {"reply", "respond", "react", "answer", "retaliate", "hit"}
 BORROW_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "relcl", "acomp"}
@@ -331,8 +332,11 @@ class Arguments:
         """'The U.S. started imposing…', 'officials deny supplying…': the governor's subject."""
         if depth > 4 or trigger.dep_ not in BORROW_DEPS or trigger.head == trigger:
             return []
-        if trigger.tag_ == "VBN" and trigger.dep_ == "advcl" and depth == 0:
-            return []  # "Asked whether…, Biden said": a passive participle's subject is its patient
+        if trigger.tag_ == "VBN" and trigger.dep_ == "advcl" and depth == 0 and \
+                trigger.head.lemma_.lower() not in STATE_VERBS:
+            # "Asked whether…, Biden said": a passive participle's subject is its patient (but
+            # "the allies stood united behind Warsaw": a state of the subject)
+            return []
         head = trigger.head
         controller = self._object_control(trigger)
         if controller is not None:
@@ -560,7 +564,7 @@ class Arguments:
                 obj = named or obj
                 found = self.actors_of(obj) or (self._inside(obj) if self.where else []) or (
                     self._destination(obj) if word in ("on", "against") else []) or (
-                    self._phrase_actors(obj, ("of",)) if word in FORCE_PREPS or word == "into" else []) or (
+                    self._phrase_actors(obj, ("of",)) if word in FORCE_PREPS or word in ("into", "for", "to") else []) or (
                     self._across(obj) if not self.where else [])
                 if found:
                     return found

@@ -241,12 +241,8 @@ class EventBuilder:
             if meaning.type == "AID" and meaning.lemma in self.status.words["promised_verbs"] and not any(
                     c.dep_ in ("dobj", "dative") and c.tag_ not in ("WDT", "WP", "PRP") for c in token.children):
                 return None  # "whatever it promised": a promise of nothing named is no transfer
-            objects = self.lexicon.requires_prep_object.get(meaning.lemma)
-            if objects and not any(
-                    c.dep_ == "prep" and c.lower_ in objects and
-                    any(o.dep_ == "pobj" and o.lemma_.lower() in objects[c.lower_] for o in c.children)
-                    for c in token.children):
-                return None
+            if not self._has_prep_object(token, meaning):
+                return None  # "added to its list", not "added a clause"
             if meaning.lemma in self.lexicon.words("state_participles") and token.dep_ == "acl" and \
                     not any(c.dep_ == "agent" for c in token.children):
                 return None  # "sailors armed with knives": what they carry, not a transfer
@@ -298,6 +294,8 @@ class EventBuilder:
                 return _reversed(meaning)  # "the lifting of sanctions", "sanctions relief"
             if meaning is None:
                 return None
+            if not self._has_prep_object(token, meaning):
+                return None  # "its commitment to the deal": only one to another's defence backs it
             if meaning.type == "AID" and self._restricted(owner):
                 return None  # "restricted sales to China", "tariffs on Chinese imports": a sanction's object
             if token.lemma_.lower() in CONTAINERS | REVERSALS and any(
@@ -311,6 +309,14 @@ class EventBuilder:
                 return None  # "security concerns": only "expressed concern" is an act
             return meaning
         return None
+
+    def _has_prep_object(self, token: Token, meaning) -> bool:
+        """Does the trigger have the prepositional object it needs (requires_prep_object), if any?"""
+        objects = self.lexicon.requires_prep_object.get(meaning.lemma)
+        return not objects or any(
+            c.dep_ == "prep" and c.lower_ in objects and
+            any(o.dep_ == "pobj" and o.lemma_.lower() in objects[c.lower_] for o in c.children)
+            for c in token.children)
 
     def _takes_a_place(self, verb: Token) -> bool:
         """Is the verb's object a place or a state by name ("took Goma", "took Kherson")?"""
