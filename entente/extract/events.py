@@ -59,8 +59,6 @@ RESPONSIVE = {"ACCUSE", "REJECT", "PROTEST"}
 RECIPROCAL_ACTS = {"clash", "clashes", "fight", "fighting", "skirmish", "skirmishes", "swap", "exchange"}
 # Verbs whose plural subject does their object's act to each other: "traded accusations".
 RECIPROCAL_VERBS = {"trade", "exchange"}
-# Verbs of mediation: the mediator consults the parties of what it brokers.
-MEDIATION_VERBS = {"broker", "mediate"}
 # Acts that another's act can answer ("retaliation for the strike"): naming them so accuses their actor.
 PROVOKING = {"ASSAULT", "COERCE", "SANCTION", "THREATEN"}
 # Harm announced for later on a condition is a threat (CAMEO 13): force, coercion,
@@ -613,6 +611,7 @@ class EventBuilder:
         self._actor_spans = args.actor_spans
         events: list[Event] = []
         previous: list[Span] = []
+        hosting = self.lexicon.words("hosting_verbs")
         open_ended: list[tuple[Found, Span]] = []
         agentless: list[tuple[Found, Span]] = []
         self._sent_start = args.sent_start
@@ -650,7 +649,7 @@ class EventBuilder:
                 if not item.sources:
                     agentless.append((item, sentence))
                     continue
-                if not item.targets and item.trigger.lemma_.lower() in MEDIATION_VERBS:
+                if not item.targets and item.trigger.lemma_.lower() in hosting:
                     item.targets = self._mediated(item, found)
                 if not item.targets and item.meaning.type == "REQUEST" and self._urges_restraint(item.trigger):
                     item.targets = self._latest_force(item, acts, sentence)
@@ -749,14 +748,18 @@ class EventBuilder:
         return list({_code(a): a for a in together}.values())
 
     def _mediated(self, f: Found, found: list[Found]) -> list[Span]:
-        """'an agreement brokered by Turkey', 'brokered the talks': the mediator consults the
-        parties to what it brokered, the deal's own sides when the sentence names them, else
-        the pair the article is about."""
+        """'an agreement brokered by Turkey', 'brokered the talks', 'talks hosted by Russia':
+        the mediator or host consults the parties to what it brokered, the deal's own sides
+        when the sentence names them, else the pair the article is about."""
         own = {_code(s) for s in f.sources}
         brokered = [f.trigger.head] if f.trigger.dep_ == "acl" else \
             [c for c in f.trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        # "agreed to a truce at talks hosted by Russia", "agreed to end the dispute after
+        # talks hosted by Erdogan": the sides of the mutual act the talks are part of
+        done_at = [a for b in brokered if b.dep_ == "pobj" for a in b.ancestors]
         for g in found:
-            if g.trigger in brokered or any(g.trigger.i == b.i for b in brokered):
+            if g.trigger in brokered or any(g.trigger.i == b.i for b in brokered) or \
+                    g.meaning.type in MUTUAL and g.trigger in done_at:
                 sides = [s for s in g.sources + g.targets if _code(s) not in own]
                 if sides:
                     return list({_code(s): s for s in sides}.values())
@@ -767,6 +770,12 @@ class EventBuilder:
                     for s in g.sources + g.targets if _code(s) not in own]
         if outcomes:
             return list({_code(s): s for s in outcomes}.values())
+        if f.trigger.lemma_.lower() == "host" and not all(
+                b.lemma_.lower() in self.lexicon.words("meeting_nouns")
+                and not any(p.dep_ == "prep" and p.lower_ == "of" for p in b.children) for b in brokered):
+            # "hosted the destroyer USS Gravely", "a summit of allies hosted by Finland": not
+            # talks between the article's pair
+            return []
         return [s for s in self._last_pair(f.trigger) if _code(s) not in own]
 
     def _urges_restraint(self, trigger: Token) -> bool:
@@ -1055,8 +1064,9 @@ class EventBuilder:
         if meaning.type in MUTUAL and len(sources) >= 2 and targets and all(
                 t.root.head.lower_ == "alongside" for t in targets):
             targets = []  # "A and B signed the deal alongside C": between A and B; C looked on
+        hosting = self.lexicon.words("hosting_verbs")
         if (meaning.type in MUTUAL or breaks_ties or reciprocal) and not targets and len(sources) >= 2 \
-                and token.lemma_.lower() not in MEDIATION_VERBS:  # co-mediators do not consult each other
+                and token.lemma_.lower() not in hosting:  # co-mediators do not consult each other
             # "Riyadh and Tehran severed relations": between the two; "the two countries
             # clashed": each against the other
             # (all with all: a mutual act of three is one between each pair, see _records)
@@ -1069,7 +1079,7 @@ class EventBuilder:
         if not sources and targets and _doer_left_to_the_article(token, meaning, args):
             return Found(token, meaning, [], targets, items, reading)  # by whom, later, from the article
         if not sources or (not targets and meaning.type not in IMPLICIT_TARGET | RESPONSIVE | TARGETLESS
-                           and not self._answers(token) and token.lemma_.lower() not in MEDIATION_VERBS):
+                           and not self._answers(token) and token.lemma_.lower() not in hosting):
             return None
         return Found(token, meaning, sources, targets, items, reading)
 
