@@ -770,11 +770,12 @@ class EventBuilder:
                     for s in g.sources + g.targets if _code(s) not in own]
         if outcomes:
             return list({_code(s): s for s in outcomes}.values())
-        if f.trigger.lemma_.lower() == "host" and not all(
+        lemma = f.trigger.lemma_.lower()
+        if lemma not in ("broker", "mediate", "host") or lemma == "host" and not all(
                 b.lemma_.lower() in self.lexicon.words("meeting_nouns")
                 and not any(p.dep_ == "prep" and p.lower_ == "of" for p in b.children) for b in brokered):
-            # "hosted the destroyer USS Gravely", "a summit of allies hosted by Finland": not
-            # talks between the article's pair
+            # "hosted the destroyer USS Gravely", "a summit of allies hosted by Finland", "the
+            # dialogue facilitated by the EU": not talks between the article's pair
             return []
         return [s for s in self._last_pair(f.trigger) if _code(s) not in own]
 
@@ -1805,10 +1806,12 @@ def _names_a_time(prep: Token) -> bool:
 
 
 def _objects(verb: Token) -> list[Token]:
-    """A verb's objects, and what a partitive object is part of ("accepted all of the terms");
-    in a relative clause, the antecedent of a relative pronoun object ("a retraction that Tokyo
+    """A verb's objects (a participle's noun), and what a partitive object is part of ("accepted
+    all of the terms"); in a relative clause, the antecedent of a relative pronoun object ("a retraction that Tokyo
     refused to give")."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        objects.append(verb.head)  # "talks sponsored by Riyadh": the noun the participle tells of
     # "a retraction that Takaichi has refused to give": the relative pronoun's antecedent
     clause = verb if verb.dep_ == "relcl" else verb.head if verb.dep_ == "xcomp" and verb.head.dep_ == "relcl" else None
     if clause is not None:
