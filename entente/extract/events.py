@@ -649,7 +649,8 @@ class EventBuilder:
                 if not item.sources:
                     agentless.append((item, sentence))
                     continue
-                if not item.targets and item.trigger.lemma_.lower() in hosting:
+                if not item.targets and (item.trigger.lemma_.lower() in hosting or
+                                         item.meaning.lemma in self.lexicon.words("brokering_nouns")):
                     item.targets = self._mediated(item, found)
                 if not item.targets and item.meaning.type == "REQUEST" and self._urges_restraint(item.trigger):
                     item.targets = self._latest_force(item, acts, sentence)
@@ -755,8 +756,14 @@ class EventBuilder:
         brokered = [f.trigger.head] if f.trigger.dep_ == "acl" else \
             [c for c in f.trigger.children if c.dep_ in ("dobj", "nsubjpass")]
         # "agreed to a truce at talks hosted by Russia", "agreed to end the dispute after
-        # talks hosted by Erdogan": the sides of the mutual act the talks are part of
+        # talks hosted by Erdogan", "agreed to a truce under Egyptian mediation": the sides of
+        # the mutual act the talks or the mediation are part of (or whose verb holds them:
+        # "talks were held under Omani mediation")
         done_at = [a for b in brokered if b.dep_ == "pobj" for a in b.ancestors]
+        if f.trigger.pos_ in ("NOUN", "PROPN") and f.trigger.dep_ == "pobj":
+            done_at += list(f.trigger.ancestors)
+            done_at += [c for a in done_at if a.pos_ in ("VERB", "AUX") for c in a.children
+                        if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
         for g in found:
             if g.trigger in brokered or any(g.trigger.i == b.i for b in brokered) or \
                     g.meaning.type in MUTUAL and g.trigger in done_at:
@@ -1066,8 +1073,9 @@ class EventBuilder:
                 t.root.head.lower_ == "alongside" for t in targets):
             targets = []  # "A and B signed the deal alongside C": between A and B; C looked on
         hosting = self.lexicon.words("hosting_verbs")
+        mediating = token.lemma_.lower() in hosting or meaning.lemma in self.lexicon.words("brokering_nouns")
         if (meaning.type in MUTUAL or breaks_ties or reciprocal) and not targets and len(sources) >= 2 \
-                and token.lemma_.lower() not in hosting:  # co-mediators do not consult each other
+                and not mediating:  # co-mediators do not consult each other
             # "Riyadh and Tehran severed relations": between the two; "the two countries
             # clashed": each against the other
             # (all with all: a mutual act of three is one between each pair, see _records)
@@ -1080,7 +1088,7 @@ class EventBuilder:
         if not sources and targets and _doer_left_to_the_article(token, meaning, args):
             return Found(token, meaning, [], targets, items, reading)  # by whom, later, from the article
         if not sources or (not targets and meaning.type not in IMPLICIT_TARGET | RESPONSIVE | TARGETLESS
-                           and not self._answers(token) and token.lemma_.lower() not in hosting):
+                           and not self._answers(token) and not mediating):
             return None
         return Found(token, meaning, sources, targets, items, reading)
 
