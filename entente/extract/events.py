@@ -841,8 +841,18 @@ class EventBuilder:
         if trigger.pos_ in ("NOUN", "PROPN"):
             return trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in self.lexicon.light_verbs \
                 and not any(c.dep_ in ("poss", "prep") for c in trigger.children)
-        # "Kenya welcomed the agreement": support for those who made it
-        return self._kind_of_object(trigger) is not None
+        # "Kenya welcomed the agreement", "Damascus welcomed the steps": support for those
+        # who made or took them
+        return self._kind_of_object(trigger) is not None or self._welcomes_a_decision(trigger)
+
+    def _welcomes_a_decision(self, verb: Token) -> bool:
+        """'Damascus welcomed the steps', 'Kyiv hailed the decision': a plain definite decision
+        welcomed (not "did not recognise the decision", not "the move against Qatar", whose
+        phrase names its own side)."""
+        if verb.lemma_.lower() not in self.lexicon.words("welcoming_verbs") or not self._definite_object(verb):
+            return False
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.lexicon.words("decision_nouns")
+                   and not any(p.dep_ == "prep" for p in c.children) for c in verb.children)
 
     def _implicit_targets(self, open_ended, events: list[Event], doc: Doc, doc_id: str,
                           name: str | None, args: Arguments) -> list[Event]:
