@@ -132,9 +132,10 @@ class EventBuilder:
         self._lead_end = 0  # where the current document's first sentence ends
         # the last word of every noun trigger ("strikes", "air strikes", "military support")
         self._noun_words = frozenset(phrase.split()[-1] for phrase in lexicon.nouns)
-        # the first word of every verb trigger, and the verbs that may dismiss a claim
+        # the first word of every verb trigger, and the verbs that may dismiss a claim or
+        # hold to its contrary
         self._verb_words = frozenset(phrase.split()[0] for phrase in lexicon.verbs) | \
-            frozenset(self.status.words["evaluative_verbs"]) | {"be"}
+            frozenset(self.status.words["evaluative_verbs"]) | self.status.words["insisting_verbs"] | {"be"}
         self._known: dict[tuple[int, int], bool] = {}  # (word hash, word list) → in it
         self._sent_start: list[int] = []  # the current document's sentence start of each token
         self._acts: list = []  # the current document's acts so far
@@ -183,6 +184,8 @@ class EventBuilder:
             return None  # no noun trigger ends in this word (most nouns): no phrase to try
         if token.pos_ in ("VERB", "AUX") and self._dismisses_claims(token):
             return self.lexicon.trigger("reject", "VERB")  # "called the accusations unfounded"
+        if token.pos_ in ("VERB", "AUX") and self._insists_otherwise(token):
+            return self.lexicon.trigger("reject", "VERB")  # "Moscow insisted the jet never left Syria"
         if token.pos_ in ("VERB", "AUX") and self._declared_unwelcome(token) is not None:
             return self.lexicon.trigger("expel", "VERB")  # "declared three diplomats persona non grata"
         if token.pos_ in ("VERB", "AUX"):
@@ -449,6 +452,20 @@ class EventBuilder:
             own = {_code(s) for s in self._args.fill("subj", verb.head, [])}
             return bool({_code(o) for o in self._args.fill("obj", verb.head, [])} - own - {None})
         return True
+
+    def _insists_otherwise(self, verb: Token) -> bool:
+        """'Moscow insisted that the aircraft never left Syrian skies', 'officials insist the
+        route threatens no one': holding to the contrary of a claim rejects it."""
+        if verb.lemma_.lower() not in self.status.words["insisting_verbs"]:
+            return False
+        negations = self.status.words["negation_words"] | {"nothing", "none"}
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            # the clause says something did not happen ("never left", "threatens no one"),
+            # not that nothing will happen ("insisted that nothing would jeopardise the truce")
+            subject = {t.i for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") for t in s.subtree}
+            if any(t.lower_ in negations and t.i not in subject for t in clause.subtree):
+                return True
+        return False
 
     def _dismisses_claims(self, verb: Token) -> bool:
         """'called the accusations unfounded', 'described the reports as lies': speech that
