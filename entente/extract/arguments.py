@@ -422,6 +422,8 @@ class Arguments:
         if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.lemma_.lower() in REPLY_VERBS:
             return self._subject(noun.head.head)  # "Washington and Seoul replied with a show of force"
         verb = noun.head
+        if noun.dep_ == "dobj" and verb.i in self.actor_at and verb.pos_ in ("VERB", "AUX"):
+            return [self.actor_at[verb.i]]  # "ECOWAS imposed sanctions": a name the tagger took for the verb
         if verb.lemma_.lower() not in self.light_verbs and self.is_trigger(verb):
             return []  # "Russia received shipments": the verb's own event says who did what
         if any(c.dep_ == "oprd" for c in verb.children):
