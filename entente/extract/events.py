@@ -892,14 +892,26 @@ class EventBuilder:
                 spans_by_code.setdefault(code, span)
                 # the lead sentence names what the article is about
                 salience[code] += LEAD_WEIGHT if span.start < lead_end else 1
+        # whom a warning's own words condemn ("warned that American aggression will not go
+        # unanswered"): the warning is aimed at them
+        condemned: dict[int, list[str]] = {}
+        for ev in events:
+            if ev.type == "ACCUSE" and ev.target is not None and ev.span:
+                condemned.setdefault(ev.span[0], []).append(ev.target.code)
         records = []
         for f, sentence in open_ended:
+            own = {_code(s) for s in f.sources}
+            if f.meaning.type == "THREATEN" and condemned.get(f.trigger.idx):
+                f.targets = [spans_by_code[c] for c in dict.fromkeys(condemned[f.trigger.idx])
+                             if c in spans_by_code and c not in own]
+                if f.targets:
+                    records += self._records(f, sentence, doc, doc_id, name, args)
+                    continue
             if f.meaning.type not in IMPLICIT_TARGET:
                 if f.meaning.type in TARGETLESS:  # "NATO is reinforcing its force": aimed at no one named
                     records += [self._event(f, source, None, sentence, doc, doc_id, name, args)
                                 for source in f.sources if _code(source)]
                 continue  # a response that found nothing to answer is left out
-            own = {_code(s) for s in f.sources}
             if self._intercepts(f.trigger, args):  # "helped bring down drones": whoever fired them
                 code = _standout(shooters, own, least=1)
             else:
