@@ -192,9 +192,11 @@ class EventBuilder:
             # phrasal verbs first: "turned down the request", "waved the package away"
             particles = [c.lower_ for c in token.children if c.dep_ in ("prt", "advmod") and c.i > token.i]
             # "brought Kinshasa and Kigali together in Doha": the parser hangs the particle on
-            # the preposition after it
+            # the preposition after it, or on the object's last conjunct
             particles += [g.lower_ for c in token.children if c.dep_ == "prep" and c.i > token.i
                           for g in c.children if g.dep_ == "advmod" and g.i < c.i]
+            particles += [g.lower_ for c in token.children if c.dep_ == "dobj"
+                          for o in (c, *c.conjuncts) for g in o.children if g.dep_ == "advmod" and g.i > o.i]
             phrasal = next((m for p in particles
                             if (m := self.lexicon.trigger(f"{token.lemma_.lower()} {p}", "VERB"))), None)
             if phrasal is not None:
