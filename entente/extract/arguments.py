@@ -58,10 +58,10 @@ NAMING_VERBS = {"call", "describe", "term", "label", "dub", "brand"}
 FORCE_PREPS = ("at", "on", "against")
 # Verbs of going somewhere: "flew to Niamey for talks with the junta" is the traveller's talks.
 MOTION_VERBS = {"travel", "fly", "go", "come", "head", "arrive", "return", "journey"}
-# Verbs of answering whose "with" names the answer ("Seoul replied with sanctions"), and
-# whose "against" names what is answered ("retaliated against the EU tariffs": events.py).
 STATE_VERBS = {"stand", "remain", "stay"}  # "stood united": the participle says how the subject is
 PARTNER_ADVERBS = {"together", "along"}  # "together with Ireland": one more side doing the act
+# Verbs of answering whose "with" names the answer ("Seoul replied with sanctions"), and
+# whose "against" names what is answered ("retaliated against the EU tariffs": events.py).
 REPLY_VERBS = {"reply", "respond", "react", "answer", "retaliate", "hit"}
 BORROW_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "relcl", "acomp"}
 
@@ -280,7 +280,9 @@ class Arguments:
         for child in trigger.children:
             if child.dep_ in SUBJECT_DEPS:
                 found = self._resolve_subject(child)
-                return found + [p for p in self._partners(trigger, child) if p not in found] if found else found
+                if found:
+                    found += [p for p in self._partners(trigger, child) if p not in found]
+                return found
         if trigger.dep_ == "ROOT" and trigger.tag_ in ("VBD", "VBZ", "VBP"):
             return self._left_actor(trigger)
         return self._borrowed_subject(trigger)

@@ -800,14 +800,22 @@ class EventBuilder:
                     for s in g.sources + g.targets if _code(s) not in own]
         if outcomes:
             return list({_code(s): s for s in outcomes}.values())
-        lemma = f.trigger.lemma_.lower()
-        if lemma not in ("broker", "mediate", "host") or lemma == "host" and not all(
-                b.lemma_.lower() in self.lexicon.words("meeting_nouns")
-                and not any(p.dep_ == "prep" and p.lower_ == "of" for p in b.children) for b in brokered):
-            # "hosted the destroyer USS Gravely", "a summit of allies hosted by Finland", "the
-            # dialogue facilitated by the EU": not talks between the article's pair
+        if not self._between_the_pair(f.trigger, brokered):
             return []
         return [s for s in self._last_pair(f.trigger) if _code(s) not in own]
+
+    def _between_the_pair(self, trigger: Token, brokered: list[Token]) -> bool:
+        """May a go-between whose sides the sentence leaves unnamed be read as between the
+        article's pair? A broker or mediator, yes; a host only of talks that name no members
+        ("talks hosted by the US Treasury"), not of "the destroyer USS Gravely" or "a summit
+        of allies"; a facilitator, convener or sponsor ("the dialogue facilitated by the EU")
+        or a mediation noun, no."""
+        lemma = trigger.lemma_.lower()
+        if lemma in ("broker", "mediate"):
+            return True
+        return lemma == "host" and all(
+            b.lemma_.lower() in self.lexicon.words("meeting_nouns")
+            and not any(p.dep_ == "prep" and p.lower_ == "of" for p in b.children) for b in brokered)
 
     def _urges_restraint(self, trigger: Token) -> bool:
         words = self.status.words["restraint_words"]
@@ -1859,9 +1867,9 @@ def _names_a_time(prep: Token) -> bool:
 
 
 def _objects(verb: Token) -> list[Token]:
-    """A verb's objects (a participle's noun), and what a partitive object is part of ("accepted
-    all of the terms"); in a relative clause, the antecedent of a relative pronoun object ("a retraction that Tokyo
-    refused to give")."""
+    """A verb's objects (a participle's noun), and what a partitive object is part of
+    ("accepted all of the terms"); in a relative clause, the antecedent of a relative pronoun
+    object ("a retraction that Tokyo refused to give")."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         objects.append(verb.head)  # "talks sponsored by Riyadh": the noun the participle tells of
