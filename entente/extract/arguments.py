@@ -49,9 +49,6 @@ FRONTIERS = {"border", "frontier", "boundary"}
 # Texts a body issues that then speak for it: "passed a resolution calling on…".
 DOCUMENTS = {"resolution", "statement", "letter", "motion", "bill", "decree", "communique",
              "communiqué", "complaint", "petition", "note", "report", "declaration"}
-# What one side puts to another, naming the proposer with "from": "an offer of talks from Kenya".
-PROPOSALS = {"offer", "proposal", "request", "plan", "demand", "invitation", "appeal", "bid",
-             "ultimatum", "overture", "initiative", "plea"}
 # Verbs of naming in a free relative: "struck what it called bases of…"
 NAMING_VERBS = {"call", "describe", "term", "label", "dub", "brand"}
 # Prepositions of force aimed at something: "fired at camps of X" aims at X
@@ -114,10 +111,12 @@ class Arguments:
     def __init__(self, doc: Doc, light_verbs: frozenset[str], is_trigger=lambda token: False,
                  compound_is_place=lambda noun: False, instrument_verbs: frozenset[str] = frozenset(),
                  subject_control_verbs: frozenset[str] = frozenset(), acting_nouns: frozenset[str] = frozenset(),
-                 speaks=lambda token: False):
+                 speaks=lambda token: False, proposal_nouns: frozenset[str] = frozenset()):
         self.doc = doc
         self.speaks = speaks  # "urged", "warned": an act in words, which only an actor does
         self.acting_nouns = acting_nouns  # "officials", "minister", "reports": they act for someone
+        # what one side puts to another, naming the proposer with "from": "an offer of talks from Kenya"
+        self.proposal_nouns = proposal_nouns
         self.where = False
         self.is_trigger = is_trigger
         self.compound_is_place = compound_is_place  # "the Damascus strike": where, not who
@@ -465,7 +464,7 @@ class Arguments:
             found = self.actors_of(child)
             if not found:  # "vetoed the renewal of the U.N. panel": the thing's owner;
                 # "rebuffed an offer of mediation from Nairobi": the proposer
-                preps = ("of", "from") if child.lemma_.lower() in PROPOSALS else ("of",)
+                preps = ("of", "from") if child.lemma_.lower() in self.proposal_nouns else ("of",)
                 found = [a for prep in child.children if prep.dep_ == "prep" and prep.lower_ in preps
                          for obj in prep.children if obj.dep_ == "pobj" for a in self.actors_of(obj)]
             if not found and child.pos_ in ("NOUN", "PROPN") and not is_passive(trigger):

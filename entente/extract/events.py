@@ -628,7 +628,7 @@ class EventBuilder:
                    lambda noun: "compound" in getattr(self.trigger_of(noun), "frame", Frame("", (), (), ())).target,
                    self.lexicon.instrument_verbs, self.lexicon.subject_control_verbs, self.actors.acting_nouns,
                    self._speaks)
-        args = Arguments(doc, *options)
+        args = Arguments(doc, *options, proposal_nouns=self.status.words["proposal_nouns"])
         self._doc_text = text
         self._args = args
         self._actor_spans = args.actor_spans
