@@ -806,16 +806,17 @@ class EventBuilder:
 
     def _between_the_pair(self, trigger: Token, brokered: list[Token]) -> bool:
         """May a go-between whose sides the sentence leaves unnamed be read as between the
-        article's pair? A broker or mediator, yes; a host only of talks that name no members
-        ("talks hosted by the US Treasury"), not of "the destroyer USS Gravely" or "a summit
-        of allies"; a facilitator, convener or sponsor ("the dialogue facilitated by the EU")
-        or a mediation noun, no."""
+        article's pair? A broker or mediator, yes; a host only of talks (a CONSULT noun) that
+        name no members ("talks hosted by the US Treasury"), not of "the destroyer USS
+        Gravely" or "a summit of allies"; a facilitator, convener or sponsor ("the dialogue
+        facilitated by the EU") or a mediation noun, no."""
         lemma = trigger.lemma_.lower()
         if lemma in ("broker", "mediate"):
             return True
         return lemma == "host" and all(
-            b.lemma_.lower() in self.lexicon.words("meeting_nouns")
-            and not any(p.dep_ == "prep" and p.lower_ == "of" for p in b.children) for b in brokered)
+            (m := self.lexicon.trigger(b.lower_, "NOUN") or self.lexicon.trigger(b.lemma_, "NOUN")) is not None
+            and m.type == "CONSULT" and not any(p.dep_ == "prep" and p.lower_ == "of" for p in b.children)
+            for b in brokered)
 
     def _urges_restraint(self, trigger: Token) -> bool:
         words = self.status.words["restraint_words"]
