@@ -453,6 +453,10 @@ class Arguments:
             return found
         deps = ("nsubjpass",) if is_passive(trigger) else ("dobj", "obj")
         objects = [c for c in trigger.children if c.dep_ in deps]
+        if not objects and trigger.dep_ == "relcl" and self.is_role(trigger.head) and any(
+                c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in trigger.children):
+            # "16 officials it accused of fraud": the antecedent, with no relative pronoun
+            objects = [trigger.head]
         # "struck what it called hideouts of the PKK": the phrase the free relative names
         objects += [named for c in trigger.children if c.dep_ == "ccomp" and (named := what_it_called(c))]
         for child in objects:
