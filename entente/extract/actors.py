@@ -140,7 +140,8 @@ class ActorMatcher:
 
     def _body_anaphors(self, doc: Doc, found: list[Span]) -> list[Span]:
         """'The agency', 'the alliance', 'the board': the international body named last before
-        (or referred back to), within a few sentences, when its names hold that word."""
+        (or referred back to), within a few sentences, when its names hold that word ("the
+        bloc": whatever its names, `any_body_anaphors`)."""
         bodies = sorted((s for s in found if getattr(s._.actor, "kind", None) == "igo"), key=lambda s: s.start)
         if not bodies:
             return []
@@ -148,7 +149,8 @@ class ActorMatcher:
         # ("Iran's atomic energy agency" is not the IAEA)
         for token in _definite_nouns(doc, found, self.actors.body_anaphors, (NOUN, PROPN), ("amod", "compound", "poss")):
             before = [b for b in bodies if b.end <= token.i and token.i - b.end <= GROUP_ANAPHOR_REACH
-                      and token.lower_ in self.actors.body_words.get(b._.actor.actor_id, ())]
+                      and (token.lower_ in self.actors.body_words.get(b._.actor.actor_id, ())
+                           or token.lower_ in self.actors.any_body_anaphors)]
             if before:
                 latest = max(before, key=lambda b: b.start)
                 span = Span(doc, token.i, token.i + 1, label=latest.label_)

@@ -373,6 +373,8 @@ def _load(dirs: list[Path]) -> ActorDictionary:
         str(n).casefold() for path in _files(dirs, "roles.yaml") for n in read_yaml(path).get("group_anaphors", []))
     dictionary.body_anaphors = frozenset(
         str(n).casefold() for path in _files(dirs, "roles.yaml") for n in read_yaml(path).get("body_anaphors", []))
+    dictionary.any_body_anaphors = frozenset(
+        str(n).casefold() for path in _files(dirs, "roles.yaml") for n in read_yaml(path).get("any_body_anaphors", []))
     speakers = [str(n) for path in _files(dirs, "roles.yaml") for n in read_yaml(path).get("speaker_nouns", [])]
     dictionary.acting_nouns = _acting_nouns([r.noun for r in roles] + [o.noun for o in offices] + speakers)
     return dictionary
@@ -482,6 +484,7 @@ class ActorDictionary:
             s.code: frozenset(w.casefold() for w in s.styles) for s in states if s.styles}
         self.group_anaphors: frozenset[str] = frozenset()  # set by the loader from roles.yaml
         self.body_anaphors: frozenset[str] = frozenset()  # likewise
+        self.any_body_anaphors: frozenset[str] = frozenset()  # likewise
         self.acting_nouns: frozenset[str] = frozenset()  # likewise
         # the words of each international body's names ("agency", "board" for the IAEA): what
         # "the agency" may refer back to
