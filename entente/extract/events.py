@@ -1552,12 +1552,14 @@ class EventBuilder:
                     and not (c.dep_ == "prep" and c.lower_ in SETTING_PREPS) for t in c.subtree]
             own = {_code(s) for s in speakers}
             answering = self.status.words["answering_words"]
-            forms = [(t, t.lemma_.lower(), t.lower_, f"{t.head.lower_} {t.lower_}")  # two-word cues: "at risk"
+            # two-word cues: a word after its head ("at risk") or before it ("red line")
+            forms = [(t, t.lemma_.lower(), t.lower_, f"{t.head.lower_} {t.lower_}", f"{t.lower_} {t.head.lower_}")
                      for t in said]
             for type_, words_key in (("THREATEN", "threatening_words"), ("ACCUSE", "accusing_words"),
                                      ("ACCUSE", "answering_words")):
                 cues = self.status.words[words_key]
-                words = [t for t, lemma, lower, pair in forms if lemma in cues or lower in cues or pair in cues]
+                words = [t for t, lemma, lower, pair, pair_before in forms
+                         if lemma in cues or lower in cues or pair in cues or pair_before in cues]
                 if type_ == "THREATEN" and not any(t.dep_ == "aux" and t.lower_ in FUTURE_AUX for t in said):
                     # "reserved the right to respond": held in prospect without a future tense
                     # (a force verb there, "the right to retaliate", is its own THREATEN event)
