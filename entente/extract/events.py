@@ -288,7 +288,7 @@ class EventBuilder:
             if any(c.dep_ in ("compound", "amod") and c.lower_ in unwanted for c in token.children):
                 return None  # "flight operations", "an election campaign"
             owner = self._partitive_owner(token)  # "suspended parts of their aid": as "suspended aid"
-            meaning = self.lexicon.trigger(token.lower_, "NOUN") or self.lexicon.trigger(token.lemma_, "NOUN")
+            meaning = self._noun_meaning(token)
             if owner.dep_ in ("dobj", "nsubjpass") and \
                     owner.head.lemma_.lower() in self.lexicon.words("reversal_verbs"):
                 # "cut ties": the verb, not the noun, is what happened; a reversal verb that is no
@@ -316,6 +316,16 @@ class EventBuilder:
                 return None  # "security concerns": only "expressed concern" is an act
             return meaning
         return None
+
+    def _noun_meaning(self, noun: Token):
+        """The noun trigger a word is, by its form or its lemma ("strikes", "strike")."""
+        return self.lexicon.trigger(noun.lower_, "NOUN") or self.lexicon.trigger(noun.lemma_, "NOUN")
+
+    def _goes_between(self, token: Token, meaning) -> bool:
+        """A host, broker or mediator of others' talks, as a verb or a noun ("hosted", "under
+        Omani mediation"): it consults the sides, and co-mediators do not consult each other."""
+        return token.lemma_.lower() in self.lexicon.words("hosting_verbs") or \
+            meaning.lemma in self.lexicon.words("brokering_nouns")
 
     def _has_prep_object(self, token: Token, meaning) -> bool:
         """Does the trigger have the prepositional object it needs (requires_prep_object), if any?"""
@@ -518,8 +528,7 @@ class EventBuilder:
     def _hits_with_measures(self, verb: Token) -> bool:
         """'Hit Moscow with new sanctions', 'retaliated against the EU tariffs', 'hit back at
         Washington's tariffs': the instrument, or what is answered, is a measure, not force."""
-        return any(getattr(self.lexicon.trigger(o.lemma_, "NOUN") or self.lexicon.trigger(o.lower_, "NOUN"),
-                           "type", None) == "SANCTION"
+        return any(getattr(self._noun_meaning(o), "type", None) == "SANCTION"
                    for p in verb.children if p.dep_ == "prep" and (
                        p.lower_ == "with" or p.lower_ in ("against", "at", "for") and verb.lemma_.lower() in REPLY_VERBS)
                    for o in p.children if o.dep_ == "pobj")
@@ -586,7 +595,7 @@ class EventBuilder:
                 return True
             if child.dep_ == "dobj" and child.pos_ == "NOUN" and \
                     verb.lemma_.lower() in self.status.words["denial_of_acts"]:
-                meaning = self.lexicon.trigger(child.lemma_, "NOUN") or self.lexicon.trigger(child.lower_, "NOUN")
+                meaning = self._noun_meaning(child)
                 if meaning is not None and meaning.type != "ACCUSE":
                     return True
         return False
@@ -634,7 +643,6 @@ class EventBuilder:
         self._actor_spans = args.actor_spans
         events: list[Event] = []
         previous: list[Span] = []
-        hosting = self.lexicon.words("hosting_verbs")
         open_ended: list[tuple[Found, Span]] = []
         agentless: list[tuple[Found, Span]] = []
         self._sent_start = args.sent_start
@@ -672,8 +680,7 @@ class EventBuilder:
                 if not item.sources:
                     agentless.append((item, sentence))
                     continue
-                if not item.targets and (item.trigger.lemma_.lower() in hosting or
-                                         item.meaning.lemma in self.lexicon.words("brokering_nouns")):
+                if not item.targets and self._goes_between(item.trigger, item.meaning):
                     item.targets = self._mediated(item, found)
                 if not item.targets and item.meaning.type == "REQUEST" and self._urges_restraint(item.trigger):
                     item.targets = self._latest_force(item, acts, sentence)
@@ -814,8 +821,7 @@ class EventBuilder:
         if lemma in ("broker", "mediate"):
             return True
         return lemma == "host" and all(
-            (m := self.lexicon.trigger(b.lower_, "NOUN") or self.lexicon.trigger(b.lemma_, "NOUN")) is not None
-            and m.type == "CONSULT" and not any(p.dep_ == "prep" and p.lower_ == "of" for p in b.children)
+            getattr(self._noun_meaning(b), "type", None) == "CONSULT" and not any(p.dep_ == "prep" and p.lower_ == "of" for p in b.children)
             for b in brokered)
 
     def _urges_restraint(self, trigger: Token) -> bool:
@@ -845,7 +851,7 @@ class EventBuilder:
         """The event type of what a verb's object names ('the strikes' → ASSAULT)."""
         for child in verb.children:
             if child.dep_ in ("dobj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
-                meaning = self.lexicon.trigger(child.lower_, "NOUN") or self.lexicon.trigger(child.lemma_, "NOUN")
+                meaning = self._noun_meaning(child)
                 if meaning is not None:
                     return meaning.type
         return None
@@ -1126,8 +1132,7 @@ class EventBuilder:
         if meaning.type in MUTUAL and len(sources) >= 2 and targets and all(
                 t.root.head.lower_ == "alongside" for t in targets):
             targets = []  # "A and B signed the deal alongside C": between A and B; C looked on
-        hosting = self.lexicon.words("hosting_verbs")
-        mediating = token.lemma_.lower() in hosting or meaning.lemma in self.lexicon.words("brokering_nouns")
+        mediating = self._goes_between(token, meaning)
         if (meaning.type in MUTUAL or breaks_ties or reciprocal) and not targets and len(sources) >= 2 \
                 and not mediating:  # co-mediators do not consult each other
             # "Riyadh and Tehran severed relations": between the two; "the two countries
