@@ -202,13 +202,20 @@ def _plover_actor(row: dict[str, Any], role: str) -> list[dict[str, Any]]:
 def plover_record(row: dict[str, Any]) -> dict[str, Any]:
     """One event as a PLOVER record: the gold records' fields (`id`, `date`, `text`,
     `event`, `mode`, `context`, `actor`, `recipient`, `event_text`) plus entente's
-    (`intensity`, `quad`, `cameo`, `status`, `negated`, `location`, `url`, `source`)."""
+    (`act`, `intensity`, `quad`, `cameo`, `status`, `negated`, `location`, `url`, `source`).
+
+    `event` is PLOVER's reading: a cooperative act promised or planned is AGREE (with no
+    mode), and `act` keeps the type and mode of the act itself, which a re-import reads."""
     provenance = json.loads(row["provenance"]) if row.get("provenance") else None
+    # PLOVER codes a cooperative act promised or planned as an intention, AGREE (plover.yaml)
+    event = load_plover().plover_type(row["type"], row.get("status"), bool(row.get("negated")))
     location = ({"text": row["location_text"], "country": row.get("location_country")}
                 if row.get("location_text") else None)
     return {
         "id": row["event_id"], "date": row.get("date"), "text": row.get("sentence"),
-        "event": row["type"], "mode": row.get("mode"), "context": row.get("context") or [],
+        "event": event, "act": {"type": row["type"], "mode": row.get("mode")},
+        "mode": row.get("mode") if event == row["type"] else None,
+        "context": row.get("context") or [],
         "actor": _plover_actor(row, "source"), "recipient": _plover_actor(row, "target"),
         "event_text": row.get("trigger"), "intensity": row.get("intensity"),
         "quad": row.get("quad"), "cameo": row.get("cameo"), "status": row.get("status"),

@@ -101,6 +101,21 @@ def test_plover_records_reimport_as_polecat(db, tmp_path):
         assert len(other.events(EventFilter(dyad=("IRN", "RUS")))) == 3
 
 
+def test_plover_record_reads_a_promise_as_an_intention_and_reimports_the_act(tmp_path):
+    path = tmp_path / "s.duckdb"
+    with Store(path) as store:
+        store.add_events([make_event("ev2", status="promised", cameo="0332")])
+    out = tmp_path / "events.jsonl"
+    export(path, "plover", out)
+    (record,) = [json.loads(line) for line in out.read_text().splitlines()]
+    assert (record["event"], record["mode"]) == ("AGREE", None)
+    assert record["act"] == {"type": "AID", "mode": "military"}
+    with Store(tmp_path / "other.duckdb") as other:
+        jobs.import_dataset(other, "polecat", [out])
+        (back,) = other.events()
+        assert (back.type, back.mode, back.status, back.cameo) == ("AID", "military", "promised", "0332")
+
+
 def test_export_library_refuses_a_file_for_parquet(db, tmp_path):
     target = tmp_path / "file.parquet"
     target.write_text("x")

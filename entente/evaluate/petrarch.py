@@ -8,7 +8,8 @@ Two parts, scored differently because their codes mean different things:
   three letters (its state) or a known alias of an organisation code in it (`IGOUNO` → `UN`,
   `PSEREBHMS` → `HAMAS`, see `ALIASES`). CAMEO root = first two digits of `Event.cameo`.
   An expected event is *matched* when source, target and root all agree on that one event.
-  The PLOVER type the README derives for each expected event is compared to `Event.type`.
+  The PLOVER type the README derives for each expected event is compared to the event's
+  PLOVER reading (`Ontology.plover_type`: a promised or planned cooperative act is AGREE).
 - **unit** (petrarch2 unit tests, fictional actors, WEIS-like codes): event codes are not
   compared, only who acts on whom. An expected event is matched when one system event
   agrees on both source and target. With an actor dictionary (`load_actor_dictionary`), a
@@ -29,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from entente.evaluate.common import Extractor, Part, SystemEventView, run_extractor
+from entente.evaluate.plover import plover_type
 from entente.model import Event, Mention
 
 NEWS_SUITE = "UniversalPetrarch/"
@@ -159,7 +161,7 @@ def agreement(expected: dict, event: Event, names: ActorDictionary, news: bool) 
         source=actor_agrees(expected["source"], event.source, names),
         target=actor_agrees(expected["target"], event.target, names),
         root=cameo_root(event.cameo) == cameo_root(expected["code"]) if news else None,
-        plover=(event.type == plover) if news and plover else None,
+        plover=(plover_type(event) == plover) if news and plover else None,
     )
 
 

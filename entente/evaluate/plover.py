@@ -4,8 +4,9 @@ Each record holds one hand-coded event. The system's events for the sentence are
 one: the event whose source and target agree with the gold actor and recipient (most
 agreements first), then the first in output order. On that event:
 
-- type: `Event.type` equals the record's `event_current` (the 0.5b1 category mapped to
-  today's 16 types);
+- type: the event's PLOVER reading (`Ontology.plover_type`: `Event.type`, except that a
+  cooperative act promised or planned is an intention, AGREE, as the manual codes it) equals
+  the record's `event_current` (the 0.5b1 category mapped to today's 16 types);
 - actor / recipient: the system source / target agrees with one of the gold actors /
   recipients; for CONSULT, COOPERATE and AGREE the direction is ignored, as in the gold
   scoring rules. Agreement: the same code (legacy codes JAP, ITL, VTN read as JPN, ITA,
@@ -29,6 +30,7 @@ from dataclasses import dataclass, field
 
 from entente.evaluate.common import Extractor, Part, SystemEventView, run_extractor
 from entente.evaluate.gold import UNDIRECTED
+from entente.knowledge.plover import load_plover
 from entente.model import Event, Mention
 
 LEGACY_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
@@ -71,11 +73,16 @@ def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def plover_type(event: Event) -> str:
+    """The event's type as PLOVER's codebook gives it (AGREE for an intended cooperative act)."""
+    return load_plover().plover_type(event.type, event.status, event.negated)
+
+
 def dyad_agreement(event: Event, record: dict) -> tuple[bool, bool]:
     """(actor agrees, recipient agrees), taking the better direction for undirected types."""
     forward = (actor_agrees(event.source, record["actor"]),
                actor_agrees(event.target, record["recipient"]))
-    if event.type not in UNDIRECTED:
+    if plover_type(event) not in UNDIRECTED:
         return forward
     backward = (actor_agrees(event.target, record["actor"]),
                 actor_agrees(event.source, record["recipient"]))
@@ -141,8 +148,8 @@ def _check(record: dict, events: list[Event]) -> tuple[dict[str, bool | None], P
     actor_ok, recipient_ok = dyad_agreement(chosen, record) if chosen else (False, False)
     gold_type, gold_mode = record["event_current"], record.get("mode")
     checks = {
-        "type": chosen is not None and chosen.type == gold_type,
-        "type_any": any(e.type == gold_type for e in events),
+        "type": chosen is not None and plover_type(chosen) == gold_type,
+        "type_any": any(plover_type(e) == gold_type for e in events),
         "actor": actor_ok if record["actor"] else None,
         "recipient": recipient_ok if record["recipient"] else None,
         "mode": mode_agrees(chosen.mode if chosen else None, gold_mode) if gold_mode else None,

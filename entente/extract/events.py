@@ -1443,6 +1443,9 @@ class EventBuilder:
             # "Araghchi wrote that Iran had not delivered missiles": the actor denies its own act
             status = "denied"
             attribution = [a.model_copy(update={"stance": "denies"}) for a in attribution]
+        # A cooperative act promised or planned is, in CAMEO and PLOVER, an intention (AGREE)
+        intended = self.ontology.intended(type_, status, reading.negated)
+        context = [mode] if mode in ("military", "economic") else []
         return Event(
             event_id=Event.make_id(doc_id, sentence.start_char, trigger.idx, type_,
                                    _code(source) or "", (_code(target) or "") if target is not None else ""),
@@ -1451,10 +1454,10 @@ class EventBuilder:
             date=date, date_precision=precision,
             source=_mention(source, self._text(source)),
             target=_mention(target, self._text(target)) if target is not None else None,
-            type=type_, mode=mode, context=[mode] if mode in ("military", "economic") else [],
-            cameo=self._safe(self.ontology.cameo_for, type_, mode),
-            intensity=self._safe(self.ontology.intensity_for, type_, mode),
-            quad=self._safe(self.ontology.quad_for, type_),
+            type=type_, mode=mode, context=context,
+            cameo=self._safe(self.ontology.cameo_for, type_, mode, context, intended),
+            intensity=self._safe(self.ontology.intensity_for, type_, mode, intended),
+            quad=self._safe(self.ontology.quad_for, type_, intended),
             status=status, negated=reading.negated,
             attribution=attribution,
             items=[to_item(i) for i in f.items] if type_ == f.meaning.type else [],

@@ -7,6 +7,7 @@ and quad classes, and imported GDELT/ICEWS rows need the way back. All of that i
     onto = load_plover()
     onto.cameo_for("AID", "military")   # "072"
     onto.from_cameo("0234")             # ("REQUEST", "assist"), via prefix "023"
+    onto.plover_type("AID", "promised") # "AGREE": a promised act is an intention
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pydantic import (
 
 from entente.errors import KnowledgeError, UsageError
 from entente.knowledge._files import line_of, overlaid, read_yaml
-from entente.model import EVENT_TYPES, QuadClass
+from entente.model import EVENT_TYPES, STATUSES, QuadClass
 
 FILE_NAME = "plover.yaml"
 CameoCode = Annotated[StrictStr, StringConstraints(pattern=r"^\d{2,4}$")]
@@ -62,6 +63,22 @@ class EventTypeDef(_Strict):
     note: str | None = None
 
 
+class IntendedActDef(_Strict):
+    """How CAMEO codes the intention to do one kind of act (03x, "express intent to ...")."""
+
+    cameo: CameoCode
+    cameo_by_mode: dict[str, CameoCode] = Field(default_factory=dict)
+    cameo_by_context: dict[str, CameoCode] = Field(default_factory=dict)
+
+
+class IntentionsDef(_Strict):
+    """Which promised or planned acts PLOVER reads as an intention, and as what type."""
+
+    type: str
+    statuses: frozenset[str]
+    acts: dict[str, IntendedActDef]
+
+
 CameoTarget = tuple[str, str | None]
 
 
@@ -69,10 +86,12 @@ class Ontology:
     """The loaded ontology. Look-ups raise `UsageError` for a type or mode it does not know."""
 
     def __init__(self, types: dict[str, EventTypeDef], contexts: list[str],
-                 cameo_import: dict[str, CameoTarget | None]):
+                 cameo_import: dict[str, CameoTarget | None],
+                 intentions: IntentionsDef | None = None):
         self.types = types
         self.contexts = contexts
         self.cameo_import = cameo_import
+        self.intentions = intentions
 
     def type(self, name: str) -> EventTypeDef:
         try:
@@ -88,24 +107,51 @@ class Ontology:
             known = ", ".join(event_type.modes) or "none"
             raise UsageError(f"{type_name} has no mode {mode!r} (modes: {known})") from None
 
-    def cameo_for(self, type_name: str, mode: str | None = None,
-                  contexts: Iterable[str] = ()) -> str:
-        """The CAMEO code to export: the mode's if it has one, else a context's, else the type's."""
-        event_type = self.type(type_name)
-        if mode is not None and self.mode(type_name, mode).cameo:
-            return self.mode(type_name, mode).cameo
-        for context in contexts:
-            if context in event_type.cameo_by_context:
-                return event_type.cameo_by_context[context]
-        return event_type.cameo
+    def intended(self, type_name: str, status: str | None, negated: bool = False) -> bool:
+        """Is this a cooperative act promised or planned, which PLOVER codes as an intention?"""
+        rule = self.intentions
+        return (rule is not None and not negated and status in rule.statuses
+                and type_name in rule.acts)
 
-    def intensity_for(self, type_name: str, mode: str | None = None) -> float:
-        """Goldstein-like score, -10 (most conflictual) to +10: the mode's override or the type's."""
+    def plover_type(self, type_name: str, status: str | None = None, negated: bool = False) -> str:
+        """The type PLOVER's codebook gives the event: AGREE for an intended cooperative act."""
+        self.type(type_name)
+        return self.intentions.type if self.intended(type_name, status, negated) else type_name
+
+    def cameo_for(self, type_name: str, mode: str | None = None,
+                  contexts: Iterable[str] = (), intended: bool = False) -> str:
+        """The CAMEO code to export: the mode's if it has one, else a context's, else the type's.
+
+        For an intended act (see `intended`), the same order over its 03x codes.
+        """
+        event_type = self.type(type_name)
+        if intended and self.intentions is not None and type_name in self.intentions.acts:
+            act = self.intentions.acts[type_name]
+            by_mode, by_context, default = act.cameo_by_mode, act.cameo_by_context, act.cameo
+        else:
+            by_mode = {m: d.cameo for m, d in event_type.modes.items() if d.cameo}
+            by_context, default = event_type.cameo_by_context, event_type.cameo
+        if mode is not None:
+            self.mode(type_name, mode)
+            if mode in by_mode:
+                return by_mode[mode]
+        for context in contexts:
+            if context in by_context:
+                return by_context[context]
+        return default
+
+    def intensity_for(self, type_name: str, mode: str | None = None, intended: bool = False) -> float:
+        """Goldstein-like score, -10 (most conflictual) to +10: the mode's override or the type's;
+        an intended act scores as the intention's type."""
+        if intended and self.intentions is not None and type_name in self.intentions.acts:
+            return self.type(self.intentions.type).intensity
         if mode is not None and self.mode(type_name, mode).intensity is not None:
             return self.mode(type_name, mode).intensity
         return self.type(type_name).intensity
 
-    def quad_for(self, type_name: str) -> str:
+    def quad_for(self, type_name: str, intended: bool = False) -> str:
+        if intended and self.intentions is not None and type_name in self.intentions.acts:
+            return self.type(self.intentions.type).quad
         return self.type(type_name).quad
 
     def from_cameo(self, code: str) -> CameoTarget | None:
@@ -135,6 +181,7 @@ def _load(paths: list[Path]) -> Ontology:
     types: dict[str, EventTypeDef] = {}
     contexts: list[str] = []
     cameo_import: dict[str, CameoTarget | None] = {}
+    intentions: IntentionsDef | None = None
     for index, path in enumerate(paths):
         data = read_yaml(path)
         contexts += [c for c in data.get("contexts") or [] if c not in contexts]
@@ -142,8 +189,35 @@ def _load(paths: list[Path]) -> Ontology:
         if index == 0:
             _check_all_types_present(path, types)
         cameo_import.update(_read_import(path, data.get("cameo_import") or {}, types))
+        if data.get("intentions") is not None:
+            intentions = _read_intentions(path, data["intentions"], types, contexts)
     _recheck_import(paths[-1], cameo_import, types)
-    return Ontology(types, contexts, cameo_import)
+    return Ontology(types, contexts, cameo_import, intentions)
+
+
+def _read_intentions(path: Path, raw: object, types: dict[str, EventTypeDef],
+                     contexts: list[str]) -> IntentionsDef:
+    """The `intentions` block: its type, each act and each act's modes must be known."""
+    entry = _where("intentions", raw)
+    try:
+        rule = IntentionsDef(**raw) if isinstance(raw, dict) else None
+    except ValidationError as exc:
+        raise KnowledgeError(str(path), _first_problem(exc), entry) from exc
+    if rule is None:
+        raise KnowledgeError(str(path), "intentions must be a mapping", entry)
+    unknown_statuses = sorted(rule.statuses - set(STATUSES))
+    if unknown_statuses:
+        raise KnowledgeError(str(path), f"unknown statuses {unknown_statuses}", entry)
+    for name in [rule.type, *rule.acts]:
+        if name not in types:
+            raise KnowledgeError(str(path), f"unknown event type {name!r}", entry)
+    for name, act in rule.acts.items():
+        bad_modes = [m for m in act.cameo_by_mode if m not in types[name].modes]
+        bad_contexts = [c for c in act.cameo_by_context if c not in contexts]
+        if bad_modes or bad_contexts:
+            raise KnowledgeError(str(path), f"{name} names unknown modes or contexts "
+                                 f"{bad_modes + bad_contexts}", f"{entry}, act {name}")
+    return rule
 
 
 def _recheck_import(path: Path, cameo_import: dict, types: dict[str, EventTypeDef]) -> None:

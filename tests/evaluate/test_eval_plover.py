@@ -79,3 +79,12 @@ def test_a_file_that_is_not_json_lines_is_a_clear_error(tmp_path):
     assert result.exit_code != 0
     assert "LICENSE.txt:1: not JSON Lines" in " ".join(result.output.split())  # (the console wraps)
     assert "Traceback" not in result.output
+
+
+def test_an_intended_cooperative_act_scores_as_agree():
+    records = [record("i1", "pledge", "AGREE", [("Freedonia", "FRE")], [("Sylvania", "SYL")]),
+               record("i2", "sent", "AID", [("Freedonia", "FRE")], [("Sylvania", "SYL")])]
+    outputs = {"pledge": [event("SYL", "FRE", "AID", status="promised")],  # AGREE: either way
+               "sent": [event("FRE", "SYL", "AID")]}
+    report = score_plover(records, lambda text, date: outputs[text])
+    assert (report.parts["type"].correct, report.parts["actor"].correct) == (2, 2)

@@ -24,6 +24,7 @@ def _matches(ev: Event, want: dict) -> bool:
         "status": lambda: ev.status == want["status"],
         "negated": lambda: ev.negated == want["negated"],
         "mode": lambda: ev.mode == want["mode"],
+        "cameo": lambda: ev.cameo == want["cameo"],
         "date": lambda: ev.date == want["date"],
         "items": lambda: all(any(w.lower() in (i.name or i.text).lower() for i in ev.items)
                              for w in want["items"]),

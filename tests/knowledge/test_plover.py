@@ -101,3 +101,40 @@ def test_yaml_syntax_error_gives_the_line(tmp_path):
     (tmp_path / "plover.yaml").write_text("schema_version: 1\ntypes: [\n")
     with pytest.raises(KnowledgeError, match="line"):
         load_plover([tmp_path])
+
+
+def test_a_cooperative_act_promised_or_planned_is_an_intention(onto):
+    assert onto.plover_type("AID", "promised") == "AGREE"
+    assert onto.plover_type("CONSULT", "planned") == "AGREE"
+    assert onto.plover_type("AID", "asserted") == "AID"
+    assert onto.plover_type("AID", "promised", negated=True) == "AID"  # "will not send"
+    assert onto.plover_type("SANCTION", "planned") == "SANCTION"  # threat or decision: unsaid
+    assert onto.plover_type("AID", "hypothetical") == "AID"
+
+
+def test_intentions_export_as_cameo_03(onto):
+    assert onto.cameo_for("AID", "military", intended=True) == "0332"
+    assert onto.cameo_for("AID", intended=True) == "033"
+    assert onto.cameo_for("COOPERATE", contexts=["military"], intended=True) == "0312"
+    assert onto.cameo_for("RETREAT", "withdraw", intended=True) == "0356"
+    assert onto.cameo_for("RETREAT", "resign", intended=True) == "035"
+    assert onto.cameo_for("CONSULT", "visit", intended=True) == "036"
+    assert onto.cameo_for("SANCTION", intended=True) == "160"  # not an intention to cooperate
+    assert onto.quad_for("AID", intended=True) == "verbal_cooperation"
+    assert onto.intensity_for("AID", "military", intended=True) == onto.intensity_for("AGREE")
+
+
+def test_intentions_naming_an_unknown_mode_are_refused(tmp_path):
+    overlay = tmp_path / "plover.yaml"
+    overlay.write_text("schema_version: 1\nintentions:\n  type: AGREE\n  statuses: [promised]\n"
+                       "  acts:\n    AID: {cameo: \"033\", cameo_by_mode: {nuclear: \"0339\"}}\n")
+    with pytest.raises(KnowledgeError, match="AID names unknown modes") as caught:
+        load_plover([tmp_path])
+    assert caught.value.file == str(overlay)
+
+
+def test_intentions_with_an_unknown_status_are_refused(tmp_path):
+    (tmp_path / "plover.yaml").write_text(
+        "schema_version: 1\nintentions:\n  type: AGREE\n  statuses: [someday]\n  acts: {}\n")
+    with pytest.raises(KnowledgeError, match="unknown statuses"):
+        load_plover([tmp_path])

@@ -7,7 +7,8 @@ Actor Sector, Recipient Name, Recipient Country, ..., Placename, City, ..., Coun
 Source, ...). JSON Lines may use the same names in snake_case (`event_id`, `event_type`,
 `actor_country`...) or the PLOVER record shape that `entente export --format plover` writes
 (`id`, `date`, `event`, `mode`, `context`, `actor`/`recipient` as lists of
-`{text, code, country, sector, name}`). Types are PLOVER already (draft names such as DEMAND
+`{text, code, country, sector, name}`; its `act`, the type and mode of an act PLOVER reads
+as an intention, wins over `event`). Types are PLOVER already (draft names such as DEMAND
 are renamed, `polecat.yaml`); actors become entente's (a known name, else the actor's country
 as a state). The event id is a hash of "polecat" and the record's id.
 """
@@ -151,7 +152,8 @@ def record_event(record: dict[str, Any]) -> tuple[dict[str, Any] | None, str | N
     when = _date(record.get("event_date") or record.get("date") or record.get("story_date"))
     if when is None:
         return None, "missing or malformed event date"
-    raw_type = record.get("event_type") or record.get("event")
+    act = record.get("act") if isinstance(record.get("act"), dict) else {}
+    raw_type = act.get("type") or record.get("event_type") or record.get("event")
     if _value(raw_type) is None:
         return None, None  # POLECAT keeps rows the classifier gave no event type
     found = _type(raw_type)
@@ -159,7 +161,8 @@ def record_event(record: dict[str, Any]) -> tuple[dict[str, Any] | None, str | N
         return None, f"event type {raw_type!r} is not a PLOVER type"
     onto = load_plover()
     type_name, mode = found
-    raw_mode = str(_value(record.get("event_mode") or record.get("mode")) or "").lower() or None
+    raw_mode = str(_value(act.get("mode") or record.get("event_mode") or record.get("mode"))
+                   or "").lower() or None
     if raw_mode in onto.types[type_name].modes:
         mode = raw_mode
     contexts = record.get("contexts", record.get("context")) or []
