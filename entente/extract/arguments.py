@@ -57,6 +57,9 @@ FORCE_PREPS = ("at", "on", "against")
 MOTION_VERBS = {"travel", "fly", "go", "come", "head", "arrive", "return", "journey"}
 STATE_VERBS = {"stand", "remain", "stay"}  # "stood united": the participle says how the subject is
 PARTNER_ADVERBS = {"together", "along"}  # "together with Ireland": one more side doing the act
+# Participles of a stance the subject holds: "Israel is opposed to X" is Israel opposing X,
+# no passive, when no "by" names another doer.
+STANCE_PARTICIPLES = {"oppose"}
 # Verbs of answering whose "with" names the answer ("Seoul replied with sanctions"), and
 # whose "against" names what is answered ("retaliated against the EU tariffs": events.py).
 REPLY_VERBS = {"reply", "respond", "react", "answer", "retaliate", "hit"}
@@ -277,7 +280,7 @@ class Arguments:
         if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and any(c.dep_ == "agent" for c in trigger.children):
             return self._prep(trigger, "by")  # "an agreement brokered by Turkey"
         for child in trigger.children:
-            if child.dep_ in SUBJECT_DEPS:
+            if child.dep_ in SUBJECT_DEPS or child.dep_ == "nsubjpass":  # a stance: "is opposed"
                 found = self._resolve_subject(child)
                 if found:
                     found += [p for p in self._partners(trigger, child) if p not in found]
@@ -674,6 +677,8 @@ def what_it_called(clause: Token) -> Token | None:
 
 
 def is_passive(verb: Token) -> bool:
+    if verb.lemma_.lower() in STANCE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children):
+        return False  # "is opposed to": a stance, held by the subject
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 

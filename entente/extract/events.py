@@ -1132,6 +1132,10 @@ class EventBuilder:
         if meaning.type in MUTUAL and len(sources) >= 2 and targets and all(
                 t.root.head.lower_ == "alongside" for t in targets):
             targets = []  # "A and B signed the deal alongside C": between A and B; C looked on
+        if meaning.type == "MOBILIZE" and not targets and len({_code(s) for s in sources}) >= 2 and \
+                meaning.pos == "NOUN" and meaning.lemma in self.lexicon.words("exercise_nouns") and \
+                not any(c.lower_ in ("separate", "parallel", "respective", "own") for c in token.children):
+            meaning = self.lexicon.trigger("joint exercises", "NOUN")  # drills held together
         mediating = self._goes_between(token, meaning)
         if (meaning.type in MUTUAL or breaks_ties or reciprocal) and not targets and len(sources) >= 2 \
                 and not mediating:  # co-mediators do not consult each other
