@@ -205,10 +205,13 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
     (`act`, `intensity`, `quad`, `cameo`, `status`, `negated`, `location`, `url`, `source`).
 
     `event` is PLOVER's reading: a cooperative act promised or planned is AGREE (with no
-    mode), and `act` keeps the type and mode of the act itself, which a re-import reads."""
+    mode), an agreement signed SUPPORT, and `act` keeps the type and mode of the act itself,
+    which a re-import reads."""
     provenance = json.loads(row["provenance"]) if row.get("provenance") else None
-    # PLOVER codes a cooperative act promised or planned as an intention, AGREE (plover.yaml)
-    event = load_plover().plover_type(row["type"], row.get("status"), bool(row.get("negated")))
+    # PLOVER codes a cooperative act promised or planned as an intention, AGREE, and an
+    # agreement signed as SUPPORT (plover.yaml)
+    event = load_plover().plover_type(row["type"], row.get("status"), bool(row.get("negated")),
+                                      row.get("mode"))
     location = ({"text": row["location_text"], "country": row.get("location_country")}
                 if row.get("location_text") else None)
     return {

@@ -5,7 +5,8 @@ one: the event whose source and target agree with the gold actor and recipient (
 agreements first), then the first in output order. On that event:
 
 - type: the event's PLOVER reading (`Ontology.plover_type`: `Event.type`, except that a
-  cooperative act promised or planned is an intention, AGREE, as the manual codes it) equals
+  cooperative act promised or planned is an intention, AGREE, and an agreement signed is
+  SUPPORT, as the manual codes them) equals
   the record's `event_current` (the 0.5b1 category mapped to today's 16 types);
 - actor / recipient: the system source / target agrees with one of the gold actors /
   recipients; for CONSULT, COOPERATE and AGREE the direction is ignored, as in the gold
@@ -74,8 +75,9 @@ def _norm(text: str) -> str:
 
 
 def plover_type(event: Event) -> str:
-    """The event's type as PLOVER's codebook gives it (AGREE for an intended cooperative act)."""
-    return load_plover().plover_type(event.type, event.status, event.negated)
+    """The event's type as PLOVER's codebook gives it (AGREE for an intended cooperative act,
+    SUPPORT for an agreement signed)."""
+    return load_plover().plover_type(event.type, event.status, event.negated, event.mode)
 
 
 def dyad_agreement(event: Event, record: dict) -> tuple[bool, bool]:

@@ -1483,6 +1483,8 @@ class EventBuilder:
             return "military"
         phrase = [f.trigger] + [c for c in f.trigger.children if c.dep_ in ("amod", "compound")
                                 or type_ == "AID" and c.dep_ == "dobj"]  # "sent troops"
+        if type_ == "AGREE" and f.trigger.dep_ in ("dobj", "nsubjpass"):
+            phrase.append(f.trigger.head)  # "signed a treaty": the verb says how it was agreed
         phrase += [t for s in f.sources for t in s] + [t for i in f.items for t in i]
         for token in phrase:
             mode = words.get(token.lower_) or words.get(token.lemma_.lower())

@@ -42,6 +42,8 @@ class ModeDef(_Strict):
     intensity: Intensity | None = None
     origin: Literal["plover", "entente"] = "plover"
     why: str | None = Field(None, description="Why entente added a mode PLOVER does not list.")
+    reads_as: str | None = Field(None, description="The type PLOVER's manual gives the act done "
+                                 "in this mode, where it differs from the type's.")
 
     @model_validator(mode="after")
     def _added_modes_say_why(self) -> "ModeDef":
@@ -113,10 +115,15 @@ class Ontology:
         return (rule is not None and not negated and status in rule.statuses
                 and type_name in rule.acts)
 
-    def plover_type(self, type_name: str, status: str | None = None, negated: bool = False) -> str:
-        """The type PLOVER's codebook gives the event: AGREE for an intended cooperative act."""
+    def plover_type(self, type_name: str, status: str | None = None, negated: bool = False,
+                    mode: str | None = None) -> str:
+        """The type PLOVER's codebook gives the event: AGREE for an intended cooperative act,
+        else the mode's reading if it has one (an agreement signed is SUPPORT), else its type."""
         self.type(type_name)
-        return self.intentions.type if self.intended(type_name, status, negated) else type_name
+        if self.intended(type_name, status, negated):
+            return self.intentions.type
+        reading = self.types[type_name].modes.get(mode) if mode else None
+        return reading.reads_as or type_name if reading else type_name
 
     def cameo_for(self, type_name: str, mode: str | None = None,
                   contexts: Iterable[str] = (), intended: bool = False) -> str:
@@ -192,6 +199,7 @@ def _load(paths: list[Path]) -> Ontology:
         if data.get("intentions") is not None:
             intentions = _read_intentions(path, data["intentions"], types, contexts)
     _recheck_import(paths[-1], cameo_import, types)
+    _check_readings(paths[-1], types)
     return Ontology(types, contexts, cameo_import, intentions)
 
 
@@ -230,6 +238,14 @@ def _recheck_import(path: Path, cameo_import: dict, types: dict[str, EventTypeDe
 def _where(label: str, node: object) -> str:
     line = line_of(node)
     return f"{label}, line {line}" if line else label
+
+
+def _check_readings(path: Path, types: dict[str, EventTypeDef]) -> None:
+    for name, event_type in types.items():
+        for mode_name, mode in event_type.modes.items():
+            if mode.reads_as is not None and mode.reads_as not in types:
+                raise KnowledgeError(str(path), f"reads_as names unknown type {mode.reads_as!r}",
+                                     f"types.{name}.modes.{mode_name}")
 
 
 def _read_types(path: Path, raw: dict, contexts: list[str]) -> dict[str, EventTypeDef]:

@@ -138,3 +138,20 @@ def test_intentions_with_an_unknown_status_are_refused(tmp_path):
         "schema_version: 1\nintentions:\n  type: AGREE\n  statuses: [someday]\n  acts: {}\n")
     with pytest.raises(KnowledgeError, match="unknown statuses"):
         load_plover([tmp_path])
+
+
+def test_an_agreement_signed_reads_as_support_and_a_promise_to_sign_as_agree(onto):
+    assert onto.plover_type("AGREE", "asserted", mode="sign") == "SUPPORT"
+    assert onto.plover_type("AGREE", "planned", mode="sign") == "AGREE"  # "will sign"
+    assert onto.plover_type("AGREE", "asserted") == "AGREE"  # "agreed to a truce"
+    assert onto.cameo_for("AGREE", "sign") == "057"
+    assert onto.cameo_for("AGREE", "sign", intended=True) == "030"
+
+
+def test_a_mode_read_as_an_unknown_type_is_refused(tmp_path):
+    overlay = tmp_path / "plover.yaml"
+    overlay.write_text(
+        "schema_version: 1\ntypes:\n  AGREE:\n    description: x\n    quad: verbal_cooperation\n"
+        "    intensity: 4\n    cameo: \"030\"\n    modes:\n      sign: {description: s, reads_as: ENDORSE}\n")
+    with pytest.raises(KnowledgeError, match="ENDORSE"):
+        load_plover([tmp_path])
