@@ -28,7 +28,8 @@ QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "tens", "scores", "millions
                   # and people of a body: "fighters of the M23 rebel movement took Goma"
                   "fighters", "members", "militants", "units", "troops", "soldiers", "forces"}
 # Nouns that hold a set of acts: "a package of export controls", "a new round of sanctions".
-CONTAINERS = {"package", "round", "wave", "series", "set", "raft", "batch", "slew", "tranche", "list"}
+CONTAINERS = {"package", "round", "wave", "series", "set", "raft", "batch", "slew", "tranche", "list",
+              "note"}   # "a note of protest", "a protest note"
 # Nouns that undo what they govern ("the lifting of sanctions", "sanctions relief", "the
 # suspension of aid"): like a container, they lend the act their carrier, and reverse it.
 REVERSALS = {"lifting", "easing", "removal", "relief", "suspension", "ending", "termination", "cancellation",
@@ -535,6 +536,8 @@ class Arguments:
             holder = holder_of(trigger)
             if holder is not None:
                 heads.append(holder)
+                if holder.dep_ in ("dobj", "nsubjpass") and trigger.dep_ == "compound":
+                    heads.append(holder.head)  # "handed a protest note to the ambassador"
         if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "pobj", "nsubjpass"):
             heads.append(trigger.head)  # "imposed sanctions on Iran": the prep may hang on the verb
         elif trigger.pos_ in ("VERB", "AUX"):
@@ -650,8 +653,10 @@ class Arguments:
 
 def holder_of(noun: Token) -> Token | None:
     """The container or sum that holds a noun trigger: "a package of export controls",
-    "$500 million in military aid", "50 billion euros of support". A verb that carries the
-    holder carries the trigger."""
+    "a sanctions package", "$500 million in military aid", "50 billion euros of support". A
+    verb that carries the holder carries the trigger."""
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in CONTAINERS:
+        return noun.head  # "a sanctions package", "a protest note"
     if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
         return None
     prep, holder = noun.head, noun.head.head

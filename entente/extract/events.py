@@ -321,6 +321,15 @@ class EventBuilder:
         """The noun trigger a word is, by its form or its lemma ("strikes", "strike")."""
         return self.lexicon.trigger(noun.lower_, "NOUN") or self.lexicon.trigger(noun.lemma_, "NOUN")
 
+    def _lodged(self, noun: Token) -> bool:
+        """A protest lodged or handed over, formal, or in a note: a complaint to a government."""
+        official = self.lexicon.words("official_protest_words")
+        return noun.dep_ in ("dobj", "nsubjpass") and \
+            noun.head.lemma_.lower() in self.lexicon.words("lodging_verbs") or \
+            any(c.dep_ in ("amod", "compound") and c.lower_ in official for c in noun.children) or \
+            noun.dep_ == "compound" and noun.head.lower_ in official or \
+            noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in official
+
     def _goes_between(self, token: Token, meaning) -> bool:
         """A host, broker or mediator of others' talks, as a verb or a noun ("hosted", "under
         Omani mediation"): it consults the sides, and co-mediators do not consult each other."""
@@ -967,6 +976,11 @@ class EventBuilder:
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and \
                 getattr(self.trigger_of(token.head), "type", None) == "ACCUSE":
             return None  # "summoned a Chinese diplomat to protest the incident": the summons is the protest
+        if token.dep_ == "compound" and holder_of(token) is not None and \
+                getattr(self.trigger_of(token.head), "type", None) == meaning.type:
+            return None  # "an aid package" is one event, the package's
+        if meaning.type == "PROTEST" and token.pos_ == "NOUN" and self._lodged(token):
+            meaning = replace(meaning, type="ACCUSE")  # "lodged a formal protest with Japan"
         if meaning.type == "SUPPORT" and self._defends_itself(token):
             # "reserved all options to defend its sovereignty": no one else is backed; held
             # out against an attacker, it is a threat
