@@ -71,6 +71,8 @@ HARM = FORCE | {"SANCTION"}  # what a speaker menaces with by not ruling it out
 HOSTILE_MEASURES = {"ACCUSE", "SANCTION", "REQUEST", "COERCE", "THREATEN", "REJECT"}
 # Ties that stopping cuts ("stopped cooperating with", "ceased supplying"): then a SANCTION.
 TIES = {"COOPERATE", "CONSULT", "AID", "SUPPORT", "AGREE"}
+HOSTILE = HARM | {"MOBILIZE"}  # acts whose undoing de-escalates
+FORCE_UNDONE = {"ASSAULT", "MOBILIZE"}  # undone, a retreat from conflict
 # Acts performed by speaking: an actor reported saying them has done them.
 VERBAL = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
 FUTURE_AUX = {"will", "would", "'ll", "shall", "could", "might"}
@@ -255,6 +257,9 @@ class EventBuilder:
                 return None  # "sailors armed with knives": what they carry, not a transfer
             if meaning.lemma in self.lexicon.light_verbs and self._carries_noun_trigger(token):
                 return None
+            if meaning.lemma in self.lexicon.words("undoing_verbs") and any(
+                    getattr(self._noun_meaning(c), "type", None) in HOSTILE for c in its_objects):
+                return None  # "suspended sanctions", "halted its strikes": the act undone is the event
             if meaning.lemma in self.status.words["promised_verbs"] and any(
                     c.dep_ == "xcomp" and self.trigger_of(c) for c in token.children):
                 return None  # "pledged to deliver": the promise is the status of "deliver"
@@ -293,9 +298,11 @@ class EventBuilder:
                     owner.head.lemma_.lower() in self.lexicon.words("reversal_verbs"):
                 # "cut ties": the verb, not the noun, is what happened; a reversal verb that is no
                 # trigger for this object reverses the noun ("ended its sanctions on Damascus")
-                if meaning is None or self.trigger_of(owner.head) is not None or \
-                        owner.head.lemma_.lower() not in self.lexicon.words("undoing_verbs"):
+                if meaning is None or owner.head.lemma_.lower() not in self.lexicon.words("undoing_verbs") or \
+                        self.trigger_of(owner.head) is not None and not self._undone_by(owner, owner.head):
                     return None
+                if meaning.type in FORCE_UNDONE and not self._undone_by(owner, owner.head):
+                    return None  # "reduced its visa operations", "to stop Israel's attacks"
                 return _reversed(meaning)
             if meaning is not None and self._reversed_by_noun(token):
                 return _reversed(meaning)  # "the lifting of sanctions", "sanctions relief"
@@ -320,6 +327,24 @@ class EventBuilder:
     def _noun_meaning(self, noun: Token):
         """The noun trigger a word is, by its form or its lemma ("strikes", "strike")."""
         return self.lexicon.trigger(noun.lower_, "NOUN") or self.lexicon.trigger(noun.lemma_, "NOUN")
+
+    def _undone_by(self, noun: Token, verb: Token) -> bool:
+        """Does the verb undo the hostile act the noun names, as its doer? A measure undone by
+        any undoing verb ("suspended sanctions"); force only stopped ("halted its strikes",
+        not "reduced"), by an actor named as the verb's subject, and with no other side named
+        as its owner ("to stop Israel's attacks", "a truce meant to end their fighting" stop
+        nothing of the stopper's)."""
+        meaning = self._noun_meaning(noun)
+        if meaning is None or meaning.type not in HOSTILE:
+            return False
+        if verb.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return False  # "ready to negotiate to end the occupation": a purpose, not an act
+        if meaning.type not in FORCE_UNDONE:
+            return True
+        args = self._args
+        return verb.lemma_.lower() in self.lexicon.words("stopping_verbs") and \
+            any(c.dep_ == "nsubj" and args.actors_of(c) for c in verb.children) and not any(
+                c.dep_ == "poss" and c.pos_ != "PRON" or c.i in args.actor_at for c in noun.children)
 
     def _lodged(self, noun: Token) -> bool:
         """A protest lodged or handed over, formal, or in a note: a complaint to a government."""
@@ -646,7 +671,9 @@ class EventBuilder:
                    lambda noun: "compound" in getattr(self.trigger_of(noun), "frame", Frame("", (), (), ())).target,
                    self.lexicon.instrument_verbs, self.lexicon.subject_control_verbs, self.actors.acting_nouns,
                    self._speaks)
-        args = Arguments(doc, *options, proposal_nouns=self.status.words["proposal_nouns"])
+        args = Arguments(doc, *options, proposal_nouns=self.status.words["proposal_nouns"],
+                         undoing_verbs=self.lexicon.words("undoing_verbs"),
+                         hostile=lambda noun: self._undone_by(noun, noun.head))
         self._doc_text = text
         self._args = args
         self._actor_spans = args.actor_spans
@@ -1432,16 +1459,20 @@ class EventBuilder:
     def _records(self, f: Found, sentence: Span, doc: Doc, doc_id: str, name: str | None,
                  args: Arguments) -> list[Event]:
         records, pairs = [], set()
-        for source in self._members(f.sources):
-            for target in self._members(f.targets):
-                pair = (_code(source), _code(target))
-                if pair[0] == pair[1] or not pair[0] or not pair[1] or pair in pairs or \
-                        f.meaning.type in MUTUAL and pair[::-1] in pairs:
-                    continue  # one event per pair of actors (a mutual act, either way round)
-                if (source.start, source.end) == (target.start, target.end):
-                    continue  # two members of one group named as one ("the P5+1")
-                pairs.add(pair)
-                records.append(self._event(f, source, target, sentence, doc, doc_id, name, args))
+        sides = [(source, target) for source in self._members(f.sources) for target in self._members(f.targets)]
+        if f.meaning.lemma == "bring together":
+            # "Qatar brought Tshisekedi and Kagame together": the two meet as well as their host
+            brought = self._members(f.targets)
+            sides += [(a, b) for i, a in enumerate(brought) for b in brought[i + 1:]]
+        for source, target in sides:
+            pair = (_code(source), _code(target))
+            if pair[0] == pair[1] or not pair[0] or not pair[1] or pair in pairs or \
+                    f.meaning.type in MUTUAL and pair[::-1] in pairs:
+                continue  # one event per pair of actors (a mutual act, either way round)
+            if (source.start, source.end) == (target.start, target.end):
+                continue  # two members of one group named as one ("the P5+1")
+            pairs.add(pair)
+            records.append(self._event(f, source, target, sentence, doc, doc_id, name, args))
         return records
 
     def _event(self, f: Found, source: Span, target: Span | None, sentence: Span, doc: Doc,
@@ -1929,10 +1960,13 @@ def _doer_left_to_the_article(token: Token, meaning, args: Arguments) -> bool:
 
 
 def _reversed(meaning):
-    """An act undone: a measure undone is a concession ("the lifting of sanctions"), a tie
-    undone is a sanction ("the suspension of aid"). None for other acts."""
+    """An act undone: a measure undone is a concession ("the lifting of sanctions"), force
+    stopped a retreat from conflict ("halted its strikes", "the suspension of its
+    operations"), a tie undone is a sanction ("the suspension of aid"). None for other acts."""
     if meaning.type in ("SANCTION", "COERCE"):
         return replace(meaning, type="CONCEDE")
+    if meaning.type in ("ASSAULT", "MOBILIZE"):
+        return replace(meaning, type="RETREAT")
     if meaning.type in TIES:
         return replace(meaning, type="SANCTION")
     return None
