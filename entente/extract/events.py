@@ -73,6 +73,7 @@ HOSTILE_MEASURES = {"ACCUSE", "SANCTION", "REQUEST", "COERCE", "THREATEN", "REJE
 TIES = {"COOPERATE", "CONSULT", "AID", "SUPPORT", "AGREE"}
 HOSTILE = HARM | {"MOBILIZE"}  # acts whose undoing de-escalates
 FORCE_UNDONE = {"ASSAULT", "MOBILIZE"}  # undone, a retreat from conflict
+OPEN_WATERS = {"sea", "ocean", "water", "waters"}  # fire into them is a show of force
 # Acts performed by speaking: an actor reported saying them has done them.
 VERBAL = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
 FUTURE_AUX = {"will", "would", "'ll", "shall", "could", "might"}
@@ -269,6 +270,8 @@ class EventBuilder:
             if meaning.type == "ASSAULT" and token.i >= 2 and token.doc[token.i - 1].text == "-" and \
                     token.doc[token.i - 2].lower_ == "test":
                 return self.lexicon.trigger("missile test", "NOUN")  # "test-fired a missile": a show of force
+            if meaning.type == "ASSAULT" and _into_the_sea(token):
+                return self.lexicon.trigger("missile test", "NOUN")  # "fired missiles into the sea": the same
             if meaning.type == "REJECT" and any(c.dep_ == "xcomp" and _rules_out(c) for c in token.children):
                 return None  # "refused to rule out force": a threat, made by what is not ruled out
             if meaning.type == "THREATEN" and self._warns_of_danger(token):
@@ -1957,6 +1960,17 @@ def _doer_left_to_the_article(token: Token, meaning, args: Arguments) -> bool:
         return is_passive(token) or token.pos_ in ("NOUN", "PROPN")
     return meaning.type == "ASSAULT" and (
         is_passive(token) or any(c.dep_ == "nsubj" and c.i in args.item_at for c in token.children))
+
+
+def _into_the_sea(verb: Token) -> bool:
+    """'Fired two missiles into the sea', 'launched a missile into the Sea of Japan': fire
+    aimed at open water, at no one."""
+    heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]  # the parser may hang "into" on the object
+    aimed = [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ("at", "on", "against", "into")
+             and not _names_a_time(p)]  # "on Sunday"
+    return bool(aimed) and all(
+        p.lower_ == "into" and any(o.dep_ == "pobj" and o.lemma_.lower() in OPEN_WATERS for o in p.children)
+        for p in aimed)
 
 
 def _reversed(meaning):
