@@ -967,6 +967,12 @@ class EventBuilder:
                 if f.targets:
                     records += self._records(f, sentence, doc, doc_id, name, args)
                     continue
+            if f.meaning.type == "THREATEN":
+                # "warned that Taurus strikes would make Germany a party": at whom its words name
+                f.targets = [s for s in self._named_in_warning(f.trigger, args) if _code(s) not in own]
+                if f.targets:
+                    records += self._records(f, sentence, doc, doc_id, name, args)
+                    continue
             if f.meaning.type not in IMPLICIT_TARGET:
                 if f.meaning.type in TARGETLESS:  # "NATO is reinforcing its force": aimed at no one named
                     records += [self._event(f, source, None, sentence, doc, doc_id, name, args)
@@ -986,6 +992,18 @@ class EventBuilder:
             for ev in self._records(f, sentence, doc, doc_id, name, args):
                 records.append(ev.model_copy(update={"confidence": 0.5}))
         return records
+
+    def _named_in_warning(self, verb: Token, args: Arguments) -> list[Span]:
+        """The sides a warning's own clause names ("warned that Russia would respond with
+        decisions Seoul would not like"): those it is aimed at, when it names no one else."""
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if clause is None:
+            return []
+        found = []
+        for span in args.actors_in(clause.doc[clause.left_edge.i:clause.right_edge.i + 1]):
+            if _code(span) and all(_code(span) != _code(f) for f in found):
+                found.append(span)
+        return found
 
     def _find(self, token: Token, sentence: Span, args: Arguments, previous: list[Span]) -> Found | None:
         meaning = self.trigger_of(token)
