@@ -1373,10 +1373,10 @@ class EventBuilder:
                 continue
             if size == 2 and len(together) == 2 and self._just_before(together, token):
                 return together  # "Canada and Australia condemned Iran. Both countries…"
-            if size == 2 and not exclude and not non_state:
+            if size == 2 and not non_state:
                 pair = self._last_pair(token)
-                if pair:  # the article's main pair, not the last two actors named
-                    return pair
+                if pair and not {_code(p) for p in pair} & exclude:
+                    return pair  # the article's main pair, not the last two actors named
             if len(together) == size:  # "the pact between A, B and C … accused the three"
                 return together
             picked, codes = [], set()
