@@ -967,6 +967,15 @@ class EventBuilder:
                 if f.targets:
                     records += self._records(f, sentence, doc, doc_id, name, args)
                     continue
+            accuser = None
+            if f.meaning.type == "REJECT":
+                # "Rwanda denies arming the rebels": a denial answers whoever accused the denier
+                # last, as well as the side the article's refusals face
+                accusers = [ev for ev in events if ev.type == "ACCUSE" and ev.target is not None and
+                            ev.target.code in own and ev.source is not None and ev.source.code not in own
+                            and ev.span and ev.span[0] <= f.trigger.idx and ev.source.code in spans_by_code]
+                if accusers:
+                    accuser = max(accusers, key=lambda ev: ev.span[0]).source.code
             if f.meaning.type == "THREATEN":
                 # "warned that Taurus strikes would make Germany a party": at whom its words name
                 f.targets = [s for s in self._named_in_warning(f.trigger, args) if _code(s) not in own]
@@ -983,6 +992,12 @@ class EventBuilder:
             else:
                 code = _standout(by_type.get(f.meaning.type, Counter()), own, least=2) or \
                     _standout(salience, own, least=SALIENT_MENTIONS)
+            if accuser is not None:
+                code = code if code in spans_by_code else None
+                f.targets = [spans_by_code[c] for c in dict.fromkeys((code, accuser)) if c is not None]
+                for ev in self._records(f, sentence, doc, doc_id, name, args):
+                    records.append(ev.model_copy(update={"confidence": 0.5}))
+                continue
             if code is None or code not in spans_by_code:
                 if f.meaning.type in TARGETLESS:  # "students protested", "troops withdrew"
                     records += [self._event(f, source, None, sentence, doc, doc_id, name, args)
