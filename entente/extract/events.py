@@ -1660,6 +1660,7 @@ class EventBuilder:
                     # (a force verb there, "the right to retaliate", is its own THREATEN event)
                     words = [w for w in words if self._held_in_prospect(w)
                              and getattr(self.trigger_of(w), "type", None) not in FORCE]
+                words = [w for w in words if not _cue_negated(w)]  # "harboured no hostile intent"
                 if type_ == "ACCUSE":
                     # "warned that any aggression would meet a response": a wrong still to come
                     # is a menace, not an accusation ("said any interference was unacceptable"
@@ -1993,6 +1994,17 @@ def _doer_left_to_the_article(token: Token, meaning, args: Arguments) -> bool:
         return is_passive(token) or token.pos_ in ("NOUN", "PROPN")
     return meaning.type == "ASSAULT" and (
         is_passive(token) or any(c.dep_ == "nsubj" and c.i in args.item_at for c in token.children))
+
+
+def _cue_negated(word: Token) -> bool:
+    """'harboured no hostile intent', 'were not a threat': a judging word denied, no judgement."""
+    phrase = word.head if word.dep_ in ("amod", "compound") else word
+    if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in phrase.children):
+        return True
+    clause = phrase  # "were not a threat"; not "warned Kyiv not to torpedo talks with provocations"
+    while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+        clause = clause.head
+    return clause.lemma_ == "be" and any(c.dep_ == "neg" for c in clause.children)
 
 
 def _into_the_sea(verb: Token) -> bool:
