@@ -458,6 +458,9 @@ class Arguments:
             recipient = self._dative_as_modifier(trigger)
             if not found and recipient is not None:
                 found = [self.actor_at[recipient.i]]
+            if not found:  # "sanctions targeting Belarusian potash exports": what the participle aims at
+                found = [a for c in trigger.children if c.dep_ == "acl" and c.lemma_.lower() == "target"
+                         for o in c.children if o.dep_ == "dobj" for a in self.actors_of(o)]
             if not found and trigger.dep_ == "pobj" and trigger.head.lower_ == "under" and \
                     trigger.head.head.lemma_.lower() in ("come", "be", "remain"):
                 found = self._subject(trigger.head.head)  # "peacekeepers came under fire from…"

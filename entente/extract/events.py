@@ -226,6 +226,11 @@ class EventBuilder:
                 return retyped  # "rallied behind Doha": backing it
             if meaning.type in FORCE and self._hits_with_measures(token):
                 return self.lexicon.trigger("sanction", "VERB")  # "hit Moscow with new sanctions"
+            if meaning.lemma == "target" and token.dep_ == "acl" and \
+                    getattr(self._noun_meaning(token.head), "type", None) == "SANCTION":
+                return None  # "sanctions targeting its potash exports": the sanctions are the act
+            if meaning.lemma == "target" and self._aims_at_an_economy(token):
+                return self.lexicon.trigger("sanction", "VERB")  # "targeted the country's gold sector"
             if meaning.lemma in self.lexicon.requires_place_object and not self._takes_a_place(token):
                 return None  # "took part", "took a decision"
             if meaning.lemma in self.lexicon.words("territorial_verbs") and self._takes_a_place(token):
@@ -330,6 +335,15 @@ class EventBuilder:
     def _noun_meaning(self, noun: Token):
         """The noun trigger a word is, by its form or its lemma ("strikes", "strike")."""
         return self.lexicon.trigger(noun.lower_, "NOUN") or self.lexicon.trigger(noun.lemma_, "NOUN")
+
+    def _aims_at_an_economy(self, verb: Token) -> bool:
+        """'Targeted the gold sector', 'the restrictions targeted the most advanced machines':
+        measures aimed at an economy, by their object or by a measure as the subject."""
+        economic = self.lexicon.words("economic_targets")
+        return any(c.dep_ == "dobj" and (c.lemma_.lower() in economic or c.lower_ in economic)
+                   for c in verb.children) or any(
+            c.dep_ == "nsubj" and getattr(self._noun_meaning(c), "type", None) == "SANCTION"
+            for c in verb.children)
 
     def _undone_by(self, noun: Token, verb: Token) -> bool:
         """Does the verb undo the hostile act the noun names, as its doer? A measure undone by
