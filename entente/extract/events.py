@@ -1239,6 +1239,12 @@ class EventBuilder:
             pair = self._pair(token, sentence, previous)
             if pair:
                 sources, targets = pair[:1], pair[1:]
+        if not targets and sources and token.dep_ in ("xcomp", "advcl") and \
+                token.head.lemma_.lower() in self.lexicon.subject_control_verbs and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            # "telephoned Putin to apologise": the act is addressed to the one called
+            targets = [a for c in token.head.children if c.dep_ in ("dobj", "obj")
+                       for a in args.actors_of(c) if _code(a) not in {_code(s) for s in sources}]
         if not sources and targets and _doer_left_to_the_article(token, meaning, args):
             return Found(token, meaning, [], targets, items, reading)  # by whom, later, from the article
         if not sources or (not targets and meaning.type not in IMPLICIT_TARGET | RESPONSIVE | TARGETLESS
