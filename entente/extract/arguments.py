@@ -323,7 +323,11 @@ class Arguments:
 
     def _resolve_subject(self, subject: Token) -> list[Span]:
         if subject.dep_ == "nsubj" and subject.tag_ in ("WDT", "WP"):  # "the state that supplied…", "Trump, who hosted…"
-            return self.actors_of(subject.head.head)
+            antecedent = subject.head.head
+            found = self.actors_of(antecedent)
+            if not found and antecedent.lemma_.lower() in DOCUMENTS and antecedent.dep_ == "dobj":
+                found = self._subject(antecedent.head)  # "adopted a resolution that condemned…": who adopted it
+            return found
         return self.actors_of(subject) or self._side_of_weapons(subject)
 
     def _side_of_weapons(self, phrase: Token) -> list[Span]:
