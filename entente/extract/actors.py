@@ -149,7 +149,8 @@ class ActorMatcher:
         covered = {i for span in found for i in range(span.start, span.end)}
         # ("Iran's atomic energy agency" is not the IAEA)
         for token in _definite_nouns(doc, found, self.actors.body_anaphors, (NOUN, PROPN), ("amod", "compound", "poss")):
-            if any(c.dep_ == "prep" and c.lower_ == "of" and any(t.i in covered for t in c.subtree)
+            if any(c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.i in covered
+                                                                 for o in c.children)
                    for c in token.children):
                 continue  # "the Permanent Council of the OAS": its own owner is named
             before = [b for b in bodies if b.end <= token.i and token.i - b.end <= GROUP_ANAPHOR_REACH
