@@ -328,7 +328,22 @@ class Arguments:
             if not found and antecedent.lemma_.lower() in DOCUMENTS and antecedent.dep_ == "dobj":
                 found = self._subject(antecedent.head)  # "adopted a resolution that condemned…": who adopted it
             return found
-        return self.actors_of(subject) or self._side_of_weapons(subject)
+        found = self.actors_of(subject) or self._side_of_weapons(subject)
+        return found + [a for a in self._co_subjects(subject) if a not in found]
+
+    def _co_subjects(self, subject: Token) -> list[Span]:
+        """'Aliyev and Armenia's prime minister Pashinyan agreed': the parser hangs the first
+        of the pair on the second's possessive; only the last conjunct owns the title."""
+        out = []
+        for token in subject.subtree:
+            if token.i not in self.actor_at or not any(c.dep_ == "conj" for c in token.children):
+                continue
+            if token.dep_ == "poss" and not any(c.dep_ == "case" for c in token.children) and \
+                    any(c.dep_ == "conj" and any(g.dep_ == "case" for g in c.children) for c in token.children):
+                out.append(self.actor_at[token.i])
+            elif token.dep_ == "nmod":  # "Aliyev and Armenia's prime minister Pashinyan", parsed another way
+                out.append(self.actor_at[token.i])
+        return out
 
     def _side_of_weapons(self, phrase: Token) -> list[Span]:
         """'Two Greek F-16 jets shot down…': a weapon phrase the parser has taken apart
