@@ -319,7 +319,11 @@ class Arguments:
         a preposition governs ("Trump, increasingly frustrated with Moscow, warned…")."""
         before = self.actors_in(verb.doc[self.sent_start[verb.i]:verb.i])
         free = [a for a in before if a.root.dep_ != "pobj"]
-        return (free or before)[-1:]
+        if not free:
+            return before[-1:]
+        # with those named together with it ("…, at the White House, Pashinyan and Aliyev initialled…")
+        joined = {free[-1].root.i} | {c.i for c in free[-1].root.conjuncts}
+        return [a for a in free if a.root.i in joined]
 
     def _resolve_subject(self, subject: Token) -> list[Span]:
         if subject.dep_ == "nsubj" and subject.tag_ in ("WDT", "WP"):  # "the state that supplied…", "Trump, who hosted…"
