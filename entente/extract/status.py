@@ -112,6 +112,8 @@ class StatusReader:
             return None
         if any(c.dep_ == "mark" and c.lower_ in self.words["hypothetical_marks"] for c in verb.children):
             return "hypothetical"
+        if verb.dep_ == "acl" and any(c.dep_ == "det" and c.lower_ == "any" for c in verb.head.children):
+            return "hypothetical"  # "a precaution against any attempt to move forces across"
         if verb.lemma_.lower() in self.words["promised_verbs"]:
             return "promised"  # "Spain promised tanks": the verb is both the act and its status
         for child in verb.children:
