@@ -116,10 +116,10 @@ class Arguments:
                  compound_is_place=lambda noun: False, instrument_verbs: frozenset[str] = frozenset(),
                  subject_control_verbs: frozenset[str] = frozenset(), acting_nouns: frozenset[str] = frozenset(),
                  speaks=lambda token: False, proposal_nouns: frozenset[str] = frozenset(),
-                 undoing_verbs: frozenset[str] = frozenset(), hostile=lambda noun: False):
+                 undoing_verbs: frozenset[str] = frozenset(), undone=lambda noun: False):
         self.doc = doc
-        # "the EU suspended sanctions": one undoes one's own hostile act
-        self.undoing_verbs, self.hostile = undoing_verbs, hostile
+        # "the EU suspended sanctions": one undoes one's own hostile act, which `undone` tells
+        self.undoing_verbs, self.undone = undoing_verbs, undone
         self.speaks = speaks  # "urged", "warned": an act in words, which only an actor does
         self.acting_nouns = acting_nouns  # "officials", "minister", "reports": they act for someone
         # what one side puts to another, naming the proposer with "from": "an offer of talks from Kenya"
@@ -456,7 +456,7 @@ class Arguments:
         if noun.dep_ == "dobj" and verb.i in self.actor_at and verb.pos_ in ("VERB", "AUX"):
             return [self.actor_at[verb.i]]  # "ECOWAS imposed sanctions": a name the tagger took for the verb
         if noun.dep_ in ("dobj", "nsubjpass") and verb.pos_ in ("VERB", "AUX") and \
-                verb.lemma_.lower() in self.undoing_verbs and self.hostile(noun):
+                verb.lemma_.lower() in self.undoing_verbs and self.undone(noun):
             # "the EU suspended sanctions", "Moscow halted attacks": one undoes one's own act
             return self._prep(verb, "by") if is_passive(verb) else self._subject(verb)
         if verb.lemma_.lower() not in self.light_verbs and self.is_trigger(verb):

@@ -306,10 +306,11 @@ class EventBuilder:
                     owner.head.lemma_.lower() in self.lexicon.words("reversal_verbs"):
                 # "cut ties": the verb, not the noun, is what happened; a reversal verb that is no
                 # trigger for this object reverses the noun ("ended its sanctions on Damascus")
+                undone = self._undone_by(token, owner.head)
                 if meaning is None or owner.head.lemma_.lower() not in self.lexicon.words("undoing_verbs") or \
-                        self.trigger_of(owner.head) is not None and not self._undone_by(owner, owner.head):
+                        self.trigger_of(owner.head) is not None and not undone:
                     return None
-                if meaning.type in FORCE_UNDONE and not self._undone_by(owner, owner.head):
+                if meaning.type in FORCE_UNDONE and not undone:
                     return None  # "reduced its visa operations", "to stop Israel's attacks"
                 return _reversed(meaning)
             if meaning is not None and self._reversed_by_noun(token):
@@ -690,7 +691,7 @@ class EventBuilder:
                    self._speaks)
         args = Arguments(doc, *options, proposal_nouns=self.status.words["proposal_nouns"],
                          undoing_verbs=self.lexicon.words("undoing_verbs"),
-                         hostile=lambda noun: self._undone_by(noun, noun.head))
+                         undone=lambda noun: self._undone_by(noun, noun.head))
         self._doc_text = text
         self._args = args
         self._actor_spans = args.actor_spans
@@ -1006,18 +1007,13 @@ class EventBuilder:
             else:
                 code = _standout(by_type.get(f.meaning.type, Counter()), own, least=2) or \
                     _standout(salience, own, least=SALIENT_MENTIONS)
-            if accuser is not None:
-                code = code if code in spans_by_code else None
-                f.targets = [spans_by_code[c] for c in dict.fromkeys((code, accuser)) if c is not None]
-                for ev in self._records(f, sentence, doc, doc_id, name, args):
-                    records.append(ev.model_copy(update={"confidence": 0.5}))
-                continue
-            if code is None or code not in spans_by_code:
+            codes = [c for c in dict.fromkeys((code, accuser)) if c in spans_by_code]
+            if not codes:
                 if f.meaning.type in TARGETLESS:  # "students protested", "troops withdrew"
                     records += [self._event(f, source, None, sentence, doc, doc_id, name, args)
                                 for source in f.sources if _code(source)]
                 continue
-            f.targets = [spans_by_code[code]]
+            f.targets = [spans_by_code[c] for c in codes]
             for ev in self._records(f, sentence, doc, doc_id, name, args):
                 records.append(ev.model_copy(update={"confidence": 0.5}))
         return records
