@@ -132,8 +132,8 @@ class Ontology:
         For an intended act (see `intended`), the same order over its 03x codes.
         """
         event_type = self.type(type_name)
-        if intended and self.intentions is not None and type_name in self.intentions.acts:
-            act = self.intentions.acts[type_name]
+        act = self._intended_act(type_name, intended)
+        if act is not None:
             by_mode, by_context, default = act.cameo_by_mode, act.cameo_by_context, act.cameo
         else:
             by_mode = {m: d.cameo for m, d in event_type.modes.items() if d.cameo}
@@ -150,16 +150,22 @@ class Ontology:
     def intensity_for(self, type_name: str, mode: str | None = None, intended: bool = False) -> float:
         """Goldstein-like score, -10 (most conflictual) to +10: the mode's override or the type's;
         an intended act scores as the intention's type."""
-        if intended and self.intentions is not None and type_name in self.intentions.acts:
+        if self._intended_act(type_name, intended) is not None:
             return self.type(self.intentions.type).intensity
         if mode is not None and self.mode(type_name, mode).intensity is not None:
             return self.mode(type_name, mode).intensity
         return self.type(type_name).intensity
 
     def quad_for(self, type_name: str, intended: bool = False) -> str:
-        if intended and self.intentions is not None and type_name in self.intentions.acts:
+        if self._intended_act(type_name, intended) is not None:
             return self.type(self.intentions.type).quad
         return self.type(type_name).quad
+
+    def _intended_act(self, type_name: str, intended: bool) -> IntendedActDef | None:
+        """How CAMEO codes the intention to do this act, when the act is intended."""
+        if not intended or self.intentions is None:
+            return None
+        return self.intentions.acts.get(type_name)
 
     def from_cameo(self, code: str) -> CameoTarget | None:
         """PLOVER (type, mode) for a CAMEO code by longest listed prefix; None if PLOVER has none.
