@@ -212,6 +212,8 @@ class EventBuilder:
                                   for c in token.children):
                 return None  # ("launched a mediation effort on Saturday": a day, not a direction)
             its_objects = _objects(token)
+            if meaning.type == "AID" and self._given_time_to_leave(token):
+                return self.lexicon.trigger("expel", "VERB")  # "gave the ambassador 48 hours to leave"
             blocked = self.lexicon.blocked_particles.get(meaning.lemma, ())
             if any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in blocked for c in token.children):
                 return None
@@ -459,6 +461,18 @@ class EventBuilder:
         leaving = self.lexicon.words("leaving_verbs")
         return any(c.dep_ == "xcomp" and c.lemma_.lower() in leaving or c.dep_ in ("prt", "advmod", "prep")
                    and c.lower_ == "out" for c in verb.children)
+
+    def _given_time_to_leave(self, verb: Token) -> bool:
+        """'Gave the ambassador 48 hours to leave', 'gave the firms three months to pull out':
+        an expulsion with a deadline, not a gift."""
+        leaving = self.lexicon.words("leaving_verbs")
+        clause = [c for c in verb.children if c.dep_ in ("advcl", "xcomp", "ccomp")
+                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        leaves = any(c.lemma_.lower() in leaving or any(p.dep_ == "prt" and p.lower_ == "out" for p in c.children)
+                     for c in clause)
+        deadline = any(t.ent_type_ in ("TIME", "DATE") for c in verb.children if c.dep_ in ("dobj", "dative", "npadvmod")
+                       for t in c.subtree)
+        return leaves and deadline
 
     def _takes_a_body(self, verb: Token) -> bool:
         """Is the verb's object an international body by name ("quit ECOWAS", "left NATO")?"""
