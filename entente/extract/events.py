@@ -357,7 +357,7 @@ class EventBuilder:
         meaning = self._noun_meaning(noun)
         if meaning is None or meaning.type not in HOSTILE:
             return False
-        if verb.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        if verb.dep_ in ("advcl", "acl") and _infinitive(verb):
             return False  # "ready to negotiate to end the occupation": a purpose, not an act
         if meaning.type not in FORCE_UNDONE:
             return True
@@ -467,7 +467,7 @@ class EventBuilder:
         an expulsion with a deadline, not a gift."""
         leaving = self.lexicon.words("leaving_verbs")
         clause = [c for c in verb.children if c.dep_ in ("advcl", "xcomp", "ccomp")
-                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+                  and _infinitive(c)]
         leaves = any(c.lemma_.lower() in leaving or any(p.dep_ == "prt" and p.lower_ == "out" for p in c.children)
                      for c in clause)
         deadline = any(t.ent_type_ in ("TIME", "DATE") for c in verb.children if c.dep_ in ("dobj", "dative", "npadvmod")
@@ -1060,8 +1060,7 @@ class EventBuilder:
         if meaning.type in FORCE and self._held_in_prospect(token):
             meaning = self.lexicon.trigger("threaten", "VERB")
         if meaning.type in ("PROTEST", "ACCUSE") and token.dep_ in ("xcomp", "advcl") and \
-                any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and \
-                getattr(self.trigger_of(token.head), "type", None) == "ACCUSE":
+                _infinitive(token) and getattr(self.trigger_of(token.head), "type", None) == "ACCUSE":
             return None  # "summoned a Chinese diplomat to protest the incident": the summons is the protest
         if token.dep_ == "compound" and holder_of(token) is not None and \
                 getattr(self.trigger_of(token.head), "type", None) == meaning.type:
@@ -1251,7 +1250,7 @@ class EventBuilder:
                 sources, targets = pair[:1], pair[1:]
         if not targets and sources and token.dep_ in ("xcomp", "advcl") and \
                 token.head.lemma_.lower() in self.lexicon.subject_control_verbs and \
-                any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+                _infinitive(token):
             # "telephoned Putin to apologise": the act is addressed to the one called
             targets = [a for c in token.head.children if c.dep_ in ("dobj", "obj")
                        for a in args.actors_of(c) if _code(a) not in {_code(s) for s in sources}]
@@ -2024,6 +2023,11 @@ def _doer_left_to_the_article(token: Token, meaning, args: Arguments) -> bool:
         return is_passive(token) or token.pos_ in ("NOUN", "PROPN")
     return meaning.type == "ASSAULT" and (
         is_passive(token) or any(c.dep_ == "nsubj" and c.i in args.item_at for c in token.children))
+
+
+def _infinitive(verb: Token) -> bool:
+    """A "to" infinitive: "to protest", "to apologise", "to leave"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _cue_negated(word: Token) -> bool:
