@@ -458,7 +458,7 @@ class Arguments:
         if noun.dep_ in ("dobj", "nsubjpass") and verb.pos_ in ("VERB", "AUX") and \
                 verb.lemma_.lower() in self.undoing_verbs and self.undone(noun):
             # "the EU suspended sanctions", "Moscow halted attacks": one undoes one's own act
-            return self._prep(verb, "by") if is_passive(verb) else self._subject(verb)
+            return self._subject(verb)  # (its "by" agent when passive)
         if verb.lemma_.lower() not in self.light_verbs and self.is_trigger(verb):
             return []  # "Russia received shipments": the verb's own event says who did what
         if any(c.dep_ == "oprd" for c in verb.children):
