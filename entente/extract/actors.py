@@ -92,6 +92,8 @@ class ActorMatcher:
             if entry is not None:
                 if getattr(entry, "kind", None) == "person" and len(span) > 1:
                     named.setdefault(span[-1].text.lower(), (span.start, entry))
+                    if span[0].pos_ == "PROPN":  # family name first: "Qin Gang … Qin said"
+                        named.setdefault(span[0].text.lower(), (span.start, entry))
                 found.append(self._with_role(span, entry))
         # "Prime Minister Shehbaz Sharif … Sharif thanked Trump": a surname after the full name
         # refers back to that person, even where the model tags no entity
@@ -101,7 +103,9 @@ class ActorMatcher:
             by_hash = {hash_string(surname): first for surname, first in named.items()}
             for i in numpy.flatnonzero(numpy.isin(lowers, list(by_hash)) & (tags == PROPN)).tolist():
                 start, entry = by_hash[int(lowers[i])]
-                if i not in covered and i > start:
+                # a name of its own ("Kim Hong-kyun" after "Kim Jong Un") is someone else
+                alone = i + 1 == len(doc) or tags[i + 1] != PROPN
+                if i not in covered and i > start and alone:
                     found.append(self._with_role(doc[i:i + 1], entry))
         found = self._shared_seats(found)
         found += self._in_context(doc, found)

@@ -647,6 +647,8 @@ class Arguments:
         else:
             return None
         for phrase in phrases:
+            if phrase.lower_ == "own":
+                continue  # "sanctions of their own": whose they are, the doer's, not whom they hit
             for child in phrase.children:
                 if child.dep_ == "poss" and child.lower_ in ("its", "their"):
                     return child

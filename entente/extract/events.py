@@ -750,6 +750,8 @@ class EventBuilder:
                     continue
                 if not item.targets and self._goes_between(item.trigger, item.meaning):
                     item.targets = self._mediated(item, found)
+                if not item.targets and _of_its_own(item.trigger) and not self._answers(item.trigger.head.head):
+                    item.targets = _echoed(item, acts, sentence)  # (not "answered with accusations of its own")
                 if not item.targets and item.meaning.type == "REQUEST" and self._urges_restraint(item.trigger):
                     item.targets = self._latest_force(item, acts, sentence)
                 if not item.targets and (item.meaning.type in RESPONSIVE or self._answers(item.trigger)):
@@ -1680,7 +1682,7 @@ class EventBuilder:
             forms = [(t, t.lemma_.lower(), t.lower_, f"{t.head.lower_} {t.lower_}", f"{t.lower_} {t.head.lower_}")
                      for t in said]
             for type_, words_key in (("THREATEN", "threatening_words"), ("ACCUSE", "accusing_words"),
-                                     ("ACCUSE", "answering_words")):
+                                     ("ACCUSE", "answering_words"), ("SUPPORT", "praising_words")):
                 cues = self.status.words[words_key]
                 words = [t for t, lemma, lower, pair, pair_before in forms
                          if lemma in cues or lower in cues or pair in cues or pair_before in cues]
@@ -1695,11 +1697,16 @@ class EventBuilder:
                     # is a menace, not an accusation ("said any interference was unacceptable"
                     # is one)
                     words = [w for w in words if not _wrong_to_come(w)]
+                if type_ == "SUPPORT":
+                    # "its legitimate right to resist": what a speaker claims for itself
+                    words = [w for w in words if not any(c.dep_ == "poss" for c in (w, w.head)[w.dep_ == "amod"].children)]
                 if not words:
                     continue
-                meaning = self.lexicon.trigger("threaten" if type_ == "THREATEN" else "accuse", "VERB")
+                meaning = self.lexicon.trigger({"THREATEN": "threaten", "ACCUSE": "accuse"}.get(type_, "support"), "VERB")
                 asked = Found(verb, meaning, speakers, [], [], Reading())
-                if words_key == "answering_words":
+                if type_ == "SUPPORT":
+                    targets = self._praised(verb, own, said, acts, sentence, args, previous)
+                elif words_key == "answering_words":
                     # "said its barrage was retaliation for Israel's strike": the speaker
                     # accuses whoever did what it answers
                     targets = self._provokers(words, own, acts, sentence)
@@ -1768,6 +1775,39 @@ class EventBuilder:
                           list(measure.targets), [], Reading())
             records += self._records(found, sentence, doc, doc_id, name, args)
         return records
+
+    def _praised(self, verb: Token, own: set, said: list[Token], acts: list[Act], sentence: Span,
+                 args: Arguments, previous: list[Span]) -> list[Span]:
+        """Whom praise backs: the actors it names ("called him the legitimate president"),
+        else the other sides of the act it judges ("called the talks constructive", "the
+        withdrawal a positive step"): of that kind when the judged noun names one, else the
+        latest act that is no hostile one. Praise of oneself backs no one."""
+        named = [s for s in args.actors_in(said) if _code(s)]
+        if any(_code(s) in own for s in named):
+            return []  # "calling Denmark a good and strong ally"
+        if named:
+            return named
+        judged = [c for c in verb.children if c.dep_ == "dobj"] + \
+            [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        if any(j.lower_ in ("him", "her") for j in judged):  # the person named last before
+            people = [s for s in previous + [s for s in args.actors_in(sentence) if s.end <= verb.i]
+                      if getattr(actor_of(s), "kind", None) == "person" and _code(s) not in own]
+            return people[-1:]
+        kinds = {m.type for j in judged if (m := self._noun_meaning(j)) is not None}
+        inside = {t.i for t in said}
+        recent = [a for a in acts if (a.at < verb.i or a.at in inside) and a.kind in self.ontology.types
+                  and a.actor.start >= sentence.start - ANSWER_WINDOW
+                  and (a.kind in kinds if kinds else a.kind not in PROVOKING | {"ACCUSE", "REJECT"})]
+        for act in reversed(recent):
+            if _code(act.actor) in own:
+                if act.kind in PROVOKING:
+                    return []  # its own strike called a success backs no one
+                others = [t for t in act.targets if _code(t) not in own]
+            else:
+                others = [act.actor] + [t for t in act.targets if _code(t) not in own and act.kind in MUTUAL]
+            if others:
+                return list({_code(o): o for o in others}.values())
+        return []
 
     def _obliged(self, verb: Token, own: set, args: Arguments) -> list[Span]:
         """Those a speaker says must or should act: the subjects of the clauses it says with
@@ -2028,6 +2068,23 @@ def _doer_left_to_the_article(token: Token, meaning, args: Arguments) -> bool:
 def _infinitive(verb: Token) -> bool:
     """A "to" infinitive: "to protest", "to apologise", "to leave"."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _of_its_own(noun: Token) -> bool:
+    """'sanctions of their own', 'expulsions of its own': an act like another's."""
+    return any(p.dep_ == "prep" and p.lower_ == "of" and o.dep_ == "pobj" and o.lower_ == "own"
+               for p in noun.children for o in p.children)
+
+
+def _echoed(f: Found, acts: list[Act], sentence: Span) -> list[Span]:
+    """'The EU banned eight officials, and the US announced sanctions of its own': an act
+    like another side's just before is aimed where that one was."""
+    own = {_code(s) for s in f.sources}
+    like = [a for a in acts if a.kind == f.meaning.type and a.at < f.trigger.i and a.targets
+            and _code(a.actor) not in own and a.actor.start >= sentence.start - ANSWER_WINDOW]
+    if not like or own & {_code(t) for t in like[-1].targets}:
+        return []  # one's own measure against its author is an answer, not an echo
+    return like[-1].targets
 
 
 def _cue_negated(word: Token) -> bool:
