@@ -221,7 +221,8 @@ class EventBuilder:
             if any(c.lemma_.lower() in unwanted for c in its_objects):
                 return None
             for other, retyping in self.lexicon.retyped_by_object.get(meaning.lemma, {}).items():
-                if any(c.lemma_.lower() in retyping for c in its_objects):
+                # (and the object's conjuncts: "handed over the Aghdam, Kalbajar and Lachin districts")
+                if any(c.lemma_.lower() in retyping for o in its_objects for c in (o, *o.conjuncts)):
                     return self.lexicon.trigger(other, "VERB")  # "met their demands": yielding, not a meeting
             retyped = self._retyped_by_preposition(token, meaning)
             if retyped is not None:

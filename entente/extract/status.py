@@ -171,6 +171,12 @@ class StatusReader:
             else:
                 self._attribute(reading, governor, "reported", "reports")
             return True
+        if child.dep_ == "xcomp" and _is_to_come(governor):
+            # "Israel is to withdraw within 60 days", "the two sides are due to meet again":
+            # arranged ahead, and under a deal's terms promised
+            if reading.status == "asserted":
+                reading.status = "promised" if _under_terms(governor) else "planned"
+            return False
         if child.dep_ == "xcomp" and lemma in self.words["promised_verbs"]:
             reading.status = "promised" if reading.status == "asserted" else reading.status
             return False
@@ -254,3 +260,23 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head != verb:
         return _subject(verb.head)
     return None
+
+
+AGREED_TERMS = {"deal", "agreement", "accord", "terms", "term", "ceasefire", "truce", "plan", "treaty",
+                "pact", "arrangement", "memorandum", "roadmap"}
+
+
+def _is_to_come(governor: Token) -> bool:
+    """'is to withdraw', 'are due to meet': a present copula (or "due" on one) before a
+    "to" infinitive tells of an act arranged for later ("was to" tells of the past)."""
+    copula = governor.head if governor.lower_ == "due" and governor.dep_ == "acomp" else governor
+    return copula.lemma_ == "be" and copula.tag_ in ("VBZ", "VBP") and \
+        (governor is copula or governor.lower_ == "due")
+
+
+def _under_terms(governor: Token) -> bool:
+    """'Under the deal, Armenia is to hand over…': arranged by an agreement."""
+    copula = governor.head if governor.lower_ == "due" else governor
+    return any(p.dep_ == "prep" and p.lower_ in ("under", "by") and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in AGREED_TERMS for o in p.children) for p in copula.children)
+
