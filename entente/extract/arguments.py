@@ -234,8 +234,11 @@ class Arguments:
                     return self.actor_at[child.i]
         for child in token.children:  # "Tehran-based company", "Iranian-made drones"
             if child.dep_ in ("amod", "compound"):
+                # ("the American contractor Alan Gross": a name's title noun and its adjective)
+                deps = ("npadvmod", "compound", "amod") if child.pos_ == "NOUN" and token.pos_ == "PROPN" \
+                    else ("npadvmod", "compound")
                 for grandchild in child.children:
-                    if grandchild.dep_ in ("npadvmod", "compound") and grandchild.i in self.actor_at:
+                    if grandchild.dep_ in deps and grandchild.i in self.actor_at:
                         return self.actor_at[grandchild.i]
             if child.dep_ == "appos" and child.i in self.actor_at:
                 return self.actor_at[child.i]
