@@ -34,6 +34,7 @@ parse_date = lru_cache(maxsize=4096)(_parse_date)
 ACCUSABLE = {"COERCE", "AID", "ASSAULT", "THREATEN"}
 MUTUAL = {"CONSULT", "COOPERATE", "AGREE"}
 # What "the allegations" a response answers are: accusations and reports.
+GROUNDS = {"basis", "foundation", "merit", "truth", "substance", "evidence"}  # "had no basis in fact"
 CLAIM_NOUNS = {"allegation", "accusation", "claim", "charge", "report", "finding", "criticism",
                "assertion", "suggestion"}
 # Types that answer what another side put to them (an offer, a demand).
@@ -250,7 +251,8 @@ class EventBuilder:
                 # "saying they helped Russia strike cities": "they" is as often the transfers as a side
                 return None
             wanted = self.lexicon.requires_object.get(meaning.lemma)
-            if wanted and not any(c.lemma_.lower() in wanted or c.lower_ in wanted for c in its_objects):
+            if wanted and not any(c.lemma_.lower() in wanted or c.lower_ in wanted for c in its_objects) \
+                    and not (meaning.type == "REJECT" and self._declines_to_act(token)):
                 return None
             if meaning.type == "AID" and any(self._is_envoy(c) for c in its_objects):
                 # "sent an envoy to Caracas" is a visit; "the Kremlin sent Medinsky instead" no aid
@@ -559,13 +561,25 @@ class EventBuilder:
                        for c in verb.children)
         if verb.lemma_.lower() not in self.status.words["evaluative_verbs"]:
             return False
-        if not any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in verb.children):
-            return False
+        if any(_no_grounds(c) for c in verb.children if c.dep_ == "ccomp"):
+            return True  # "said the finding had no basis in fact"
         verdicts = [c for c in verb.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp")]
         verdicts += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                      for o in c.children if o.dep_ == "pobj"]
+        # the claim is the object, or the subject of a verdict listed second ("called the
+        # decision regrettable and the accusations groundless")
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in verb.children) and \
+                not any(t.dep_ == "nsubj" and t.lemma_.lower() in CLAIM_NOUNS and t.head.lower_ in dismissive
+                        for v in verdicts for t in v.subtree):
+            return False
         return any(t.lemma_.lower() in dismissive or t.lower_ in dismissive
                    for v in verdicts for t in v.subtree)
+
+    def _declines_to_act(self, verb: Token) -> bool:
+        """'declined to take part', 'declined to act on the warrant': a refusal, where
+        'declined to comment' is none."""
+        return any(c.dep_ == "xcomp" and _infinitive(c) and
+                   c.lemma_.lower() not in self.lexicon.words("no_comment_verbs") for c in verb.children)
 
     def _retyped_by_preposition(self, verb: Token, meaning):
         """The trigger a preposition or particle makes of the verb ("rallied behind Doha",
@@ -817,7 +831,7 @@ class EventBuilder:
             # censure or an appeal made in between
             aimed = [a for a in aimed if a.kind in PROVOKING] or aimed
             recent = [a for a in recent if a.kind in PROVOKING]
-        answers_claims = _claim_called_false(f.trigger) or any(
+        answers_claims = _claim_called_false(f.trigger) or any(_no_grounds(c) for c in f.trigger.children) or any(
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CLAIM_NOUNS for c in f.trigger.children)
         # "the allegations" may have been made well before: look back over the whole text
         claims = _claims_against(acts, own) if answers_claims else []
@@ -1907,6 +1921,14 @@ def _claims_against(acts: list[Act], own: set) -> list[Act]:
     """Accusations and reports by others aimed at any of `own`, in document order."""
     return [a for a in acts if a.kind in ("ACCUSE", "REPORT") and _code(a.actor) not in own
             and {_code(t) for t in a.targets} & own]
+
+
+def _no_grounds(clause: Token) -> bool:
+    """'(said) the finding had no basis in fact': a claim said to have no grounds."""
+    return clause.lemma_.lower() == "have" and \
+        any(c.dep_ == "nsubj" and c.lemma_.lower() in CLAIM_NOUNS for c in clause.children) and \
+        any(c.dep_ == "dobj" and c.lemma_.lower() in GROUNDS and
+            any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in clause.children)
 
 
 def _claim_called_false(verb: Token) -> bool:
