@@ -1401,7 +1401,7 @@ class EventBuilder:
         if slot == "subj" and token.pos_ in ("NOUN", "PROPN"):
             token = self._args.carrier(token) or token  # "the four states handed Doha a list of demands"
         children = list(token.children)
-        if slot in ("of", "from", "in", "to", "on", "against"):  # "sanctions on both countries"
+        if slot in ("of", "from", "in", "to", "on", "against", "with"):  # "sanctions on both countries"
             deps = ("pobj",)
             preps = [c for c in children if c.dep_ == "prep" and c.lower_ == slot]
             # "out of the country": the second word carries the object
@@ -1422,6 +1422,8 @@ class EventBuilder:
             non_state = child.lemma_.lower() in NON_STATE_GROUP_NOUNS
             if non_state:  # "blamed the PKK and the YPG … Both groups denied any role"
                 named = [p for p in named if not _is_state(p)]
+            elif child.lemma_.lower() in ("country", "nation", "state"):  # "the two Nordic countries": states only
+                named = [p for p in named if _is_state(p)]
             together = self._named_together(named, exclude)
             if size is None and words & {"those", "these"} and child.tag_ in ("NNS", "NNPS") and together:
                 return together  # "ordered diplomats from A, B and C out, accusing those governments…"
