@@ -242,6 +242,13 @@ class Arguments:
                         return self.actor_at[grandchild.i]
             if child.dep_ == "appos" and child.i in self.actor_at:
                 return self.actor_at[child.i]
+        for child in token.children:  # "governors loyal to Maduro", "militias allied to Iran"
+            if child.dep_ == "amod" and child.lower_ in ALLEGIANCE_WORDS:
+                for obj in (o for p in child.children if p.dep_ == "prep" and p.lower_ in ("to", "with")
+                            for o in p.children if o.dep_ == "pobj"):
+                    found = self._actor_of_phrase(obj)
+                    if found is not None:
+                        return found
         for child in token.children:  # "officials in Kyiv", "forces from Iran", "a reporter for Kayhan"
             if child.dep_ == "prep" and child.lower_ in ("in", "from", "of", "for", "at", "throughout", "across"):
                 for obj in child.children:
@@ -687,6 +694,10 @@ class Arguments:
             if span is not None and span not in found:
                 found.append(span)
         return found
+
+
+# "men loyal to the Houthis", "a carrier linked to an Israeli businessman": whose they are
+ALLEGIANCE_WORDS = {"loyal", "allied", "close", "linked", "tied", "affiliated", "aligned"}
 
 
 def holder_of(noun: Token) -> Token | None:

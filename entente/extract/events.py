@@ -1698,11 +1698,14 @@ class EventBuilder:
             # two-word cues: a word after its head ("at risk") or before it ("red line")
             forms = [(t, t.lemma_.lower(), t.lower_, f"{t.head.lower_} {t.lower_}", f"{t.lower_} {t.head.lower_}")
                      for t in said]
+            menacing = False  # a menace was found
             for type_, words_key in (("THREATEN", "threatening_words"), ("ACCUSE", "accusing_words"),
                                      ("ACCUSE", "answering_words"), ("SUPPORT", "praising_words")):
                 cues = self.status.words[words_key]
                 words = [t for t, lemma, lower, pair, pair_before in forms
                          if lemma in cues or lower in cues or pair in cues or pair_before in cues]
+                if menacing:  # after a menace, only the judging verb's own words judge
+                    words = [w for w in words if _clause_of(w) == verb]
                 if type_ == "THREATEN" and not any(t.dep_ == "aux" and t.lower_ in FUTURE_AUX for t in said):
                     # "reserved the right to respond": held in prospect without a future tense
                     # (a force verb there, "the right to retaliate", is its own THREATEN event)
@@ -1742,7 +1745,8 @@ class EventBuilder:
                              if t.dep_ == "agent" or t.dep_ == "prep" and t.lower_ == "by" for a in t.subtree} | \
                         {a.i for w in words for c in w.children if c.dep_ == "poss" for a in c.subtree}
                     victims -= doers
-                    named = [s for s in args.actors_in(said) if s.start not in victims and _code(s) not in own]
+                    judged = [t for t in said if _clause_of(t) == verb] if menacing else said
+                    named = [s for s in args.actors_in(judged) if s.start not in victims and _code(s) not in own]
                     if type_ == "ACCUSE" and any(s.start in doers for s in named):
                         named = [s for s in named if s.start in doers]  # the doer named is the accused
                     if type_ == "THREATEN":  # a menace names whom it menaces, or answers an act
@@ -1752,12 +1756,19 @@ class EventBuilder:
                         # the speakers' own act in this sentence first ("summoned the US
                         # envoy, saying any interference was unacceptable"), then what they answer
                         here = [a for a in acts if a.at >= sentence.start]
+                        # (after a menace, what is answered came before: not "called the step illegal
+                        # and warned…, while Russia and China sided with Tehran")
+                        prior = [a for a in acts if a.at < verb.i] if menacing else acts
                         targets = named or self._pursued(speakers, here, sentence, verb.i) \
-                            or self._answered(asked, acts, sentence) or self._pursued(speakers, acts, sentence, verb.i)
+                            or self._answered(asked, prior, sentence) or self._pursued(speakers, acts, sentence, verb.i)
                 if targets:
                     found = Found(verb, meaning, speakers, targets, [], Reading())
                     records += self._records(found, sentence, doc, doc_id, name, args)
-                    break  # one judgement per verb: a menace is not also an accusation
+                    if type_ != "THREATEN":
+                        break  # one judgement per verb
+                    # a menace is not also an accusation, but the judging verb's own words may
+                    # judge: "called the mutiny treason and vowed that its leaders would pay"
+                    menacing = True
             else:
                 obliged = self._obliged(verb, own, args)
                 if obliged:  # "Paris said Baghdad must cooperate": a demand of Baghdad
@@ -1923,6 +1934,13 @@ def _claims_against(acts: list[Act], own: set) -> list[Act]:
     """Accusations and reports by others aimed at any of `own`, in document order."""
     return [a for a in acts if a.kind in ("ACCUSE", "REPORT") and _code(a.actor) not in own
             and {_code(t) for t in a.targets} & own]
+
+
+def _clause_of(token: Token) -> Token:
+    """The verb whose clause a word is in (the word itself if it is one)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        token = token.head
+    return token
 
 
 def _no_grounds(clause: Token) -> bool:
