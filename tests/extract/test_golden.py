@@ -29,6 +29,7 @@ def _matches(ev: Event, want: dict) -> bool:
         "items": lambda: all(any(w.lower() in (i.name or i.text).lower() for i in ev.items)
                              for w in want["items"]),
         "quantity": lambda: any(i.quantity == want["quantity"] for i in ev.items),
+        "trigger": lambda: ev.trigger == want["trigger"],
     }
     return all(check() for key, check in checks.items() if key in want)
 
