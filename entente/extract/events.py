@@ -42,7 +42,7 @@ ANSWERS = {"REJECT", "AGREE", "CONCEDE", "SUPPORT"}
 # How far back (in tokens) a response looks for the act it answers.
 ANSWER_WINDOW = 120
 # Types whose target an article often leaves implicit once it has named it.
-IMPLICIT_TARGET = {"AID", "ASSAULT", "SANCTION", "THREATEN", "ACCUSE", "REJECT", "PROTEST", "CONCEDE",
+IMPLICIT_TARGET = {"AID", "ASSAULT", "SANCTION", "THREATEN", "ACCUSE", "REJECT", "PROTEST", "CONCEDE", "COERCE",
                    "MOBILIZE", "REQUEST", "RETREAT"}
 # Types whose actor an article often leaves to a passive or a bare noun ("were
 # blacklisted", "over the supply of drones to Russia").
