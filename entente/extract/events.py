@@ -272,8 +272,11 @@ class EventBuilder:
                     getattr(self._noun_meaning(c), "type", None) in HOSTILE for c in its_objects):
                 return None  # "suspended sanctions", "halted its strikes": the act undone is the event
             if meaning.lemma in self.status.words["promised_verbs"] and any(
-                    c.dep_ == "xcomp" and self.trigger_of(c) for c in token.children):
-                return None  # "pledged to deliver": the promise is the status of "deliver"
+                    c.dep_ == "xcomp" and self.trigger_of(c) for c in token.children) and \
+                    not (meaning.type == "AGREE" and (_between_sides(token) or self._agreed_ties(token))):
+                # "pledged to deliver": the promise is the status of "deliver" (but "Serbia and
+                # Kosovo agreed to swap prisoners" is also an agreement between them)
+                return None
             if meaning.lemma in self.lexicon.words("intransitive_retreats") and any(
                     c.dep_ == "dobj" for c in token.children):
                 return replace(meaning, type="COERCE")  # "disarm the militia": coercion
@@ -574,6 +577,17 @@ class EventBuilder:
             return False
         return any(t.lemma_.lower() in dismissive or t.lower_ in dismissive
                    for v in verdicts for t in v.subtree)
+
+    def _agreed_ties(self, verb: Token) -> list[Token]:
+        """'agreed to restore relations with Riyadh': the ties or talks a verb of agreeing takes
+        as its infinitive, or as the infinitive's object."""
+        found = []
+        for c in verb.children:
+            if c.dep_ != "xcomp":
+                continue
+            found += [act for act in [c] + [o for o in c.children if o.dep_ == "dobj"]
+                      if getattr(self.trigger_of(act), "type", None) in ("COOPERATE", "CONSULT")]
+        return found
 
     def _declines_to_act(self, verb: Token) -> bool:
         """'declined to take part', 'declined to act on the warrant': a refusal, where
@@ -969,10 +983,14 @@ class EventBuilder:
         return self._kind_of_object(trigger) is not None or self._welcomes_a_decision(trigger)
 
     def _welcomes_a_decision(self, verb: Token) -> bool:
-        """'Damascus welcomed the steps', 'Kyiv hailed the decision': a plain definite decision
-        welcomed (not "did not recognise the decision", not "the move against Qatar", whose
-        phrase names its own side)."""
-        if verb.lemma_.lower() not in self.lexicon.words("welcoming_verbs") or not self._definite_object(verb):
+        """'Damascus welcomed the steps', 'Kyiv hailed the decision', 'welcomed it': a plain
+        definite decision welcomed (not "did not recognise the decision", not "the move against
+        Qatar", whose phrase names its own side), or what was just told."""
+        if verb.lemma_.lower() not in self.lexicon.words("welcoming_verbs"):
+            return False
+        if any(c.dep_ == "dobj" and c.lower_ in ("it", "this") for c in verb.children):
+            return True  # "welcomed it as a first step": what was just told
+        if not self._definite_object(verb):
             return False
         return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.lexicon.words("decision_nouns")
                    and not any(p.dep_ == "prep" for p in c.children) for c in verb.children)
@@ -1169,6 +1187,10 @@ class EventBuilder:
         targets = self._fill(meaning.frame.target, token, args, items, previous, sentence,
                              exclude={_code(s) for s in sources})
         targets = [t for t in targets if t not in sources]
+        if not targets and meaning.type == "AGREE" and token.pos_ in ("VERB", "AUX"):
+            # "Morocco agreed to establish relations with Israel": agreed with the other side of the ties
+            targets = [a for c in self._agreed_ties(token) for p in c.children if p.dep_ == "prep" and p.lower_ == "with"
+                       for o in p.children if o.dep_ == "pobj" for a in args.actors_of(o) if a not in sources]
         if meaning.type in MUTUAL and token.pos_ in ("NOUN", "PROPN") and \
                 meaning.lemma not in self.lexicon.words("brokering_nouns"):
             # "announced a truce between Ethiopia and Somalia": its parties are the two named,
@@ -1934,6 +1956,12 @@ def _claims_against(acts: list[Act], own: set) -> list[Act]:
     """Accusations and reports by others aimed at any of `own`, in document order."""
     return [a for a in acts if a.kind in ("ACCUSE", "REPORT") and _code(a.actor) not in own
             and {_code(t) for t in a.targets} & own]
+
+
+def _between_sides(verb: Token) -> bool:
+    """'Serbia and Kosovo agreed…', 'agreed with Kyiv to…': a verb of two sides or more."""
+    return any(c.dep_ == "nsubj" and c.conjuncts for c in verb.children) or \
+        any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
 
 
 def _clause_of(token: Token) -> Token:
