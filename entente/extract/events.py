@@ -1212,7 +1212,9 @@ class EventBuilder:
         if not targets and meaning.type in ANSWERS and token.pos_ in ("VERB", "AUX"):
             # "rebuffed an offer of mediation from Anwar": an answer to whoever made the offer
             # ("welcomed the offer from Ankara": the parser may hang "from" on the verb)
-            proposals = [o for o in _objects(token) if o.lemma_.lower() in self.status.words["proposal_nouns"]]
+            # (and "dismissed the accusations from Finland": whoever made the claim)
+            proposals = [o for o in _objects(token) if o.lemma_.lower() in self.status.words["proposal_nouns"]
+                         or meaning.type == "REJECT" and o.lemma_.lower() in CLAIM_NOUNS]
             holders = proposals + [token] if proposals else []
             targets = [a for o in holders
                        for p in o.children if p.dep_ in ("prep", "agent") and p.lower_ in ("by", "from")
