@@ -572,8 +572,9 @@ class EventBuilder:
         # the claim is the object, or the subject of a verdict listed second ("called the
         # decision regrettable and the accusations groundless")
         if not any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in verb.children) and \
-                not any(t.dep_ == "nsubj" and t.lemma_.lower() in CLAIM_NOUNS and t.head.lower_ in dismissive
-                        for v in verdicts for t in v.subtree):
+                not any(w.lower_ in dismissive and any(t.dep_ == "nsubj" and t.lemma_.lower() in CLAIM_NOUNS
+                                                       for t in w.children)
+                        for v in verdicts for w in (v, *v.conjuncts)):
             return False
         return any(t.lemma_.lower() in dismissive or t.lower_ in dismissive
                    for v in verdicts for t in v.subtree)
