@@ -579,6 +579,16 @@ class EventBuilder:
         return any(t.lemma_.lower() in dismissive or t.lower_ in dismissive
                    for v in verdicts for t in v.subtree)
 
+    def _no_accord_reached(self, trigger: Token) -> bool:
+        """'reached no agreement', 'failed to reach a deal', 'without a deal': an accord that
+        did not come about (AGREE, negated), not one side's refusal."""
+        if trigger.pos_ in ("NOUN", "PROPN") and (
+                any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children) or
+                trigger.dep_ == "pobj" and trigger.head.lower_ == "without"):
+            return True
+        verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+        return verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail"
+
     def _agreed_ties(self, verb: Token) -> list[Token]:
         """'agreed to restore relations with Riyadh': the ties or talks a verb of agreeing takes
         as its infinitive, or as the infinitive's object."""
@@ -1122,7 +1132,8 @@ class EventBuilder:
         if ruled_out is not None:
             reading.negated, reading.status = False, "asserted"  # the refusal or menace is made now
         conditioned = False
-        if meaning.type in ("AGREE", "CONCEDE") and reading.negated and reading.status in ("asserted", "planned") or \
+        if meaning.type in ("AGREE", "CONCEDE") and reading.negated and reading.status in ("asserted", "planned") \
+                and not (meaning.type == "AGREE" and self._no_accord_reached(token)) or \
                 meaning.type in ("AGREE", "CONCEDE", "SUPPORT") and reading.negated and _present_stance(token) or \
                 meaning.type == "CONSULT" and reading.negated and reading.status == "planned":
             # "failed to reach agreement", "would not accept the plan": a refusal; so is a stance
