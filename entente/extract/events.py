@@ -90,7 +90,8 @@ PRONOUNS = {"he", "she", "it", "they", "him", "her", "them"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
 # "The three governments", "both sides": a group named by its size refers back.
 GROUP_NOUNS = {"government", "country", "side", "nation", "state", "ally", "power", "capital",
-               "leader", "neighbour", "neighbor", "group", "junta", "regime"}
+               "leader", "neighbour", "neighbor", "group", "junta", "regime",
+               "president", "minister", "delegation"}  # "the two presidents", "both delegations"
 NON_STATE_GROUP_NOUNS = {"group"}  # "both groups": groups, not states
 GROUP_MEMBER_DEPS = {"nsubj", "nsubjpass", "conj", "appos"}
 NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
