@@ -1261,7 +1261,10 @@ class EventBuilder:
                 return None  # "trying to obtain weapons" from no one named asks no one
         sends_forces = meaning.type == "AID" and token.pos_ == "VERB" and \
             token.lemma_.lower() not in self.status.words["promised_verbs"] and any(
-            c.lower_ in self.status.words["force_nouns"] for c in _objects(token))
+            w.lower_ in self.status.words["force_nouns"] for c in _objects(token)
+            # a named ship: "the destroyer HMS Duncan" (not "Army Tactical Missile Systems")
+            for w in (c, *(m for m in c.children if m.dep_ in ("compound", "amod") and m.is_lower
+                           and c.pos_ == "PROPN")))
         if sends_forces and (not targets or any(c.dep_ == "prep" and (c.lower_ == "into" or any(
                 o.lemma_.lower() in FRONTIERS for o in c.children if o.dep_ == "pobj")) for c in token.children)):
             # "dispatched forces to monitor…", "sending its army into Kosovo", "sent troops to
