@@ -34,16 +34,19 @@ parse_date = lru_cache(maxsize=4096)(_parse_date)
 ACCUSABLE = {"COERCE", "AID", "ASSAULT", "THREATEN"}
 MUTUAL = {"CONSULT", "COOPERATE", "AGREE"}
 # What "the allegations" a response answers are: accusations and reports.
-GROUNDS = {"basis", "foundation", "merit", "truth", "substance", "evidence"}  # "had no basis in fact"
 CLAIM_NOUNS = {"allegation", "accusation", "claim", "charge", "report", "finding", "criticism",
                "assertion", "suggestion"}
+# The trigger each kind of judgement is recorded under ("called the talks constructive": support).
+JUDGING_VERBS = {"THREATEN": "threaten", "ACCUSE": "accuse", "SUPPORT": "support"}
+# What a claim is said to lack when it is rejected: "the finding had no basis in fact".
+GROUNDS = {"basis", "foundation", "merit", "truth", "substance", "evidence"}
 # Types that answer what another side put to them (an offer, a demand).
 ANSWERS = {"REJECT", "AGREE", "CONCEDE", "SUPPORT"}
 # How far back (in tokens) a response looks for the act it answers.
 ANSWER_WINDOW = 120
 # Types whose target an article often leaves implicit once it has named it.
-IMPLICIT_TARGET = {"AID", "ASSAULT", "SANCTION", "THREATEN", "ACCUSE", "REJECT", "PROTEST", "CONCEDE", "COERCE",
-                   "MOBILIZE", "REQUEST", "RETREAT"}
+IMPLICIT_TARGET = {"AID", "ASSAULT", "SANCTION", "THREATEN", "ACCUSE", "REJECT", "PROTEST",
+                   "CONCEDE", "COERCE", "MOBILIZE", "REQUEST", "RETREAT"}
 # Types whose actor an article often leaves to a passive or a bare noun ("were
 # blacklisted", "over the supply of drones to Russia").
 IMPLICIT_SOURCE = {"SANCTION", "AID"}
@@ -1441,7 +1444,8 @@ class EventBuilder:
         if slot == "subj" and token.pos_ in ("NOUN", "PROPN"):
             token = self._args.carrier(token) or token  # "the four states handed Doha a list of demands"
         children = list(token.children)
-        if slot in ("of", "from", "in", "to", "on", "against", "with"):  # "sanctions on both countries"
+        # "sanctions on both countries", "signed a memorandum with the two countries"
+        if slot in ("of", "from", "in", "to", "on", "against", "with"):
             deps = ("pobj",)
             preps = [c for c in children if c.dep_ == "prep" and c.lower_ == slot]
             # "out of the country": the second word carries the object
@@ -1759,10 +1763,11 @@ class EventBuilder:
                     words = [w for w in words if not _wrong_to_come(w)]
                 if type_ == "SUPPORT":
                     # "its legitimate right to resist": what a speaker claims for itself
-                    words = [w for w in words if not any(c.dep_ == "poss" for c in (w, w.head)[w.dep_ == "amod"].children)]
+                    words = [w for w in words
+                             if not any(c.dep_ == "poss" for c in (w.head if w.dep_ == "amod" else w).children)]
                 if not words:
                     continue
-                meaning = self.lexicon.trigger({"THREATEN": "threaten", "ACCUSE": "accuse"}.get(type_, "support"), "VERB")
+                meaning = self.lexicon.trigger(JUDGING_VERBS[type_], "VERB")
                 asked = Found(verb, meaning, speakers, [], [], Reading())
                 if type_ == "SUPPORT":
                     targets = self._praised(verb, own, said, acts, sentence, args, previous)

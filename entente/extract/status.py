@@ -171,11 +171,12 @@ class StatusReader:
             else:
                 self._attribute(reading, governor, "reported", "reports")
             return True
-        if child.dep_ == "xcomp" and _is_to_come(governor):
+        copula = _copula_to_come(governor) if child.dep_ == "xcomp" else None
+        if copula is not None:
             # "Israel is to withdraw within 60 days", "the two sides are due to meet again":
             # arranged ahead, and under a deal's terms promised
             if reading.status == "asserted":
-                reading.status = "promised" if _under_terms(governor) else "planned"
+                reading.status = "promised" if _under_terms(copula) else "planned"
             return False
         if child.dep_ == "xcomp" and lemma in self.words["promised_verbs"]:
             reading.status = "promised" if reading.status == "asserted" else reading.status
@@ -266,17 +267,17 @@ AGREED_TERMS = {"deal", "agreement", "accord", "terms", "term", "ceasefire", "tr
                 "pact", "arrangement", "memorandum", "roadmap"}
 
 
-def _is_to_come(governor: Token) -> bool:
+def _copula_to_come(governor: Token) -> Token | None:
     """'is to withdraw', 'are due to meet': a present copula (or "due" on one) before a
-    "to" infinitive tells of an act arranged for later ("was to" tells of the past)."""
+    "to" infinitive tells of an act arranged for later ("was to" tells of the past). The
+    copula, or None."""
     copula = governor.head if governor.lower_ == "due" and governor.dep_ == "acomp" else governor
-    return copula.lemma_ == "be" and copula.tag_ in ("VBZ", "VBP") and \
-        (governor is copula or governor.lower_ == "due")
+    if copula.lemma_ == "be" and copula.tag_ in ("VBZ", "VBP") and (governor is copula or governor.lower_ == "due"):
+        return copula
+    return None
 
 
-def _under_terms(governor: Token) -> bool:
+def _under_terms(copula: Token) -> bool:
     """'Under the deal, Armenia is to hand over…': arranged by an agreement."""
-    copula = governor.head if governor.lower_ == "due" else governor
     return any(p.dep_ == "prep" and p.lower_ in ("under", "by") and any(
         o.dep_ == "pobj" and o.lemma_.lower() in AGREED_TERMS for o in p.children) for p in copula.children)
-
