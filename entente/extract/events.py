@@ -217,8 +217,15 @@ class EventBuilder:
                                   for c in token.children):
                 return None  # ("launched a mediation effort on Saturday": a day, not a direction)
             its_objects = _objects(token)
-            if meaning.type == "AID" and self._given_time_to_leave(token):
-                return self.lexicon.trigger("expel", "VERB")  # "gave the ambassador 48 hours to leave"
+            deadline = self._deadline(token) if meaning.type == "AID" else None
+            if deadline is not None:
+                if self._leaving(deadline):
+                    return self.lexicon.trigger("expel", "VERB")  # "gave the ambassador 48 hours to leave"
+                if any(c.dep_ == "dobj" and c.ent_type_ in ("TIME", "DATE") for c in token.children):
+                    # "gave Maduro eight days to call an election": an ultimatum, demanded of the
+                    # one given it (the time given is the object, not "a week after")
+                    demand = self.lexicon.trigger("demand", "VERB")
+                    return replace(demand, frame=replace(demand.frame, target=("dative",) + demand.frame.target))
             blocked = self.lexicon.blocked_particles.get(meaning.lemma, ())
             if any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in blocked for c in token.children):
                 return None
@@ -472,17 +479,19 @@ class EventBuilder:
         return any(c.dep_ == "xcomp" and c.lemma_.lower() in leaving or c.dep_ in ("prt", "advmod", "prep")
                    and c.lower_ == "out" for c in verb.children)
 
-    def _given_time_to_leave(self, verb: Token) -> bool:
-        """'Gave the ambassador 48 hours to leave', 'gave the firms three months to pull out':
-        an expulsion with a deadline, not a gift."""
-        leaving = self.lexicon.words("leaving_verbs")
-        clause = [c for c in verb.children if c.dep_ in ("advcl", "xcomp", "ccomp")
-                  and _infinitive(c)]
-        leaves = any(c.lemma_.lower() in leaving or any(p.dep_ == "prt" and p.lower_ == "out" for p in c.children)
-                     for c in clause)
-        deadline = any(t.ent_type_ in ("TIME", "DATE") for c in verb.children if c.dep_ in ("dobj", "dative", "npadvmod")
-                       for t in c.subtree)
-        return leaves and deadline
+    @staticmethod
+    def _deadline(verb: Token) -> Token | None:
+        """'Gave the ambassador 48 hours to leave', 'gave Maduro eight days to call an
+        election': the act a time given is for (a deadline, not a gift), or None."""
+        if not any(t.ent_type_ in ("TIME", "DATE") for c in verb.children if c.dep_ in ("dobj", "dative", "npadvmod")
+                   for t in c.subtree):
+            return None
+        return next((c for c in verb.children if c.dep_ in ("advcl", "xcomp", "ccomp") and _infinitive(c)), None)
+
+    def _leaving(self, verb: Token) -> bool:
+        """'to leave', 'to pull out': a leaving verb."""
+        return verb.lemma_.lower() in self.lexicon.words("leaving_verbs") or \
+            any(p.dep_ == "prt" and p.lower_ == "out" for p in verb.children)
 
     def _takes_a_body(self, verb: Token) -> bool:
         """Is the verb's object an international body by name ("quit ECOWAS", "left NATO")?"""
@@ -1308,11 +1317,15 @@ class EventBuilder:
             pair = self._pair(token, sentence, previous)
             if pair:
                 sources, targets = pair[:1], pair[1:]
-        if not targets and sources and token.dep_ in ("xcomp", "advcl") and \
-                token.head.lemma_.lower() in self.lexicon.subject_control_verbs and \
-                _infinitive(token):
-            # "telephoned Putin to apologise": the act is addressed to the one called
-            targets = [a for c in token.head.children if c.dep_ in ("dobj", "obj")
+        # the clause the act is told in: its own verb, or the light verb carrying its noun
+        clause = token.head if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj" and \
+            token.head.lemma_.lower() in self.lexicon.light_verbs else token
+        if not targets and sources and clause.dep_ in ("xcomp", "advcl") and \
+                clause.head.lemma_.lower() in self.lexicon.subject_control_verbs and \
+                _infinitive(clause):
+            # "telephoned Putin to apologise", "telephoned Maduro to offer his solidarity": the
+            # act is addressed to the one called
+            targets = [a for c in clause.head.children if c.dep_ in ("dobj", "obj")
                        for a in args.actors_of(c) if _code(a) not in {_code(s) for s in sources}]
         if not sources and targets and _doer_left_to_the_article(token, meaning, args):
             return Found(token, meaning, [], targets, items, reading)  # by whom, later, from the article
