@@ -1327,6 +1327,15 @@ class EventBuilder:
             # act is addressed to the one called
             targets = [a for c in clause.head.children if c.dep_ in ("dobj", "obj")
                        for a in args.actors_of(c) if _code(a) not in {_code(s) for s in sources}]
+        if sources and targets and clause.dep_ == "conj" and clause.head.dep_ == "ccomp" and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and \
+                {_code(s) for s in sources} == {_code(t) for t in targets}:
+            # "the US determined that the RSF had committed genocide, imposed sanctions on its
+            # commander…": the parser joins the second act to the reported clause; an actor
+            # acting on itself is the reporting verb's subject acting
+            matrix = args.fill("subj", clause.head.head, items)
+            if matrix and not {_code(m) for m in matrix} & {_code(t) for t in targets}:
+                sources = matrix
         if not sources and targets and _doer_left_to_the_article(token, meaning, args):
             return Found(token, meaning, [], targets, items, reading)  # by whom, later, from the article
         if not sources or (not targets and meaning.type not in IMPLICIT_TARGET | RESPONSIVE | TARGETLESS

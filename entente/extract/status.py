@@ -114,7 +114,7 @@ class StatusReader:
             return "hypothetical"
         if verb.dep_ == "acl" and any(c.dep_ == "det" and c.lower_ == "any" for c in verb.head.children):
             return "hypothetical"  # "a precaution against any attempt to move forces across"
-        if verb.lemma_.lower() in self.words["promised_verbs"]:
+        if verb.lemma_.lower() in self.words["promised_verbs"] and not _committed_a_deed(verb):
             return "promised"  # "Spain promised tanks": the verb is both the act and its status
         for child in verb.children:
             if child.dep_ == "aux" and child.lower_ in self.words["planned_aux"]:
@@ -281,3 +281,10 @@ def _under_terms(copula: Token) -> bool:
     """'Under the deal, Armenia is to hand over…': arranged by an agreement."""
     return any(p.dep_ == "prep" and p.lower_ in ("under", "by") and any(
         o.dep_ == "pobj" and o.lemma_.lower() in AGREED_TERMS for o in p.children) for p in copula.children)
+
+
+def _committed_a_deed(verb: Token) -> bool:
+    """'had committed genocide': "commit" with a deed for object is no promise (only
+    "committed to withdraw", "committed itself to" is)."""
+    return verb.lemma_.lower() == "commit" and any(c.dep_ == "dobj" and c.lower_ not in ("itself", "themselves")
+                                                   for c in verb.children)
