@@ -474,9 +474,8 @@ class EventBuilder:
         return None
 
     def _ordered_out(self, verb: Token) -> bool:
-        """'Ordered the diplomats to leave', 'ordered French troops out': an expulsion."""
-        leaving = self.lexicon.words("leaving_verbs")
-        return any(c.dep_ == "xcomp" and c.lemma_.lower() in leaving or c.dep_ in ("prt", "advmod", "prep")
+        """'Ordered the diplomats to leave', 'to pull out', 'ordered French troops out': an expulsion."""
+        return any(c.dep_ == "xcomp" and self._leaving(c) or c.dep_ in ("prt", "advmod", "prep")
                    and c.lower_ == "out" for c in verb.children)
 
     @staticmethod
