@@ -62,10 +62,12 @@ class ActorMatcher:
         self.role_starts = {nlp.make_doc(n)[0].lower_ for n in self.roles if n}  # as spaCy splits them
         self.style_words = frozenset(w for words in actors.state_styles.values() for w in words)
         self.context_names = PhraseMatcher(nlp.vocab, attr="ORTH")  # "the North": see _in_context
+        self._entries: dict[int, object] = {}  # the current call's span entries (see `_entry`)
         if actors.in_context:
             self.context_names.add("ACTOR", [nlp.make_doc(phrase) for phrase in actors.in_context])
 
     def __call__(self, doc: Doc) -> Doc:
+        self._entries = {}
         spans = [doc[s:e] for _, s, e in self.exact(doc)] + [doc[s:e] for _, s, e in self.folded(doc)]
         # "America" in "South America", "Mexico" in "New Mexico": a place the model names as a
         # whole, with words before the state's name, is not that state
@@ -112,13 +114,27 @@ class ActorMatcher:
         found += self._group_anaphors(doc, found)
         found += self._body_anaphors(doc, found)
         found += self._state_anaphors(doc, found)
-        doc.spans["actors"] = filter_spans(found)
-        doc.spans["places"] = self._places(doc, ents, {i for span in doc.spans["actors"] for i in range(span.start, span.end)})
+        actors = filter_spans(found)
+        doc.spans["actors"] = actors
+        doc.spans["places"] = self._places(doc, ents, {i for span in actors for i in range(span.start, span.end)})
+        self._entries = {}
         return doc
+
+    def _entry(self, span: Span):
+        """`span._.actor`, read once per span: each read builds an extension object, and the
+        anaphor passes below read every actor span again."""
+        key = id(span)  # (the spans stay alive in `found` for the whole call)
+        if key not in self._entries:
+            self._entries[key] = span._.actor
+        return self._entries[key]
+
+    def _set_entry(self, span: Span, entry) -> None:
+        span._.actor = entry
+        self._entries[id(span)] = entry
 
     def _group_anaphors(self, doc: Doc, found: list[Span]) -> list[Span]:
         """'The rebels', 'the group': the armed group named last before, within a few sentences."""
-        groups = sorted((s for s in found if getattr(s._.actor, "kind", None) == "armed_group"),
+        groups = sorted((s for s in found if getattr(self._entry(s), "kind", None) == "armed_group"),
                         key=lambda s: s.start)
         if not groups:
             return []
@@ -127,13 +143,13 @@ class ActorMatcher:
             before = [g for g in groups if g.end <= token.i and token.i - g.end <= GROUP_ANAPHOR_REACH]
             if before:
                 span = Span(doc, token.i, token.i + 1, label=before[-1].label_)
-                span._.actor = before[-1]._.actor
+                self._set_entry(span, self._entry(before[-1]))
                 out.append(span)
         return out
 
     def _in_context(self, doc: Doc, found: list[Span]) -> list[Span]:
         """'The North' is North Korea in an article that names North Korea (states.yaml in_context)."""
-        named = {getattr(s._.actor, "actor_id", None) for s in found}
+        named = {getattr(self._entry(s), "actor_id", None) for s in found}
         covered = {i for span in found for i in range(span.start, span.end)}
         out = []
         for _, start, end in self.context_names(doc):
@@ -146,7 +162,7 @@ class ActorMatcher:
         """'The agency', 'the alliance', 'the board': the international body named last before
         (or referred back to), within a few sentences, when its names hold that word ("the
         bloc": whatever its names, `any_body_anaphors`)."""
-        bodies = sorted((s for s in found if getattr(s._.actor, "kind", None) == "igo"), key=lambda s: s.start)
+        bodies = sorted((s for s in found if getattr(self._entry(s), "kind", None) == "igo"), key=lambda s: s.start)
         if not bodies:
             return []
         out = []
@@ -158,12 +174,12 @@ class ActorMatcher:
                    for c in token.children):
                 continue  # "the Permanent Council of the OAS": its own owner is named
             before = [b for b in bodies if b.end <= token.i and token.i - b.end <= GROUP_ANAPHOR_REACH
-                      and (token.lower_ in self.actors.body_words.get(b._.actor.actor_id, ())
+                      and (token.lower_ in self.actors.body_words.get(self._entry(b).actor_id, ())
                            or token.lower_ in self.actors.any_body_anaphors)]
             if before:
                 latest = max(before, key=lambda b: b.start)
                 span = Span(doc, token.i, token.i + 1, label=latest.label_)
-                span._.actor = latest._.actor
+                self._set_entry(span, self._entry(latest))
                 out.append(span)
                 bodies.append(span)  # a chain: "the board … the board"
         return out
@@ -172,29 +188,29 @@ class ActorMatcher:
         """'The kingdom', 'the emirate', 'the island': the state named last before, within a
         few sentences, that goes by that style (states.yaml `styles`)."""
         styles = self.actors.state_styles
-        states = sorted((s for s in found if getattr(s._.actor, "actor_id", None) in styles
-                         and getattr(s._.actor, "kind", None) == "state"), key=lambda s: s.start)
+        states = sorted((s for s in found if getattr(self._entry(s), "actor_id", None) in styles
+                         and getattr(self._entry(s), "kind", None) == "state"), key=lambda s: s.start)
         if not states:
             return []
         out = []
         for token in _definite_nouns(doc, found, self.style_words, (NOUN, PROPN), ("amod", "compound", "poss")):
             before = [s for s in states if s.end <= token.i and token.i - s.end <= GROUP_ANAPHOR_REACH
-                      and token.lower_ in styles[s._.actor.actor_id]]
+                      and token.lower_ in styles[self._entry(s).actor_id]]
             if before:
                 span = Span(doc, token.i, token.i + 1, label=before[-1].label_)
-                span._.actor = before[-1]._.actor
+                self._set_entry(span, self._entry(before[-1]))
                 out.append(span)
         return out
 
     def _shared_seats(self, found: list[Span]) -> list[Span]:
         """'Brussels' is the EU, except in an article that names Belgium: there it is Belgium."""
-        named = {getattr(s._.actor, "actor_id", None) for s in found}
+        named = {getattr(self._entry(s), "actor_id", None) for s in found}
         if not named & self.seat_sharers:
             return found
         for span in found:
             state = self.actors.shared_metonyms.get(phrase_key(span.text))
             if state is not None and state.actor_id in named:
-                span._.actor = state
+                self._set_entry(span, state)
         return found
 
     def _places(self, doc: Doc, ents: list[Span], taken: set[int]) -> list[Span]:
