@@ -2207,9 +2207,7 @@ def _cue_negated(word: Token) -> bool:
     phrase = word.head if word.dep_ in ("amod", "compound") else word
     if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in phrase.children):
         return True
-    clause = phrase  # "were not a threat"; not "warned Kyiv not to torpedo talks with provocations"
-    while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
-        clause = clause.head
+    clause = _clause_of(phrase)  # "were not a threat"; not "warned Kyiv not to torpedo talks with provocations"
     return clause.lemma_ == "be" and any(c.dep_ == "neg" for c in clause.children)
 
 
