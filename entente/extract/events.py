@@ -612,6 +612,12 @@ class EventBuilder:
                       if getattr(self.trigger_of(act), "type", None) in ("COOPERATE", "CONSULT")]
         return found
 
+    def _carried(self, noun: Token) -> bool:
+        """'offered his solidarity', 'imposed sanctions': a noun trigger that is the object of a
+        light verb, which lends it its clause."""
+        return noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "dobj" and \
+            noun.head.lemma_.lower() in self.lexicon.light_verbs
+
     def _declines_to_act(self, verb: Token) -> bool:
         """'declined to take part', 'declined to act on the warrant': a refusal, where
         'declined to comment' is none."""
@@ -1317,8 +1323,7 @@ class EventBuilder:
             if pair:
                 sources, targets = pair[:1], pair[1:]
         # the clause the act is told in: its own verb, or the light verb carrying its noun
-        clause = token.head if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj" and \
-            token.head.lemma_.lower() in self.lexicon.light_verbs else token
+        clause = token.head if self._carried(token) else token
         if not targets and sources and clause.dep_ in ("xcomp", "advcl") and \
                 clause.head.lemma_.lower() in self.lexicon.subject_control_verbs and \
                 _infinitive(clause):
@@ -1392,8 +1397,7 @@ class EventBuilder:
             return found
         if token.pos_ in ("VERB", "AUX") and is_passive(token):
             return found  # "five of its members had been killed": the subject is who suffered it
-        governors = [token] + ([token.head] if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj"
-                               and token.head.lemma_.lower() in self.lexicon.light_verbs else [])
+        governors = [token] + ([token.head] if self._carried(token) else [])
         # "they would cancel … and pursue sanctions": a conjoined verb shares its subject, and
         # "he hopes to conclude a deal": so does a verb under one that controls it
         governors += [g.head for g in governors if g.dep_ in ("conj", "xcomp") and g.pos_ in ("VERB", "AUX")]
