@@ -346,8 +346,7 @@ class EventBuilder:
                 return None  # "a package of export controls": the controls are the act
             if token.dep_ == "dobj" and self._dismisses_claims(token.head):
                 return None  # "called the accusations unfounded": the verb rejects them
-            if token.lemma_.lower() in self.lexicon.words("light_verb_nouns") and not (
-                    token.dep_ == "dobj" and token.head.lemma_.lower() in self.lexicon.light_verbs):
+            if token.lemma_.lower() in self.lexicon.words("light_verb_nouns") and not self._carried(token):
                 return None  # "security concerns": only "expressed concern" is an act
             return meaning
         return None
@@ -1005,8 +1004,7 @@ class EventBuilder:
         if meaning is None or meaning.type != "SUPPORT":
             return False
         if trigger.pos_ in ("NOUN", "PROPN"):
-            return trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in self.lexicon.light_verbs \
-                and not any(c.dep_ in ("poss", "prep") for c in trigger.children)
+            return self._carried(trigger) and not any(c.dep_ in ("poss", "prep") for c in trigger.children)
         # "Kenya welcomed the agreement", "Damascus welcomed the steps": support for those
         # who made or took them
         return self._kind_of_object(trigger) is not None or self._welcomes_a_decision(trigger)
