@@ -14,6 +14,7 @@ import numpy
 from spacy.attrs import DEP, LOWER
 from spacy.tokens import Doc, Span, Token
 
+from entente.extract import tree
 from entente.extract.items import CURRENCIES
 from entente.knowledge.actors import out_of_office
 
@@ -165,8 +166,8 @@ class Arguments:
         for head in self._listed(token):
             # "several governments, including Saudi Arabia": the members named; of "Syria's
             # neighbours, including Jordan", only the members (Syria is whose neighbours they are)
-            members = [m for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "including"
-                       for obj in prep.children if obj.dep_ == "pobj" for m in (obj, *obj.conjuncts)]
+            members = [m for prep in tree.children(head) if prep.dep_ == "prep" and prep.lower_ == "including"
+                       for obj in tree.children(prep) if obj.dep_ == "pobj" for m in (obj, *obj.conjuncts)]
             for member in members:
                 other = self._actor_of_phrase(member)
                 if other is not None and other not in found:
@@ -184,7 +185,7 @@ class Arguments:
                 # "French and British jets", "Polish and Czech officials": every actor
                 # modifier of the noun, and their conjuncts, names one of the actors (not
                 # so for a name: "Yemen's Houthi movement" is the Houthis alone)
-                modifiers = [c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+                modifiers = [c for c in tree.children(head) if c.dep_ in ("amod", "compound", "poss", "nmod")]
                 for modifier in modifiers + [m for c in modifiers for m in c.conjuncts]:
                     other = self.actor_at.get(modifier.i)
                     if other is not None and other not in found:
@@ -197,7 +198,7 @@ class Arguments:
         it: two different actors in apposition are items of one list, not one actor twice."""
         heads = [token, *token.conjuncts]
         for head in list(heads):
-            for child in head.children:
+            for child in tree.children(head):
                 if child.dep_ == "appos" and child not in heads and self._different_actors(head, child):
                     heads += [child, *(c for c in child.conjuncts if c not in heads)]
         return heads
@@ -210,8 +211,8 @@ class Arguments:
 
     def _role_conjuncts(self, role: Token) -> list[Span]:
         found = []
-        for prep in (c for c in role.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "of", "for", "at")):
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        for prep in (c for c in tree.children(role) if c.dep_ == "prep" and c.lower_ in ("in", "from", "of", "for", "at")):
+            for obj in (c for c in tree.children(prep) if c.dep_ == "pobj"):
                 found += [self.actor_at[c.i] for c in obj.conjuncts if c.i in self.actor_at]
         return found
 
@@ -222,42 +223,42 @@ class Arguments:
                 return span
             # "James Kabarebe, Rwanda's minister of state": a person out of every office we
             # know speaks for whatever the apposition names
-            return next((found for c in token.children if c.dep_ == "appos"
+            return next((found for c in tree.children(token) if c.dep_ == "appos"
                          if (found := self._actor_of_phrase(c)) is not None), span)
         if token.lower_ in QUANTITY_HEADS:  # "thousands of Iraqi Kurds", "tens of thousands of …"
-            for obj in (o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-                        for o in p.children if o.dep_ == "pobj"):
+            for obj in (o for p in tree.children(token) if p.dep_ == "prep" and p.lower_ == "of"
+                        for o in tree.children(p) if o.dep_ == "pobj"):
                 return self._actor_of_phrase(obj)
         for dep in ("poss", "compound", "amod", "nmod", "npadvmod", "appos"):
-            for child in token.children:
+            for child in tree.children(token):
                 if child.dep_ == dep and child.i in self.actor_at:
                     return self.actor_at[child.i]
-        for child in token.children:  # "Tehran-based company", "Iranian-made drones"
+        for child in tree.children(token):  # "Tehran-based company", "Iranian-made drones"
             if child.dep_ in ("amod", "compound"):
                 # ("the American contractor Alan Gross": a name's title noun and its adjective)
                 deps = ("npadvmod", "compound", "amod") if child.pos_ == "NOUN" and token.pos_ == "PROPN" \
                     else ("npadvmod", "compound")
-                for grandchild in child.children:
+                for grandchild in tree.children(child):
                     if grandchild.dep_ in deps and grandchild.i in self.actor_at:
                         return self.actor_at[grandchild.i]
             if child.dep_ == "appos" and child.i in self.actor_at:
                 return self.actor_at[child.i]
-        for child in token.children:  # "governors loyal to Maduro", "militias allied to Iran"
+        for child in tree.children(token):  # "governors loyal to Maduro", "militias allied to Iran"
             if child.dep_ == "amod" and child.lower_ in ALLEGIANCE_WORDS:
-                for obj in (o for p in child.children if p.dep_ == "prep" and p.lower_ in ("to", "with")
-                            for o in p.children if o.dep_ == "pobj"):
+                for obj in (o for p in tree.children(child) if p.dep_ == "prep" and p.lower_ in ("to", "with")
+                            for o in tree.children(p) if o.dep_ == "pobj"):
                     found = self._actor_of_phrase(obj)
                     if found is not None:
                         return found
-        for child in token.children:  # "officials in Kyiv", "forces from Iran", "a reporter for Kayhan"
+        for child in tree.children(token):  # "officials in Kyiv", "forces from Iran", "a reporter for Kayhan"
             if child.dep_ == "prep" and child.lower_ in ("in", "from", "of", "for", "at", "throughout", "across"):
-                for obj in child.children:
+                for obj in tree.children(child):
                     if obj.dep_ == "pobj" and obj.i in self.actor_at and self.is_role(token):
                         return self.actor_at[obj.i]
             # "a delegation led by Lavrov": a body acts for whoever leads it
             if child.dep_ == "acl" and child.lemma_.lower() in ("lead", "head") and self.is_role(token):
-                for agent in (c for c in child.children if c.dep_ == "agent"):
-                    for obj in agent.children:
+                for agent in (c for c in tree.children(child) if c.dep_ == "agent"):
+                    for obj in tree.children(agent):
                         leaders = self.actors_of(obj) if obj.dep_ == "pobj" else []
                         if leaders:
                             return leaders[0]
@@ -281,9 +282,9 @@ class Arguments:
             return []  # resolved by the event builder from the items
         if slot == "clause_subj":  # "demanded that the Houthis halt…": who is to act
             # (and of each that-clause joined to it: "that M23 halt and that Rwanda withdraw")
-            return [a for c in trigger.children if c.dep_ in ("ccomp", "xcomp")
-                    for clause in (c, *(j for j in c.conjuncts if any(m.dep_ == "mark" for m in j.children)))
-                    for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") for a in self.actors_of(s)]
+            return [a for c in tree.children(trigger) if c.dep_ in ("ccomp", "xcomp")
+                    for clause in (c, *(j for j in c.conjuncts if any(m.dep_ == "mark" for m in tree.children(j))))
+                    for s in tree.children(clause) if s.dep_ in ("nsubj", "nsubjpass") for a in self.actors_of(s)]
         return self._prep(trigger, slot)
 
     def _subject(self, trigger: Token) -> list[Span]:
@@ -291,9 +292,9 @@ class Arguments:
             return self._noun_agent(trigger)
         if is_passive(trigger):
             return self._prep(trigger, "by")
-        if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and any(c.dep_ == "agent" for c in trigger.children):
+        if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and any(c.dep_ == "agent" for c in tree.children(trigger)):
             return self._prep(trigger, "by")  # "an agreement brokered by Turkey"
-        for child in trigger.children:
+        for child in tree.children(trigger):
             if child.dep_ in SUBJECT_DEPS or child.dep_ == "nsubjpass":  # a stance: "is opposed"
                 found = self._resolve_subject(child)
                 if found:
@@ -311,16 +312,16 @@ class Arguments:
         rebels alongside the army"), so only phrases before the verb count."""
         phrases = []
         for head in (subject, verb):
-            for child in head.children:
+            for child in tree.children(head):
                 if child.dep_ != "prep" or child.i > verb.i:
                     continue
-                if child.lower_ == "with" and any(a.lower_ in PARTNER_ADVERBS for a in child.children):
+                if child.lower_ == "with" and any(a.lower_ in PARTNER_ADVERBS for a in tree.children(child)):
                     phrases.append(child)  # "Spain, together with Ireland, …"
                 elif child.lower_ in PARTNER_ADVERBS:  # "France, along with Britain, imposed…"
-                    phrases += [w for w in child.children if w.dep_ == "prep" and w.lower_ == "with"]
-        phrases += [agent for acl in subject.children if acl.dep_ == "acl" and acl.lemma_.lower() == "join"
-                    for agent in acl.children if agent.dep_ == "agent"]
-        return [a for phrase in phrases for obj in phrase.children if obj.dep_ == "pobj"
+                    phrases += [w for w in tree.children(child) if w.dep_ == "prep" and w.lower_ == "with"]
+        phrases += [agent for acl in tree.children(subject) if acl.dep_ == "acl" and acl.lemma_.lower() == "join"
+                    for agent in tree.children(acl) if agent.dep_ == "agent"]
+        return [a for phrase in phrases for obj in tree.children(phrase) if obj.dep_ == "pobj"
                 for a in self.actors_of(obj)]
 
     def _left_actor(self, verb: Token) -> list[Span]:
@@ -349,11 +350,11 @@ class Arguments:
         """'Aliyev and Armenia's prime minister Pashinyan agreed': the parser hangs the first
         of the pair on the second's possessive; only the last conjunct owns the title."""
         out = []
-        for token in subject.subtree:
-            if token.i not in self.actor_at or not any(c.dep_ == "conj" for c in token.children):
+        for token in tree.subtree(subject):
+            if token.i not in self.actor_at or not any(c.dep_ == "conj" for c in tree.children(token)):
                 continue
-            if token.dep_ == "poss" and not any(c.dep_ == "case" for c in token.children) and \
-                    any(c.dep_ == "conj" and any(g.dep_ == "case" for g in c.children) for c in token.children):
+            if token.dep_ == "poss" and not any(c.dep_ == "case" for c in tree.children(token)) and \
+                    any(c.dep_ == "conj" and any(g.dep_ == "case" for g in tree.children(c)) for c in tree.children(token)):
                 out.append(self.actor_at[token.i])
             elif token.dep_ == "nmod":  # "Aliyev and Armenia's prime minister Pashinyan", parsed another way
                 out.append(self.actor_at[token.i])
@@ -363,7 +364,7 @@ class Arguments:
         """'Two Greek F-16 jets shot down…': a weapon phrase the parser has taken apart
         still names the side it fights for, in a modifier somewhere inside it (not in its
         prepositional phrases: "drones made in Iran")."""
-        words = [t for t in phrase.subtree if not any(a.dep_ in ("prep", "relcl", "acl", "appos")
+        words = [t for t in tree.subtree(phrase) if not any(a.dep_ in ("prep", "relcl", "acl", "appos")
                                                      for a in _path_up(t, phrase))]
         if not any(t.i in self.item_at for t in words):
             return []
@@ -390,14 +391,14 @@ class Arguments:
             if not found and head.lemma_.lower() in DOCUMENTS and head.dep_ == "dobj":
                 found = self._subject(head.head)  # "passed a resolution calling on…": who passed it
             if not found and head.dep_ == "dobj" and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her")
-                                                         for c in head.children):
+                                                         for c in tree.children(head)):
                 found = self._subject(head.head)  # "Washington reaffirmed its commitment to defend…"
             return found
         if trigger.dep_ == "pcomp" and head.head != head:
             head = head.head
         if head.pos_ in ("NOUN", "PROPN"):
             return self._noun_agent(head)
-        for child in head.children:
+        for child in tree.children(head):
             if child.dep_ in SUBJECT_DEPS:
                 found = self._resolve_subject(child)
                 if not found and trigger.dep_ == "conj" and head.dep_ == "ccomp" and self.speaks(trigger):
@@ -414,13 +415,13 @@ class Arguments:
             verb = verb.head
             if verb.pos_ in ("VERB", "AUX") and is_passive(verb):
                 # "Iran has been accused by Washington of supplying…": the one accused does it
-                found = [a for c in verb.children if c.dep_ == "nsubjpass" for a in self.actors_of(c)]
+                found = [a for c in tree.children(verb) if c.dep_ == "nsubjpass" for a in self.actors_of(c)]
                 return found or None
         elif trigger.dep_ != "xcomp":
             return None
         if verb.lemma_.lower() in self.instrument_verbs | self.subject_control_verbs:
             return None  # "used Iranian drones to strike", "summoned the envoy to protest": the subject acts
-        for child in verb.children:
+        for child in tree.children(verb):
             if child.dep_ in ("dobj", "obj") and child.i != trigger.i:
                 found = self.actors_of(child)
                 if found:
@@ -471,7 +472,7 @@ class Arguments:
             return self._subject(verb)  # (its "by" agent when passive)
         if verb.lemma_.lower() not in self.light_verbs and self.is_trigger(verb):
             return []  # "Russia received shipments": the verb's own event says who did what
-        if any(c.dep_ == "oprd" for c in verb.children):
+        if any(c.dep_ == "oprd" for c in tree.children(verb)):
             return []  # "calling the attack an act of terrorism": a judgement, not "call talks"
         if noun.dep_ in ("dobj", "nsubjpass") and verb.pos_ in ("VERB", "AUX") and \
                 verb.lemma_.lower() in self.light_verbs:
@@ -487,25 +488,25 @@ class Arguments:
             found = self._prep(trigger, "of")
             verb = self.carrier(trigger)
             if not found and verb is not None:  # "handed Doha a list of demands": the one handed it
-                found = [a for c in verb.children if c.dep_ == "dative" for a in self.actors_of(c)]
+                found = [a for c in tree.children(verb) if c.dep_ == "dative" for a in self.actors_of(c)]
             recipient = self._dative_as_modifier(trigger)
             if not found and recipient is not None:
                 found = [self.actor_at[recipient.i]]
             if not found:  # "sanctions targeting Belarusian potash exports": what the participle aims at
-                found = [a for c in trigger.children if c.dep_ == "acl" and c.lemma_.lower() == "target"
-                         for o in c.children if o.dep_ == "dobj" for a in self.actors_of(o)]
+                found = [a for c in tree.children(trigger) if c.dep_ == "acl" and c.lemma_.lower() == "target"
+                         for o in tree.children(c) if o.dep_ == "dobj" for a in self.actors_of(o)]
             if not found and trigger.dep_ == "pobj" and trigger.head.lower_ == "under" and \
                     trigger.head.head.lemma_.lower() in ("come", "be", "remain"):
                 found = self._subject(trigger.head.head)  # "peacekeepers came under fire from…"
             return found
         deps = ("nsubjpass",) if is_passive(trigger) else ("dobj", "obj")
-        objects = [c for c in trigger.children if c.dep_ in deps]
+        objects = [c for c in tree.children(trigger) if c.dep_ in deps]
         if not objects and trigger.dep_ == "relcl" and self.is_role(trigger.head) and any(
-                c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in trigger.children):
+                c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in tree.children(trigger)):
             # "16 officials it accused of fraud": the antecedent, with no relative pronoun
             objects = [trigger.head]
         # "struck what it called hideouts of the PKK": the phrase the free relative names
-        objects += [named for c in trigger.children if c.dep_ == "ccomp" and (named := what_it_called(c))]
+        objects += [named for c in tree.children(trigger) if c.dep_ == "ccomp" and (named := what_it_called(c))]
         for child in objects:
             if child.tag_ in ("WDT", "WP") and trigger.dep_ == "relcl":
                 child = trigger.head  # "North Korea, which Japan also criticised": the antecedent
@@ -516,18 +517,18 @@ class Arguments:
             if not found:  # "vetoed the renewal of the U.N. panel": the thing's owner;
                 # "rebuffed an offer of mediation from Nairobi": the proposer
                 preps = ("of", "from") if child.lemma_.lower() in self.proposal_nouns else ("of",)
-                found = [a for prep in child.children if prep.dep_ == "prep" and prep.lower_ in preps
-                         for obj in prep.children if obj.dep_ == "pobj" for a in self.actors_of(obj)]
+                found = [a for prep in tree.children(child) if prep.dep_ == "prep" and prep.lower_ in preps
+                         for obj in tree.children(prep) if obj.dep_ == "pobj" for a in self.actors_of(obj)]
             if not found and child.pos_ in ("NOUN", "PROPN") and not is_passive(trigger):
                 # "condemned the attack by North Korea": the doer of the act named (the parser
                 # often hangs the "by" on the verb)
-                found = [a for prep in (*child.children, *trigger.children) if prep.dep_ == "prep"
-                         and prep.lower_ == "by" for obj in prep.children if obj.dep_ == "pobj"
+                found = [a for prep in (*tree.children(child), *tree.children(trigger)) if prep.dep_ == "prep"
+                         and prep.lower_ == "by" for obj in tree.children(prep) if obj.dep_ == "pobj"
                          for a in self.actors_of(obj)]
             if not found and not self.where:
                 # "welcomed the steps towards peace between Baku and Yerevan": the two sides
-                found = [a for t in child.subtree if t.dep_ == "prep" and t.lower_ == "between"
-                         and t.head.i - child.i in range(0, 4) for o in t.children if o.dep_ == "pobj"
+                found = [a for t in tree.subtree(child) if t.dep_ == "prep" and t.lower_ == "between"
+                         and t.head.i - child.i in range(0, 4) for o in tree.children(t) if o.dep_ == "pobj"
                          for a in self.actors_of(o)]
             if not found and self.where:
                 found = self._inside(child)  # "struck a hospital in Kyiv"
@@ -539,14 +540,14 @@ class Arguments:
         or in a container ("handed over a list of demands")."""
         noun = holder_of(noun) or noun
         if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") and noun.head.lemma_.lower() in self.light_verbs \
-                and not any(c.dep_ == "oprd" for c in noun.head.children):  # "called the transfer a threat"
+                and not any(c.dep_ == "oprd" for c in tree.children(noun.head)):  # "called the transfer a threat"
             return noun.head
         return None
 
     def _modifier(self, noun: Token, slot: str) -> list[Span]:
         deps = {"poss": ("poss",), "compound": ("compound", "nmod"), "adj": ("amod", "npadvmod")}[slot]
         found = []
-        for child in noun.children:
+        for child in tree.children(noun):
             if child.dep_ in deps and child.i in self.actor_at:
                 span = self.actor_at[child.i]
                 if span not in found:
@@ -558,7 +559,7 @@ class Arguments:
 
     def _dative(self, trigger: Token, items: list[Span]) -> list[Span]:
         """'gave Ukraine tanks', 'supply Tehran with jets': an actor object is the recipient."""
-        for child in trigger.children:
+        for child in tree.children(trigger):
             if child.dep_ == "dative":
                 return self.actors_of(child)
             if child.dep_ == "dobj" and child.i in self.actor_at:
@@ -574,8 +575,8 @@ class Arguments:
         if trigger.pos_ in ("NOUN", "PROPN"):
             # "tariffs of 25 percent on Mexican goods": the prep may hang on the measure; "the
             # suspension of aid to Tanzania": on what holds the act
-            heads += [o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "of"
-                      for o in p.children if o.dep_ == "pobj" and o.ent_type_ in ("PERCENT", "MONEY", "CARDINAL")]
+            heads += [o for p in tree.children(trigger) if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in tree.children(p) if o.dep_ == "pobj" and o.ent_type_ in ("PERCENT", "MONEY", "CARDINAL")]
             holder = holder_of(trigger)
             if holder is not None:
                 heads.append(holder)
@@ -585,17 +586,18 @@ class Arguments:
             heads.append(trigger.head)  # "imposed sanctions on Iran": the prep may hang on the verb
         elif trigger.pos_ in ("VERB", "AUX"):
             # "shipped 40 drones to Russia": the parser often hangs the prep on the object
-            heads += [c for c in trigger.children if c.dep_ in ("dobj", "obj")
+            heads += [c for c in tree.children(trigger) if c.dep_ in ("dobj", "obj")
                       and (word in OBJECT_PREPS or c.i in self.item_at)]
             # "suspended parts of their aid to Kigali": the prep hangs on what the part is of;
             # "hosted five days of talks between Riyadh and Tehran": on what the measure is of
             heads += [o for h in heads[1:] if h.lemma_.lower() in PARTITIVES or word == "between"
-                      for p in h.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+                      for p in tree.children(h) if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in tree.children(p) if o.dep_ == "pobj"]
         for head in heads:
-            children = list(head.children)
+            children = list(tree.children(head))
             # "out of Mali", "away from the border": the second word carries the object
             children += [g for c in children if c.dep_ in ("prep", "prt") and c.lower_ in ("out", "away", "back")
-                         for g in c.children if g.dep_ == "prep"]
+                         for g in tree.children(c) if g.dep_ == "prep"]
             for child in children:
                 if child.dep_ == "agent" and word == "by" or (
                         child.dep_ in ("prep", "dative") and child.lower_ == word):
@@ -608,13 +610,13 @@ class Arguments:
 
     def _prep_object(self, prep: Token, word: str) -> list[Span]:
         """The actors a preposition's object names, directly or as `_prep` widens it."""
-        for obj in prep.children:
+        for obj in tree.children(prep):
             if obj.dep_ in ("pobj", "pcomp"):
                 named = what_it_called(obj)  # "fired at what it called camps of…"
                 if named is not None and any(c.dep_ == "poss" and c.lower_ in ("its", "their")
-                                             for c in named.children):
+                                             for c in tree.children(named)):
                     # "support for what Moscow calls its special military operation": the namer's
-                    found = [a for c in obj.children if c.dep_ == "nsubj" for a in self.actors_of(c)]
+                    found = [a for c in tree.children(obj) if c.dep_ == "nsubj" for a in self.actors_of(c)]
                     if found:
                         return found
                 obj = named or obj
@@ -639,27 +641,27 @@ class Arguments:
         """'an air base in Qatar', 'targets in southern Lebanon': the place a phrase lies in
         (also as its apposition says: "Pituffik, the US outpost in Greenland")."""
         return self._phrase_actors(noun, ("in", "near", "outside")) or [
-            a for c in noun.children if c.dep_ == "appos" for a in self._phrase_actors(c, ("in", "near", "outside"))]
+            a for c in tree.children(noun) if c.dep_ == "appos" for a in self._phrase_actors(c, ("in", "near", "outside"))]
 
     def _phrase_actors(self, noun: Token, words: tuple[str, ...]) -> list[Span]:
         """The actors named by the noun's prepositional phrases headed by one of `words`."""
-        return [a for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in words
-                for obj in prep.children if obj.dep_ == "pobj" for a in self.actors_of(obj)]
+        return [a for prep in tree.children(noun) if prep.dep_ == "prep" and prep.lower_ in words
+                for obj in tree.children(prep) if obj.dep_ == "pobj" for a in self.actors_of(obj)]
 
     def possessive_pronoun(self, slot: str, trigger: Token) -> Token | None:
         """'an airstrike on its consulate': the "its"/"their" that owns the slot's phrase,
         for the event builder to resolve (the phrase names no actor itself)."""
         if slot == "obj":
-            phrases = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+            phrases = [c for c in tree.children(trigger) if c.dep_ in ("dobj", "obj")]
         elif slot in PREP_SLOTS:
-            phrases = [o for c in trigger.children if c.dep_ == "prep" and c.lower_ == slot
-                       for o in c.children if o.dep_ == "pobj"]
+            phrases = [o for c in tree.children(trigger) if c.dep_ == "prep" and c.lower_ == slot
+                       for o in tree.children(c) if o.dep_ == "pobj"]
         else:
             return None
         for phrase in phrases:
             if phrase.lower_ == "own":
                 continue  # "sanctions of their own": whose they are, the doer's, not whom they hit
-            for child in phrase.children:
+            for child in tree.children(phrase):
                 if child.dep_ == "poss" and child.lower_ in ("its", "their"):
                     return child
         return None
@@ -678,8 +680,8 @@ class Arguments:
                 if span is not None and span not in found:
                     found.append(span)
         if is_passive(trigger) or trigger.dep_ in ("acl", "relcl"):  # "the S-300s it bought"
-            for token in (trigger.head, *[c for c in trigger.children if c.dep_ == "nsubjpass"]):
-                for t in token.subtree if token != trigger.head else [token]:
+            for token in (trigger.head, *[c for c in tree.children(trigger) if c.dep_ == "nsubjpass"]):
+                for t in tree.subtree(token) if token != trigger.head else [token]:
                     span = self.item_at.get(t.i)
                     if span is not None and span not in found:
                         found.append(span)
@@ -720,20 +722,20 @@ def what_it_called(clause: Token) -> Token | None:
     """'what it called hideouts of the PKK', 'what Kyiv described as a grain terminal': the
     phrase a free relative of naming names, or None for any other clause."""
     if clause.lemma_.lower() not in NAMING_VERBS or \
-            not any(c.dep_ == "dobj" and c.lower_ == "what" for c in clause.children):
+            not any(c.dep_ == "dobj" and c.lower_ == "what" for c in tree.children(clause)):
         return None
-    for child in clause.children:
+    for child in tree.children(clause):
         if child.dep_ == "oprd":
             return child
         if child.dep_ == "prep" and child.lower_ == "as":
-            return next((o for o in child.children if o.dep_ == "pobj"), None)
+            return next((o for o in tree.children(child) if o.dep_ == "pobj"), None)
     return None
 
 
 def is_passive(verb: Token) -> bool:
-    if verb.lemma_.lower() in STANCE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children):
+    if verb.lemma_.lower() in STANCE_PARTICIPLES and not any(c.dep_ == "agent" for c in tree.children(verb)):
         return False  # "is opposed to": a stance, held by the subject
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tree.children(verb))
 
 
 def _path_up(token: Token, top: Token) -> list[Token]:
@@ -751,7 +753,7 @@ def _own_subtree(trigger: Token):
     while stack:
         token = stack.pop()
         yield token
-        for child in token.children:
+        for child in tree.children(token):
             if child.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "nsubj"):
                 continue
             if child.dep_ == "conj" and (token == trigger or token.pos_ in ("VERB", "AUX")):

@@ -16,6 +16,7 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
+from entente.extract import tree
 from entente.extract.arguments import (CONTAINERS, FRONTIERS, PARTITIVES, REPLY_VERBS, REVERSALS, Arguments,
                                        actor_of, forget_actors, holder_of, is_passive, remember_actor)
 from entente.extract.arguments import code_of as _code
@@ -198,13 +199,13 @@ class EventBuilder:
             return self.lexicon.trigger("expel", "VERB")  # "declared three diplomats persona non grata"
         if token.pos_ in ("VERB", "AUX"):
             # phrasal verbs first: "turned down the request", "waved the package away"
-            particles = [c.lower_ for c in token.children if c.dep_ in ("prt", "advmod") and c.i > token.i]
+            particles = [c.lower_ for c in tree.children(token) if c.dep_ in ("prt", "advmod") and c.i > token.i]
             # "brought Kinshasa and Kigali together in Doha": the parser hangs the particle on
             # the preposition after it, or on the object's last conjunct
-            particles += [g.lower_ for c in token.children if c.dep_ == "prep" and c.i > token.i
-                          for g in c.children if g.dep_ == "advmod" and g.i < c.i]
-            particles += [g.lower_ for c in token.children if c.dep_ == "dobj"
-                          for o in (c, *c.conjuncts) for g in o.children if g.dep_ == "advmod" and g.i > o.i]
+            particles += [g.lower_ for c in tree.children(token) if c.dep_ == "prep" and c.i > token.i
+                          for g in tree.children(c) if g.dep_ == "advmod" and g.i < c.i]
+            particles += [g.lower_ for c in tree.children(token) if c.dep_ == "dobj"
+                          for o in (c, *c.conjuncts) for g in tree.children(o) if g.dep_ == "advmod" and g.i > o.i]
             phrasal = next((m for p in particles
                             if (m := self.lexicon.trigger(f"{token.lemma_.lower()} {p}", "VERB"))), None)
             if phrasal is not None:
@@ -214,20 +215,20 @@ class EventBuilder:
                 return None
             needed = self.lexicon.requires_prep.get(meaning.lemma)
             if needed and not any(c.dep_ in ("prep", "prt") and c.lower_ in needed and not _names_a_time(c)
-                                  for c in token.children):
+                                  for c in tree.children(token)):
                 return None  # ("launched a mediation effort on Saturday": a day, not a direction)
             its_objects = _objects(token)
             deadline = self._deadline(token) if meaning.type == "AID" else None
             if deadline is not None:
                 if self._leaving(deadline):
                     return self.lexicon.trigger("expel", "VERB")  # "gave the ambassador 48 hours to leave"
-                if any(c.dep_ == "dobj" and c.ent_type_ in ("TIME", "DATE") for c in token.children):
+                if any(c.dep_ == "dobj" and c.ent_type_ in ("TIME", "DATE") for c in tree.children(token)):
                     # "gave Maduro eight days to call an election": an ultimatum, demanded of the
                     # one given it (the time given is the object, not "a week after")
                     demand = self.lexicon.trigger("demand", "VERB")
                     return replace(demand, frame=replace(demand.frame, target=("dative",) + demand.frame.target))
             blocked = self.lexicon.blocked_particles.get(meaning.lemma, ())
-            if any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in blocked for c in token.children):
+            if any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ in blocked for c in tree.children(token)):
                 return None
             unwanted = self.lexicon.excluded_objects.get(meaning.lemma, ())
             if any(c.lemma_.lower() in unwanted for c in its_objects):
@@ -258,7 +259,7 @@ class EventBuilder:
                     self._args.actors_of(c) for c in _acted_on(token)):
                 return None  # "ordered a review"
             if meaning.type == "AID" and meaning.frame.name == "support" and any(
-                    c.dep_ == "nsubj" and c.pos_ == "PRON" for c in token.children):
+                    c.dep_ == "nsubj" and c.pos_ == "PRON" for c in tree.children(token)):
                 # "saying they helped Russia strike cities": "they" is as often the transfers as a side
                 return None
             wanted = self.lexicon.requires_object.get(meaning.lemma)
@@ -267,15 +268,15 @@ class EventBuilder:
                 return None
             if meaning.type == "AID" and any(self._is_envoy(c) for c in its_objects):
                 # "sent an envoy to Caracas" is a visit; "the Kremlin sent Medinsky instead" no aid
-                sent_to = any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in token.children)
+                sent_to = any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in tree.children(token))
                 return self.lexicon.trigger("visit", "VERB") if sent_to else None
             if meaning.type == "AID" and meaning.lemma in self.status.words["promised_verbs"] and not any(
-                    c.dep_ in ("dobj", "dative") and c.tag_ not in ("WDT", "WP", "PRP") for c in token.children):
+                    c.dep_ in ("dobj", "dative") and c.tag_ not in ("WDT", "WP", "PRP") for c in tree.children(token)):
                 return None  # "whatever it promised": a promise of nothing named is no transfer
             if not self._has_prep_object(token, meaning):
                 return None  # "added to its list", not "added a clause"
             if meaning.lemma in self.lexicon.words("state_participles") and token.dep_ == "acl" and \
-                    not any(c.dep_ == "agent" for c in token.children):
+                    not any(c.dep_ == "agent" for c in tree.children(token)):
                 return None  # "sailors armed with knives": what they carry, not a transfer
             if meaning.lemma in self.lexicon.light_verbs and self._carries_noun_trigger(token):
                 return None
@@ -283,20 +284,20 @@ class EventBuilder:
                     getattr(self._noun_meaning(c), "type", None) in HOSTILE for c in its_objects):
                 return None  # "suspended sanctions", "halted its strikes": the act undone is the event
             if meaning.lemma in self.status.words["promised_verbs"] and any(
-                    c.dep_ == "xcomp" and self.trigger_of(c) for c in token.children) and \
+                    c.dep_ == "xcomp" and self.trigger_of(c) for c in tree.children(token)) and \
                     not (meaning.type == "AGREE" and (_between_sides(token) or self._agreed_ties(token))):
                 # "pledged to deliver": the promise is the status of "deliver" (but "Serbia and
                 # Kosovo agreed to swap prisoners" is also an agreement between them)
                 return None
             if meaning.lemma in self.lexicon.words("intransitive_retreats") and any(
-                    c.dep_ == "dobj" for c in token.children):
+                    c.dep_ == "dobj" for c in tree.children(token)):
                 return replace(meaning, type="COERCE")  # "disarm the militia": coercion
             if meaning.type == "ASSAULT" and token.i >= 2 and token.doc[token.i - 1].text == "-" and \
                     token.doc[token.i - 2].lower_ == "test":
                 return self.lexicon.trigger("missile test", "NOUN")  # "test-fired a missile": a show of force
             if meaning.type == "ASSAULT" and _into_the_sea(token):
                 return self.lexicon.trigger("missile test", "NOUN")  # "fired missiles into the sea": the same
-            if meaning.type == "REJECT" and any(c.dep_ == "xcomp" and _rules_out(c) for c in token.children):
+            if meaning.type == "REJECT" and any(c.dep_ == "xcomp" and _rules_out(c) for c in tree.children(token)):
                 return None  # "refused to rule out force": a threat, made by what is not ruled out
             if meaning.type == "THREATEN" and self._warns_of_danger(token):
                 return None  # "warned of a moment of risk": a warning about, not a threat to
@@ -307,17 +308,17 @@ class EventBuilder:
             return meaning
         if token.pos_ in ("NOUN", "PROPN"):
             # "military support" may mean more than "support": the phrase first
-            for modifier in (c for c in token.children if c.dep_ == "amod"):
+            for modifier in (c for c in tree.children(token) if c.dep_ == "amod"):
                 meaning = self.lexicon.trigger(f"{modifier.lower_} {token.lower_}", "NOUN")
                 if meaning is not None:
                     return meaning
-            for compound in (c for c in token.children if c.dep_ == "compound"):
+            for compound in (c for c in tree.children(token) if c.dep_ == "compound"):
                 for phrase in (f"{compound.lower_} {token.lower_}", f"{compound.lower_} {token.lemma_.lower()}"):
                     meaning = self.lexicon.trigger(phrase, "NOUN")
                     if meaning is not None:
                         return meaning
             unwanted = self.lexicon.excluded_modifiers.get(token.lower_, ())
-            if any(c.dep_ in ("compound", "amod") and c.lower_ in unwanted for c in token.children):
+            if any(c.dep_ in ("compound", "amod") and c.lower_ in unwanted for c in tree.children(token)):
                 return None  # "flight operations", "an election campaign"
             owner = self._partitive_owner(token)  # "suspended parts of their aid": as "suspended aid"
             meaning = self._noun_meaning(token)
@@ -341,8 +342,8 @@ class EventBuilder:
             if meaning.type == "AID" and self._restricted(owner):
                 return None  # "restricted sales to China", "tariffs on Chinese imports": a sanction's object
             if token.lemma_.lower() in CONTAINERS | REVERSALS and any(
-                    self.trigger_of(o) for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-                    for o in p.children if o.dep_ == "pobj"):
+                    self.trigger_of(o) for p in tree.children(token) if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in tree.children(p) if o.dep_ == "pobj"):
                 return None  # "a package of export controls": the controls are the act
             if token.dep_ == "dobj" and self._dismisses_claims(token.head):
                 return None  # "called the accusations unfounded": the verb rejects them
@@ -360,9 +361,9 @@ class EventBuilder:
         measures aimed at an economy, by their object or by a measure as the subject."""
         economic = self.lexicon.words("economic_targets")
         return any(c.dep_ == "dobj" and (c.lemma_.lower() in economic or c.lower_ in economic)
-                   for c in verb.children) or any(
+                   for c in tree.children(verb)) or any(
             c.dep_ == "nsubj" and getattr(self._noun_meaning(c), "type", None) == "SANCTION"
-            for c in verb.children)
+            for c in tree.children(verb))
 
     def _undone_by(self, noun: Token, verb: Token) -> bool:
         """Does the verb undo the hostile act the noun names, as its doer? A measure undone by
@@ -379,15 +380,15 @@ class EventBuilder:
             return True
         args = self._args
         return verb.lemma_.lower() in self.lexicon.words("stopping_verbs") and \
-            any(c.dep_ == "nsubj" and args.actors_of(c) for c in verb.children) and not any(
-                c.dep_ == "poss" and c.pos_ != "PRON" or c.i in args.actor_at for c in noun.children)
+            any(c.dep_ == "nsubj" and args.actors_of(c) for c in tree.children(verb)) and not any(
+                c.dep_ == "poss" and c.pos_ != "PRON" or c.i in args.actor_at for c in tree.children(noun))
 
     def _lodged(self, noun: Token) -> bool:
         """A protest lodged or handed over, formal, or in a note: a complaint to a government."""
         official = self.lexicon.words("official_protest_words")
         return noun.dep_ in ("dobj", "nsubjpass") and \
             noun.head.lemma_.lower() in self.lexicon.words("lodging_verbs") or \
-            any(c.dep_ in ("amod", "compound") and c.lower_ in official for c in noun.children) or \
+            any(c.dep_ in ("amod", "compound") and c.lower_ in official for c in tree.children(noun)) or \
             noun.dep_ == "compound" and noun.head.lower_ in official or \
             noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in official
 
@@ -402,14 +403,14 @@ class EventBuilder:
         objects = self.lexicon.requires_prep_object.get(meaning.lemma)
         return not objects or any(
             c.dep_ == "prep" and c.lower_ in objects and
-            any(o.dep_ == "pobj" and o.lemma_.lower() in objects[c.lower_] for o in c.children)
-            for c in token.children)
+            any(o.dep_ == "pobj" and o.lemma_.lower() in objects[c.lower_] for o in tree.children(c))
+            for c in tree.children(token))
 
     def _takes_a_place(self, verb: Token) -> bool:
         """Is the verb's object a place or a state by name ("took Goma", "took Kherson")?"""
         where = self._where.actor_at  # places and states, by token
         return any(c.dep_ in ("dobj", "nsubjpass") and c.i in where
-                   and not getattr(actor_of(where[c.i]), "adjective", False) for c in verb.children)
+                   and not getattr(actor_of(where[c.i]), "adjective", False) for c in tree.children(verb))
 
     def _text(self, span: Span) -> str:
         """A span's text, cut from the document's (Span.text builds every token of it)."""
@@ -445,10 +446,10 @@ class EventBuilder:
         """Is the noun, with a definite article, the subject of its coming into force ("the
         truce took effect", "the accord entered into force")?"""
         if noun.dep_ not in ("nsubj", "nsubjpass") or not any(
-                c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in noun.children):
+                c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in tree.children(noun)):
             return False
         verb = noun.head
-        words = {verb.lemma_.lower()} | {f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children
+        words = {verb.lemma_.lower()} | {f"{verb.lemma_.lower()} {c.lower_}" for c in tree.children(verb)
                                          if c.dep_ in ("dobj", "prep", "prt")}
         return bool(words & self.lexicon.words("coming_into_force"))
 
@@ -466,34 +467,34 @@ class EventBuilder:
         subject of a clause under the verb). Returns that subject."""
         if verb.lemma_.lower() not in self.lexicon.words("declaring_verbs"):
             return None
-        for clause in (c for c in verb.children if c.dep_ in ("ccomp", "oprd", "xcomp")):
-            words = " ".join(t.lower_ for t in clause.subtree)
+        for clause in (c for c in tree.children(verb) if c.dep_ in ("ccomp", "oprd", "xcomp")):
+            words = " ".join(t.lower_ for t in tree.subtree(clause))
             if any(phrase in words for phrase in self.lexicon.words("unwelcome_phrases")):
-                return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                return next((c for c in tree.children(clause) if c.dep_ in ("nsubj", "nsubjpass")), None)
         return None
 
     def _ordered_out(self, verb: Token) -> bool:
         """'Ordered the diplomats to leave', 'to pull out', 'ordered French troops out': an expulsion."""
         return any(c.dep_ == "xcomp" and self._leaving(c) or c.dep_ in ("prt", "advmod", "prep")
-                   and c.lower_ == "out" for c in verb.children)
+                   and c.lower_ == "out" for c in tree.children(verb))
 
     @staticmethod
     def _deadline(verb: Token) -> Token | None:
         """'Gave the ambassador 48 hours to leave', 'gave Maduro eight days to call an
         election': the act a time given is for (a deadline, not a gift), or None."""
-        if not any(t.ent_type_ in ("TIME", "DATE") for c in verb.children if c.dep_ in ("dobj", "dative", "npadvmod")
-                   for t in c.subtree):
+        if not any(t.ent_type_ in ("TIME", "DATE") for c in tree.children(verb) if c.dep_ in ("dobj", "dative", "npadvmod")
+                   for t in tree.subtree(c)):
             return None
-        return next((c for c in verb.children if c.dep_ in ("advcl", "xcomp", "ccomp") and _infinitive(c)), None)
+        return next((c for c in tree.children(verb) if c.dep_ in ("advcl", "xcomp", "ccomp") and _infinitive(c)), None)
 
     def _leaving(self, verb: Token) -> bool:
         """'to leave', 'to pull out': a leaving verb."""
         return verb.lemma_.lower() in self.lexicon.words("leaving_verbs") or \
-            any(p.dep_ == "prt" and p.lower_ == "out" for p in verb.children)
+            any(p.dep_ == "prt" and p.lower_ == "out" for p in tree.children(verb))
 
     def _takes_a_body(self, verb: Token) -> bool:
         """Is the verb's object an international body by name ("quit ECOWAS", "left NATO")?"""
-        return any(getattr(actor_of(span), "kind", None) == "igo" for c in verb.children
+        return any(getattr(actor_of(span), "kind", None) == "igo" for c in tree.children(verb)
                    if c.dep_ in ("dobj", "nsubjpass") for span in self._args.actors_of(c))
 
     @staticmethod
@@ -520,10 +521,10 @@ class EventBuilder:
     def _warns_of_danger(self, verb: Token) -> bool:
         """'warned of risk and uncertainty' (no one addressed, no harm held out) against
         'warned Iran', 'warned of retaliation', 'warned that it would respond'."""
-        if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in verb.children):
+        if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp") for c in tree.children(verb)):
             return False
-        objects = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "about")
-                   for o in c.children if o.dep_ == "pobj"]
+        objects = [o for c in tree.children(verb) if c.dep_ == "prep" and c.lower_ in ("of", "about")
+                   for o in tree.children(c) if o.dep_ == "pobj"]
         if not objects:
             return False
         harm = self.status.words["threatening_words"] | self.status.words["answering_words"]
@@ -535,7 +536,7 @@ class EventBuilder:
         to halt the offensive"): the request is the event, not the act."""
         verb = token if token.pos_ in ("VERB", "AUX") else token.head
         while verb.dep_ == "conj" and verb.head.dep_ in ("xcomp", "ccomp") and \
-                any(m.dep_ == "mark" for m in verb.children):
+                any(m.dep_ == "mark" for m in tree.children(verb)):
             verb = verb.head  # "demanded that M23 halt and that Rwandan forces withdraw"
         if verb.dep_ not in ("xcomp", "ccomp") or verb.head == verb:
             return False
@@ -544,7 +545,7 @@ class EventBuilder:
             return False
         if verb.head.pos_ not in ("VERB", "AUX"):
             # "the demand that Moscow stop its cooperation": a noun's that-clause is asked for too
-            return verb.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in verb.children)
+            return verb.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in tree.children(verb))
         if verb.head.lemma_.lower() in ("order", "instruct", "direct", "command"):
             # an order to one's own forces is carried out ("ordered the army to pull back"); one
             # to another actor is a demand ("ordered Iran to cooperate with the inspectors")
@@ -558,11 +559,11 @@ class EventBuilder:
         if verb.lemma_.lower() not in self.status.words["insisting_verbs"]:
             return False
         negations = self.status.words["negation_words"] | {"nothing", "none"}
-        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        for clause in (c for c in tree.children(verb) if c.dep_ == "ccomp"):
             # the clause says something did not happen ("never left", "threatens no one"),
             # not that nothing will happen ("insisted that nothing would jeopardise the truce")
-            subject = {t.i for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") for t in s.subtree}
-            if any(t.lower_ in negations and t.i not in subject for t in clause.subtree):
+            subject = {t.i for s in tree.children(clause) if s.dep_ in ("nsubj", "nsubjpass") for t in tree.subtree(s)}
+            if any(t.lower_ in negations and t.i not in subject for t in tree.subtree(clause)):
                 return True
         return False
 
@@ -572,29 +573,29 @@ class EventBuilder:
         dismissive = self.status.words["dismissive_words"]
         if _claim_called_false(verb):  # "said the accusation was false": the copula rejects
             return any(c.dep_ in ("acomp", "attr") and (c.lemma_.lower() in dismissive or c.lower_ in dismissive)
-                       for c in verb.children)
+                       for c in tree.children(verb))
         if verb.lemma_.lower() not in self.status.words["evaluative_verbs"]:
             return False
-        if any(_no_grounds(c) for c in verb.children if c.dep_ == "ccomp"):
+        if any(_no_grounds(c) for c in tree.children(verb) if c.dep_ == "ccomp"):
             return True  # "said the finding had no basis in fact"
-        verdicts = [c for c in verb.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp")]
-        verdicts += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
-                     for o in c.children if o.dep_ == "pobj"]
+        verdicts = [c for c in tree.children(verb) if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp")]
+        verdicts += [o for c in tree.children(verb) if c.dep_ == "prep" and c.lower_ == "as"
+                     for o in tree.children(c) if o.dep_ == "pobj"]
         # the claim is the object, or the subject of a verdict listed second ("called the
         # decision regrettable and the accusations groundless")
-        if not any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in verb.children) and \
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in tree.children(verb)) and \
                 not any(w.lower_ in dismissive and any(t.dep_ == "nsubj" and t.lemma_.lower() in CLAIM_NOUNS
-                                                       for t in w.children)
+                                                       for t in tree.children(w))
                         for v in verdicts for w in (v, *v.conjuncts)):
             return False
         return any(t.lemma_.lower() in dismissive or t.lower_ in dismissive
-                   for v in verdicts for t in v.subtree)
+                   for v in verdicts for t in tree.subtree(v))
 
     def _no_accord_reached(self, trigger: Token) -> bool:
         """'reached no agreement', 'failed to reach a deal', 'without a deal': an accord that
         did not come about (AGREE, negated), not one side's refusal."""
         if trigger.pos_ in ("NOUN", "PROPN") and (
-                any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children) or
+                any(c.dep_ == "det" and c.lower_ == "no" for c in tree.children(trigger)) or
                 trigger.dep_ == "pobj" and trigger.head.lower_ == "without"):
             return True
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
@@ -604,10 +605,10 @@ class EventBuilder:
         """'agreed to restore relations with Riyadh': the ties or talks a verb of agreeing takes
         as its infinitive, or as the infinitive's object."""
         found = []
-        for c in verb.children:
+        for c in tree.children(verb):
             if c.dep_ != "xcomp":
                 continue
-            found += [act for act in [c] + [o for o in c.children if o.dep_ == "dobj"]
+            found += [act for act in [c] + [o for o in tree.children(c) if o.dep_ == "dobj"]
                       if getattr(self.trigger_of(act), "type", None) in ("COOPERATE", "CONSULT")]
         return found
 
@@ -621,14 +622,14 @@ class EventBuilder:
         """'declined to take part', 'declined to act on the warrant': a refusal, where
         'declined to comment' is none."""
         return any(c.dep_ == "xcomp" and _infinitive(c) and
-                   c.lemma_.lower() not in self.lexicon.words("no_comment_verbs") for c in verb.children)
+                   c.lemma_.lower() not in self.lexicon.words("no_comment_verbs") for c in tree.children(verb))
 
     def _retyped_by_preposition(self, verb: Token, meaning):
         """The trigger a preposition or particle makes of the verb ("rallied behind Doha",
         "hit back at Caracas"), unless force is named ("hit back with missiles"), vowed
         ("vowed to hit back") or, for words, aimed at things ("hit back at Russian positions")."""
         for other, preps in self.lexicon.retyped_by_preposition.get(meaning.lemma, {}).items():
-            if not any(c.dep_ in ("prep", "prt", "advmod") and c.lower_ in preps for c in verb.children):
+            if not any(c.dep_ in ("prep", "prt", "advmod") and c.lower_ in preps for c in tree.children(verb)):
                 continue
             retyped = self.lexicon.trigger(other, "VERB")
             if self._with_force(verb) or self._held_in_prospect(verb) or \
@@ -645,22 +646,22 @@ class EventBuilder:
     def _aims_at_things(self, verb: Token) -> bool:
         """'hit back at Russian positions': aimed at a thing, not at a side one could answer."""
         return any(o.pos_ == "NOUN" and o.i not in self._args.actor_at and not self._args.is_role(o)
-                   for p in verb.children if p.dep_ == "prep" and p.lower_ == "at"
-                   for o in p.children if o.dep_ == "pobj")
+                   for p in tree.children(verb) if p.dep_ == "prep" and p.lower_ == "at"
+                   for o in tree.children(p) if o.dep_ == "pobj")
 
     def _hits_with_measures(self, verb: Token) -> bool:
         """'Hit Moscow with new sanctions', 'retaliated against the EU tariffs', 'hit back at
         Washington's tariffs': the instrument, or what is answered, is a measure, not force."""
         return any(getattr(self._noun_meaning(o), "type", None) == "SANCTION"
-                   for p in verb.children if p.dep_ == "prep" and (
+                   for p in tree.children(verb) if p.dep_ == "prep" and (
                        p.lower_ == "with" or p.lower_ in ("against", "at", "for") and verb.lemma_.lower() in REPLY_VERBS)
-                   for o in p.children if o.dep_ == "pobj")
+                   for o in tree.children(p) if o.dep_ == "pobj")
 
     def _with_force(self, verb: Token) -> bool:
         """'…with a barrage of missiles': the verb's instrument is force or a weapon."""
         return any(t.i in self._args.item_at or getattr(self.trigger_of(t), "type", None) in FORCE
-                   for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
-                   for o in p.children if o.dep_ == "pobj" for t in o.subtree)  # "with a wave of drones"
+                   for p in tree.children(verb) if p.dep_ == "prep" and p.lower_ == "with"
+                   for o in tree.children(p) if o.dep_ == "pobj" for t in tree.subtree(o))  # "with a wave of drones"
 
     def _held_in_prospect(self, token: Token) -> bool:
         """'vowed to retaliate', 'vowed revenge', 'the right to strike back': force announced,
@@ -669,7 +670,7 @@ class EventBuilder:
         head = token.head
         if (token.dep_ in ("xcomp", "acl", "pcomp") or token.dep_ == "dobj" and token.pos_ == "NOUN") \
                 and head.lemma_.lower() in governors:
-            return not any(c.dep_ == "neg" for c in head.children)
+            return not any(c.dep_ == "neg" for c in tree.children(head))
         if token.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in governors:
             return True
         return False
@@ -683,10 +684,10 @@ class EventBuilder:
         if (meaning.type == "REJECT" or token.lemma_.lower() == "threaten") and token.pos_ in ("VERB", "AUX"):
             # (and a threat at whoever the act held out concerns: "threatened to cut off aid to
             # Colombia", or first at whoever its condition names: "… if the EU imposed sanctions")
-            refused = [t for c in token.children if c.dep_ == "xcomp" for t in c.subtree]
+            refused = [t for c in tree.children(token) if c.dep_ == "xcomp" for t in tree.subtree(c)]
             conditions = [s for c in refused if c.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-                for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in tree.children(c))
+                for s in tree.children(c) if s.dep_ in ("nsubj", "nsubjpass")]
             named = [a for s in conditions for a in args.actors_of(s)] + args.actors_in(refused)
             return [a for a in named if _code(a) not in own][:1]
         if meaning.lemma in self.lexicon.requires_actor_object:  # "helped Israel shoot down…"
@@ -704,15 +705,15 @@ class EventBuilder:
         own = self.status.words["own_things"]
         return verb.pos_ in ("VERB", "AUX") and any(
             c.dep_ == "dobj" and (c.lower_ in ("itself", "themselves") or c.lemma_.lower() in own
-                                  and any(p.dep_ == "poss" and p.lower_ in ("its", "their") for p in c.children))
-            for c in verb.children)
+                                  and any(p.dep_ == "poss" and p.lower_ in ("its", "their") for p in tree.children(c)))
+            for c in tree.children(verb))
 
     def _denies_an_act(self, verb: Token) -> bool:
         """A denial whose complement is itself an event (not an accusation) is that event's
         status; the REJECT of the accusers is built with it."""
         if denies_a_claim(verb):
             return False
-        for child in verb.children:
+        for child in tree.children(verb):
             if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX") and \
                     self.lexicon.trigger(child.lemma_, "VERB"):
                 return True
@@ -726,14 +727,14 @@ class EventBuilder:
     def _carries_noun_trigger(self, verb: Token) -> bool:
         """'imposed sanctions', 'launched strikes': the noun makes the event, not the verb
         (but 'tightened exports' restricts them: there the verb is the event)."""
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+        objects = [c for c in tree.children(verb) if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
         if verb.lemma_.lower() in self.lexicon.words("hosting_verbs") and any(
-                p.dep_ == "prep" and p.lower_ == "between" for c in objects for p in c.subtree):
+                p.dep_ == "prep" and p.lower_ == "between" for c in objects for p in tree.subtree(c)):
             return False  # "Beijing hosted talks between Riyadh and Tehran": the host meets both too
         # "handed Doha a list of demands", "announced $500 million in aid": what the holder holds
-        objects += [o for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
-                    for p in c.children if p.dep_ == "prep"
-                    for o in p.children if o.pos_ in ("NOUN", "PROPN") and holder_of(o) is c]
+        objects += [o for c in tree.children(verb) if c.dep_ in ("dobj", "nsubjpass")
+                    for p in tree.children(c) if p.dep_ == "prep"
+                    for o in tree.children(p) if o.pos_ in ("NOUN", "PROPN") and holder_of(o) is c]
         return any((meaning := self.lexicon.trigger(c.lemma_, "NOUN"))
                    and not (meaning.type == "AID" and self._restricted(c)) for c in objects)
 
@@ -753,6 +754,7 @@ class EventBuilder:
             return self._build(doc, doc_id, doc_name, doc.text if text is None else text)
         finally:
             forget_actors()  # (the caches' keys hold the document)
+            tree.forget()
 
     def _build(self, doc: Doc, doc_id: str, doc_name: str | None, text: str) -> list[Event]:
         options = (self.lexicon.light_verbs,
@@ -873,8 +875,8 @@ class EventBuilder:
             # censure or an appeal made in between
             aimed = [a for a in aimed if a.kind in PROVOKING] or aimed
             recent = [a for a in recent if a.kind in PROVOKING]
-        answers_claims = _claim_called_false(f.trigger) or any(_no_grounds(c) for c in f.trigger.children) or any(
-            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CLAIM_NOUNS for c in f.trigger.children)
+        answers_claims = _claim_called_false(f.trigger) or any(_no_grounds(c) for c in tree.children(f.trigger)) or any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CLAIM_NOUNS for c in tree.children(f.trigger))
         # "the allegations" may have been made well before: look back over the whole text
         claims = _claims_against(acts, own) if answers_claims else []
         if answers_claims and not claims:  # "…U.S. allegations surfaced, and Moscow called the accusations…"
@@ -911,7 +913,7 @@ class EventBuilder:
         when the sentence names them, else the pair the article is about."""
         own = {_code(s) for s in f.sources}
         brokered = [f.trigger.head] if f.trigger.dep_ == "acl" else \
-            [c for c in f.trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+            [c for c in tree.children(f.trigger) if c.dep_ in ("dobj", "nsubjpass")]
         # "agreed to a truce at talks hosted by Russia", "agreed to end the dispute after
         # talks hosted by Erdogan", "agreed to a truce under Egyptian mediation": the sides of
         # the mutual act the talks or the mediation are part of (or whose verb holds them:
@@ -919,7 +921,7 @@ class EventBuilder:
         done_at = [a for b in brokered if b.dep_ == "pobj" for a in b.ancestors]
         if f.trigger.pos_ in ("NOUN", "PROPN") and f.trigger.dep_ == "pobj":
             done_at += list(f.trigger.ancestors)
-            done_at += [c for a in done_at if a.pos_ in ("VERB", "AUX") for c in a.children
+            done_at += [c for a in done_at if a.pos_ in ("VERB", "AUX") for c in tree.children(a)
                         if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
         for g in found:
             if g.trigger in brokered or any(g.trigger.i == b.i for b in brokered) or \
@@ -927,7 +929,7 @@ class EventBuilder:
                 sides = [s for s in g.sources + g.targets if _code(s) not in own]
                 if sides:
                     return list({_code(s): s for s in sides}.values())
-        if any(p.lower_ == "between" for b in brokered for p in b.children):
+        if any(p.lower_ == "between" for b in brokered for p in tree.children(b)):
             return []  # "a truce between rebel factions": parties named, none of them coded
         # "the talks, mediated by Norway, produced a truce between A and B": the outcome's sides
         outcomes = [s for g in found if g.meaning.type in MUTUAL and g.trigger.pos_ in ("NOUN", "PROPN")
@@ -948,13 +950,14 @@ class EventBuilder:
         if lemma in ("broker", "mediate"):
             return True
         return lemma == "host" and all(
-            getattr(self._noun_meaning(b), "type", None) == "CONSULT" and not any(p.dep_ == "prep" and p.lower_ == "of" for p in b.children)
+            getattr(self._noun_meaning(b), "type", None) == "CONSULT" and
+            not any(p.dep_ == "prep" and p.lower_ == "of" for p in tree.children(b))
             for b in brokered)
 
     def _urges_restraint(self, trigger: Token) -> bool:
         words = self.status.words["restraint_words"]
         return any(c.dep_ in ("dobj", "pobj") and c.lemma_.lower() in words
-                   for t in (trigger, *[p for p in trigger.children if p.dep_ == "prep"]) for c in t.children)
+                   for t in (trigger, *[p for p in tree.children(trigger) if p.dep_ == "prep"]) for c in tree.children(t))
 
     @staticmethod
     def _latest_force(f: Found, acts: list[Act], sentence: Span) -> list[Span]:
@@ -966,17 +969,17 @@ class EventBuilder:
 
     @staticmethod
     def _object_lemma(verb: Token) -> str | None:
-        return next((c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        return next((c.lemma_.lower() for c in tree.children(verb) if c.dep_ in ("dobj", "nsubjpass")), None)
 
     @staticmethod
     def _definite_object(verb: Token) -> bool:
         return any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN" and
-                   any(d.dep_ == "det" and d.lower_ in ("the", "this", "these") for d in c.children)
-                   for c in verb.children)
+                   any(d.dep_ == "det" and d.lower_ in ("the", "this", "these") for d in tree.children(c))
+                   for c in tree.children(verb))
 
     def _kind_of_object(self, verb: Token) -> str | None:
         """The event type of what a verb's object names ('the strikes' → ASSAULT)."""
-        for child in verb.children:
+        for child in tree.children(verb):
             if child.dep_ in ("dobj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
                 meaning = self._noun_meaning(child)
                 if meaning is not None:
@@ -1004,7 +1007,7 @@ class EventBuilder:
         if meaning is None or meaning.type != "SUPPORT":
             return False
         if trigger.pos_ in ("NOUN", "PROPN"):
-            return self._carried(trigger) and not any(c.dep_ in ("poss", "prep") for c in trigger.children)
+            return self._carried(trigger) and not any(c.dep_ in ("poss", "prep") for c in tree.children(trigger))
         # "Kenya welcomed the agreement", "Damascus welcomed the steps": support for those
         # who made or took them
         return self._kind_of_object(trigger) is not None or self._welcomes_a_decision(trigger)
@@ -1015,12 +1018,12 @@ class EventBuilder:
         Qatar", whose phrase names its own side), or what was just told."""
         if verb.lemma_.lower() not in self.lexicon.words("welcoming_verbs"):
             return False
-        if any(c.dep_ == "dobj" and c.lower_ in ("it", "this") for c in verb.children):
+        if any(c.dep_ == "dobj" and c.lower_ in ("it", "this") for c in tree.children(verb)):
             return True  # "welcomed it as a first step": what was just told
         if not self._definite_object(verb):
             return False
         return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.lexicon.words("decision_nouns")
-                   and not any(p.dep_ == "prep" for p in c.children) for c in verb.children)
+                   and not any(p.dep_ == "prep" for p in tree.children(c)) for c in tree.children(verb))
 
     def _implicit_targets(self, open_ended, events: list[Event], doc: Doc, doc_id: str,
                           name: str | None, args: Arguments) -> list[Event]:
@@ -1097,7 +1100,7 @@ class EventBuilder:
     def _named_in_warning(self, verb: Token, args: Arguments) -> list[Span]:
         """The sides a warning's own clause names ("warned that Russia would respond with
         decisions Seoul would not like"): those it is aimed at, when it names no one else."""
-        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        clause = next((c for c in tree.children(verb) if c.dep_ == "ccomp"), None)
         if clause is None:
             return []
         found = []
@@ -1183,27 +1186,27 @@ class EventBuilder:
             reading.status = "asserted"  # "agreed that…": the agreement is made; its content is promised
         if meaning.type == "SUPPORT" and token.dep_ == "dobj" and reading.status == "promised" and \
                 token.head.lemma_.lower() in self.status.words["promised_verbs"] and \
-                not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.head.children):
+                not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tree.children(token.head)):
             reading.status = "asserted"  # "offered Tokyo its backing": backing given in the words
         if meaning.type == "THREATEN" and token.lemma_.lower() not in ("threaten", "warn") and \
                 reading.status in ("promised", "planned"):
             reading.status = "asserted"  # the threat is made; only the force is in prospect
         source_slots = meaning.frame.source
         if "subj" in source_slots and token.pos_ in ("VERB", "AUX") and any(
-                c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in token.children):
+                c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in tree.children(token)):
             # "Tiraspol turned down the offer from Brussels": with a subject named, "from"
             # names where something came from, not who acts (even when the subject is no actor)
             source_slots = tuple(s for s in source_slots if s != "from")
         sources = self._fill(source_slots, token, args, items, previous, sentence)
         # "would strike hard if Hezbollah broke the deal": the threat is aimed at the condition's subject
-        condition_subjects = [a for c in _conditions(token) for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
+        condition_subjects = [a for c in _conditions(token) for s in tree.children(c) if s.dep_ in ("nsubj", "nsubjpass")
                               for a in args.actors_of(s)] if conditioned else []
         if not sources and token.pos_ == "VERB" and is_passive(token) and \
                 token.lemma_.lower() in self.lexicon.subject_control_verbs:
             # "Moscow's ambassador was summoned to the foreign ministry in Berlin": whoever's
             # ministry it is summons
-            sources = args.actors_in([t for p in token.children if p.dep_ == "prep" and p.lower_ == "to"
-                                      for t in p.subtree])[:1]
+            sources = args.actors_in([t for p in tree.children(token) if p.dep_ == "prep" and p.lower_ == "to"
+                                      for t in tree.subtree(p)])[:1]
         if not sources and _claim_called_false(token):
             sources = args.fill("subj", token.head, items)  # the one who says the claim is false
         if not sources and reading.denier is not None:
@@ -1217,8 +1220,8 @@ class EventBuilder:
         targets = [t for t in targets if t not in sources]
         if not targets and meaning.type == "AGREE" and token.pos_ in ("VERB", "AUX"):
             # "Morocco agreed to establish relations with Israel": agreed with the other side of the ties
-            targets = [a for c in self._agreed_ties(token) for p in c.children if p.dep_ == "prep" and p.lower_ == "with"
-                       for o in p.children if o.dep_ == "pobj" for a in args.actors_of(o) if a not in sources]
+            targets = [a for c in self._agreed_ties(token) for p in tree.children(c) if p.dep_ == "prep" and p.lower_ == "with"
+                       for o in tree.children(p) if o.dep_ == "pobj" for a in args.actors_of(o) if a not in sources]
         if meaning.type in MUTUAL and token.pos_ in ("NOUN", "PROPN") and \
                 meaning.lemma not in self.lexicon.words("brokering_nouns"):
             # "announced a truce between Ethiopia and Somalia": its parties are the two named,
@@ -1245,8 +1248,8 @@ class EventBuilder:
                          or meaning.type == "REJECT" and o.lemma_.lower() in CLAIM_NOUNS]
             holders = proposals + [token] if proposals else []
             targets = [a for o in holders
-                       for p in o.children if p.dep_ in ("prep", "agent") and p.lower_ in ("by", "from")
-                       for w in p.children if w.dep_ == "pobj" for a in args.actors_of(w)
+                       for p in tree.children(o) if p.dep_ in ("prep", "agent") and p.lower_ in ("by", "from")
+                       for w in tree.children(p) if w.dep_ == "pobj" for a in args.actors_of(w)
                        if _code(a) not in {_code(s) for s in sources}]
         if not targets and condition_subjects:
             targets = [t for t in condition_subjects if _code(t) not in {_code(x) for x in sources}]
@@ -1278,10 +1281,10 @@ class EventBuilder:
             token.lemma_.lower() not in self.status.words["promised_verbs"] and any(
             w.lower_ in self.status.words["force_nouns"] for c in _objects(token)
             # a named ship: "the destroyer HMS Duncan" (not "Army Tactical Missile Systems")
-            for w in (c, *(m for m in c.children if m.dep_ in ("compound", "amod") and m.is_lower
+            for w in (c, *(m for m in tree.children(c) if m.dep_ in ("compound", "amod") and m.is_lower
                            and c.pos_ == "PROPN")))
         if sends_forces and (not targets or any(c.dep_ == "prep" and (c.lower_ == "into" or any(
-                o.lemma_.lower() in FRONTIERS for o in c.children if o.dep_ == "pobj")) for c in token.children)):
+                o.lemma_.lower() in FRONTIERS for o in tree.children(c) if o.dep_ == "pobj")) for c in tree.children(token))):
             # "dispatched forces to monitor…", "sending its army into Kosovo", "sent troops to
             # its border with Belarus": a deployment
             meaning = self.lexicon.trigger("deploy", "VERB")
@@ -1295,7 +1298,7 @@ class EventBuilder:
             targets = [t for t in targets if t not in sources]
         ties = ("relation", "tie", "link", "contact")
         breaks_ties = meaning.type == "SANCTION" and (any(
-            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ties for c in token.children)
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ties for c in tree.children(token))
             or token.dep_ == "relcl" and token.head.lemma_.lower() in ties)  # "the ties they had cut"
         reciprocal = token.lemma_.lower() in RECIPROCAL_ACTS or (  # "traded accusations", "exchanged fire"
             token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in RECIPROCAL_VERBS)
@@ -1306,7 +1309,7 @@ class EventBuilder:
             targets = []  # "A and B signed the deal alongside C": between A and B; C looked on
         if meaning.type == "MOBILIZE" and not targets and len({_code(s) for s in sources}) >= 2 and \
                 meaning.pos == "NOUN" and meaning.lemma in self.lexicon.words("exercise_nouns") and \
-                not any(c.lower_ in ("separate", "parallel", "respective", "own") for c in token.children):
+                not any(c.lower_ in ("separate", "parallel", "respective", "own") for c in tree.children(token)):
             meaning = self.lexicon.trigger("joint exercises", "NOUN")  # drills held together
         mediating = self._goes_between(token, meaning)
         if (meaning.type in MUTUAL or breaks_ties or reciprocal) and not targets and len(sources) >= 2 \
@@ -1327,10 +1330,10 @@ class EventBuilder:
                 _infinitive(clause):
             # "telephoned Putin to apologise", "telephoned Maduro to offer his solidarity": the
             # act is addressed to the one called
-            targets = [a for c in clause.head.children if c.dep_ in ("dobj", "obj")
+            targets = [a for c in tree.children(clause.head) if c.dep_ in ("dobj", "obj")
                        for a in args.actors_of(c) if _code(a) not in {_code(s) for s in sources}]
         if sources and targets and clause.dep_ == "conj" and clause.head.dep_ == "ccomp" and \
-                not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in tree.children(clause)) and \
                 {_code(s) for s in sources} == {_code(t) for t in targets}:
             # "the US determined that the RSF had committed genocide, imposed sanctions on its
             # commander…": the parser joins the second act to the reported clause; an actor
@@ -1359,7 +1362,7 @@ class EventBuilder:
     def _travels_for_talks(self, verb: Token) -> bool:
         """'Travelled to Sanaa for talks with Houthi leaders': the talks are the event."""
         return any(c.dep_ == "prep" and c.lower_ == "for" and any(o.dep_ == "pobj" and self.trigger_of(o)
-                                                                   for o in c.children) for c in verb.children)
+                                                                   for o in tree.children(c)) for c in tree.children(verb))
 
     def _state_of_place(self, token: Token, meaning: Trigger, items, own: set) -> list[Span]:
         """'Russian drones hit Kharkiv', 'missiles fired at a base in Qatar', 'captured Goma':
@@ -1401,14 +1404,14 @@ class EventBuilder:
         governors += [g.head for g in governors if g.dep_ in ("conj", "xcomp") and g.pos_ in ("VERB", "AUX")]
         # "it is prepared to withdraw": through the adjective to the copula's subject
         governors += [g.head for g in governors if g.dep_ == "acomp" and g.pos_ == "ADJ"]
-        heads = [c for g in governors for c in g.children
+        heads = [c for g in governors for c in tree.children(g)
                  if c.dep_ in ("nsubj", "poss") and c.lower_ in PRONOUNS | {"its", "their"}]
         # "his government has asked…", "their officials said…": the owner of a role noun
         # and the owner of weapons: "its missiles had hit the plane"
-        heads += [p for g in governors for c in g.children
+        heads += [p for g in governors for c in tree.children(g)
                   if c.dep_ == "nsubj" and (args.is_role(c) or c.i in args.item_at
                                             or c.lower_ in self.status.words["force_nouns"])
-                  for p in c.children if p.dep_ == "poss" and p.lower_ in ("his", "her", "its", "their")]
+                  for p in tree.children(c) if p.dep_ == "poss" and p.lower_ in ("his", "her", "its", "their")]
         if not heads:
             return found
         meaning = self.trigger_of(token)
@@ -1436,7 +1439,7 @@ class EventBuilder:
         pronoun = args.possessive_pronoun(slot, token)
         if pronoun is None:
             return []
-        subjects = [a for c in token.children if c.dep_ == "nsubj" for a in args.actors_of(c)]
+        subjects = [a for c in tree.children(token) if c.dep_ == "nsubj" for a in args.actors_of(c)]
         if subjects and {_code(a) for a in subjects} <= exclude:
             return []  # "Brazil sent troops to its border": its own, the subject's
         # in its own sentence, an actor word on a noun counts too: "sank three Houthi boats,
@@ -1452,7 +1455,7 @@ class EventBuilder:
         before, not an actor; the weapon's producer then supplies it."""
         if meaning.type != "AID" or token.pos_ not in ("NOUN", "PROPN"):
             return None
-        if not any(c.dep_ == "poss" and c.lower_ == "its" for c in token.children):
+        if not any(c.dep_ == "poss" and c.lower_ == "its" for c in tree.children(token)):
             return None
         before = [args.item_at[i] for i in range(sentence.start, token.i)
                   if i in args.item_at and args.item_at[i].label_ == "ITEM"]
@@ -1466,17 +1469,17 @@ class EventBuilder:
         deps = {"subj": ("nsubj",), "obj": ("dobj",), "speaker": ("nsubj",)}.get(slot, ())
         if slot == "subj" and token.pos_ in ("NOUN", "PROPN"):
             token = self._args.carrier(token) or token  # "the four states handed Doha a list of demands"
-        children = list(token.children)
+        children = list(tree.children(token))
         # "sanctions on both countries", "signed a memorandum with the two countries"
         if slot in ("of", "from", "in", "to", "on", "against", "with"):
             deps = ("pobj",)
             preps = [c for c in children if c.dep_ == "prep" and c.lower_ == slot]
             # "out of the country": the second word carries the object
             preps += [p for c in children if c.dep_ in ("prep", "prt") and c.lower_ == "out"
-                      for p in c.children if p.dep_ == "prep" and p.lower_ == slot]
-            children = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+                      for p in tree.children(c) if p.dep_ == "prep" and p.lower_ == slot]
+            children = [o for p in preps for o in tree.children(p) if o.dep_ == "pobj"]
         for child in children:
-            words = {c.lower_ for c in child.children if c.dep_ in ("nummod", "det", "predet", "amod")}
+            words = {c.lower_ for c in tree.children(child) if c.dep_ in ("nummod", "det", "predet", "amod")}
             bare_number = child.lower_ in NUMBER_WORDS and child.tag_ == "CD" and "the" in words  # "accused the three"
             sized = SIZE_NOUNS.get(child.lemma_.lower()) if "the" in words else None
             if child.dep_ not in deps or child.lemma_.lower() not in GROUP_NOUNS and not bare_number and not sized:
@@ -1677,7 +1680,7 @@ class EventBuilder:
         words = self.lexicon.modes.get(type_, {})
         if type_ == "AID" and any(i.label_ == "ITEM" and _military(i) for i in f.items):
             return "military"
-        phrase = [f.trigger] + [c for c in f.trigger.children if c.dep_ in ("amod", "compound")
+        phrase = [f.trigger] + [c for c in tree.children(f.trigger) if c.dep_ in ("amod", "compound")
                                 or type_ == "AID" and c.dep_ == "dobj"]  # "sent troops"
         if type_ == "AGREE" and f.trigger.dep_ in ("dobj", "nsubjpass"):
             phrase.append(f.trigger.head)  # "signed a treaty": the verb says how it was agreed
@@ -1721,11 +1724,11 @@ class EventBuilder:
         return None, None
 
     def _location(self, trigger: Token) -> Location | None:
-        for child in trigger.children:
+        for child in tree.children(trigger):
             if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
-                for obj in child.children:
+                for obj in tree.children(child):
                     if obj.dep_ == "pobj" and obj.ent_type_ in ("LOC", "FAC", "GPE") and obj.ent_type_:
-                        words = list(obj.subtree)
+                        words = list(tree.subtree(obj))
                         text = obj.doc[words[0].i:words[-1].i + 1].text
                         entry = self.actors.resolve(text)
                         return Location(text=text, country=getattr(entry, "country", None))
@@ -1755,11 +1758,11 @@ class EventBuilder:
                 # "…, he warned": the speaker named last as a subject before
                 before = [s for s in args.actors_in(sentence) if s.end <= subject.i and _agentive(s)]
                 speakers = (before or [s for s in previous if _agentive(s)])[-1:]
-            if not speakers or any(c.dep_ == "neg" for c in verb.children):
+            if not speakers or any(c.dep_ == "neg" for c in tree.children(verb)):
                 continue
             # what is said, not where or when ("in the letter to the council, X called…")
-            said = [t for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass", "csubj", "aux", "neg", "punct")
-                    and not (c.dep_ == "prep" and c.lower_ in SETTING_PREPS) for t in c.subtree]
+            said = [t for c in tree.children(verb) if c.dep_ not in ("nsubj", "nsubjpass", "csubj", "aux", "neg", "punct")
+                    and not (c.dep_ == "prep" and c.lower_ in SETTING_PREPS) for t in tree.subtree(c)]
             own = {_code(s) for s in speakers}
             answering = self.status.words["answering_words"]
             # two-word cues: a word after its head ("at risk") or before it ("red line")
@@ -1801,17 +1804,17 @@ class EventBuilder:
                 else:
                     # the accusing word's own phrase names the victim ("a threat to Europe"), but
                     # not its possessor, the accused ("said Tehran's breaches left them no choice")
-                    victims = {t.i for w in words for c in w.children if c.dep_ != "poss"
-                               for t in c.subtree} if type_ == "ACCUSE" else set()
+                    victims = {t.i for w in words for c in tree.children(w) if c.dep_ != "poss"
+                               for t in tree.subtree(c)} if type_ == "ACCUSE" else set()
                     # also of the noun a judging adjective qualifies ("a dangerous precedent
                     # for Europe": Europe is endangered, not accused)
                     victims |= {t.i for w in words if w.dep_ == "amod" and type_ == "ACCUSE"
-                                for c in w.head.children if c.dep_ == "prep" and c.lower_ in ("for", "to")
-                                for t in c.subtree}
+                                for c in tree.children(w.head) if c.dep_ == "prep" and c.lower_ in ("for", "to")
+                                for t in tree.subtree(c)}
                     # nor the doer of a participle on it ("the threats posed by Iran")
-                    doers = {a.i for w in words for t in w.subtree
-                             if t.dep_ == "agent" or t.dep_ == "prep" and t.lower_ == "by" for a in t.subtree} | \
-                        {a.i for w in words for c in w.children if c.dep_ == "poss" for a in c.subtree}
+                    doers = {a.i for w in words for t in tree.subtree(w)
+                             if t.dep_ == "agent" or t.dep_ == "prep" and t.lower_ == "by" for a in tree.subtree(t)} | \
+                        {a.i for w in words for c in tree.children(w) if c.dep_ == "poss" for a in tree.subtree(c)}
                     victims -= doers
                     judged = [t for t in said if _clause_of(t) == verb] if menacing else said
                     named = [s for s in args.actors_in(judged) if s.start not in victims and _code(s) not in own]
@@ -1883,8 +1886,8 @@ class EventBuilder:
             return []  # "calling Denmark a good and strong ally"
         if named:
             return named
-        judged = [c for c in verb.children if c.dep_ == "dobj"] + \
-            [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        judged = [c for c in tree.children(verb) if c.dep_ == "dobj"] + \
+            [s for c in tree.children(verb) if c.dep_ == "ccomp" for s in tree.children(c) if s.dep_ in ("nsubj", "nsubjpass")]
         if any(j.lower_ in ("him", "her") for j in judged):  # the person named last before
             people = [s for s in previous + [s for s in args.actors_in(sentence) if s.end <= verb.i]
                       if getattr(actor_of(s), "kind", None) == "person" and _code(s) not in own]
@@ -1909,20 +1912,20 @@ class EventBuilder:
         """Those a speaker says must or should act: the subjects of the clauses it says with
         an auxiliary of obligation, other than the speaker itself."""
         found = []
-        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        for clause in (c for c in tree.children(verb) if c.dep_ == "ccomp"):
             expected = clause.lemma_.lower() in EXPECTATION_VERBS and is_passive(clause)  # "was expected to"
-            if not expected and not any(a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in clause.children):
+            if not expected and not any(a.dep_ == "aux" and a.lower_ in OBLIGATION_AUX for a in tree.children(clause)):
                 continue
-            if any(a.dep_ == "neg" for a in clause.children):
+            if any(a.dep_ == "neg" for a in tree.children(clause)):
                 continue  # "must not be allowed": a warning, not a demand of the subject
-            for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+            for subject in (c for c in tree.children(clause) if c.dep_ in ("nsubj", "nsubjpass")):
                 found += [s for s in args.actors_of(subject) if _code(s) not in own]
         return found
 
     def _provokers(self, words: list[Token], own: set, acts: list[Act], sentence: Span) -> list[Span]:
         """Who did the hostile acts that answering words ("retaliation for …", "a response to
         …") name: the acts' actors in the phrase, else the latest earlier act of that kind."""
-        inside = {t.i for w in words for t in w.subtree if t != w}
+        inside = {t.i for w in words for t in tree.subtree(w) if t != w}
         named = [a.actor for a in acts if a.at in inside and a.kind in PROVOKING and _code(a.actor) not in own]
         if named:
             return list({_code(a): a for a in named}.values())
@@ -1945,7 +1948,7 @@ class EventBuilder:
             if head is None or f.reading.status not in ("reported", "alleged"):
                 continue
             if head.head.lemma_.lower() in admitting and f.meaning.type in PROVOKING and f.targets \
-                    and not any(c.dep_ == "neg" for c in head.head.children) \
+                    and not any(c.dep_ == "neg" for c in tree.children(head.head)) \
                     and {_code(s) for s in args.actors_of(head)} == {_code(s) for s in f.sources}:
                 for source in f.sources:
                     for target in f.targets:
@@ -1994,8 +1997,8 @@ class EventBuilder:
 def _conditions(trigger: Token) -> list[Token]:
     """The 'if …'/'unless …' clauses an act is held out on: '…unless Chad agrees'."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    return [c for v in (verb, verb.head) for c in v.children
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)]
+    return [c for v in (verb, verb.head) for c in tree.children(v)
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in tree.children(c))]
 
 
 def _claims_against(acts: list[Act], own: set) -> list[Act]:
@@ -2006,8 +2009,8 @@ def _claims_against(acts: list[Act], own: set) -> list[Act]:
 
 def _between_sides(verb: Token) -> bool:
     """'Serbia and Kosovo agreed…', 'agreed with Kyiv to…': a verb of two sides or more."""
-    return any(c.dep_ == "nsubj" and c.conjuncts for c in verb.children) or \
-        any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+    return any(c.dep_ == "nsubj" and c.conjuncts for c in tree.children(verb)) or \
+        any(c.dep_ == "prep" and c.lower_ == "with" for c in tree.children(verb))
 
 
 def _clause_of(token: Token) -> Token:
@@ -2020,15 +2023,15 @@ def _clause_of(token: Token) -> Token:
 def _no_grounds(clause: Token) -> bool:
     """'(said) the finding had no basis in fact': a claim said to have no grounds."""
     return clause.lemma_.lower() == "have" and \
-        any(c.dep_ == "nsubj" and c.lemma_.lower() in CLAIM_NOUNS for c in clause.children) and \
+        any(c.dep_ == "nsubj" and c.lemma_.lower() in CLAIM_NOUNS for c in tree.children(clause)) and \
         any(c.dep_ == "dobj" and c.lemma_.lower() in GROUNDS and
-            any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in clause.children)
+            any(d.dep_ == "det" and d.lower_ == "no" for d in tree.children(c)) for c in tree.children(clause))
 
 
 def _claim_called_false(verb: Token) -> bool:
     """'(Somalia said) the accusation was false': a copula, said by someone, whose subject is a claim."""
     return verb.lemma_.lower() == "be" and verb.dep_ == "ccomp" and \
-        any(c.dep_ == "nsubj" and c.lemma_.lower() in CLAIM_NOUNS for c in verb.children)
+        any(c.dep_ == "nsubj" and c.lemma_.lower() in CLAIM_NOUNS for c in tree.children(verb))
 
 
 def _conditional(trigger: Token) -> bool:
@@ -2044,21 +2047,21 @@ def _says_a_clause(verb: Token) -> bool:
     """Does the verb take the clause that follows it as what is said ("fired back that the
     charges were lies", "hit back, saying…")? Only a "that" clause counts: the parser also hangs
     a trailing "officials said" or a free relative ("struck what it called…") on the verb."""
-    if any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children) and any(
-            c.dep_ == "advcl" and c.lemma_.lower() == "say" for c in verb.children) and not any(
-            c.dep_ in ("dobj", "prep") for c in verb.children):
+    if any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tree.children(verb)) and any(
+            c.dep_ == "advcl" and c.lemma_.lower() == "say" for c in tree.children(verb)) and not any(
+            c.dep_ in ("dobj", "prep") for c in tree.children(verb)):
         return True  # "hit back, saying the sanctions were illegal" (not "hit back at positions, saying…")
-    return any(c.dep_ == "ccomp" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-               for c in verb.children)
+    return any(c.dep_ == "ccomp" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in tree.children(c))
+               for c in tree.children(verb))
 
 
 def _each_other(trigger: Token) -> bool:
     """'accused each other', 'blamed one another', 'each side accused the other', 'talks
     with each other': the act's object is the other of its (plural) actors."""
-    objects = [c for c in trigger.children if c.dep_ in ("dobj", "dative")]
-    objects += [o for c in trigger.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    objects = [c for c in tree.children(trigger) if c.dep_ in ("dobj", "dative")]
+    objects += [o for c in tree.children(trigger) if c.dep_ == "prep" for o in tree.children(c) if o.dep_ == "pobj"]
     words = {"other": ("each", "the"), "another": ("one",), "one": ("another",)}  # (as parsed)
-    return any(o.lower_ in words and any(d.lower_ in words[o.lower_] for d in o.children
+    return any(o.lower_ in words and any(d.lower_ in words[o.lower_] for d in tree.children(o)
                                          if d.dep_ in ("det", "nummod", "amod")) for o in objects)
 
 
@@ -2088,13 +2091,13 @@ def _agentive(span: Span) -> bool:
 def _wrong_to_come(word: Token) -> bool:
     """'any aggression would meet a response': a wrong named with "any" or "no" as the
     subject of a clause in the future or conditional."""
-    return any(c.dep_ == "det" and c.lower_ in ("any", "no") for c in word.children) and \
+    return any(c.dep_ == "det" and c.lower_ in ("any", "no") for c in tree.children(word)) and \
         word.dep_ in ("nsubj", "nsubjpass") and \
-        any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX for a in word.head.children)
+        any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX for a in tree.children(word.head))
 
 
 def _speech_subject(verb: Token) -> Token | None:
-    for child in verb.children:
+    for child in tree.children(verb):
         if child.dep_ in ("nsubj", "csubj"):
             return child
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head != verb:
@@ -2148,28 +2151,28 @@ def _names_a_time(prep: Token) -> bool:
     names an actor: the tagger reads "at Kyiv overnight" as one time."""
     return any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME")
                and not any(s.start <= o.i < s.end for s in o.doc.spans.get("actors", []))
-               for o in prep.children)
+               for o in tree.children(prep))
 
 
 def _objects(verb: Token) -> list[Token]:
     """A verb's objects (a participle's noun), and what a partitive object is part of
     ("accepted all of the terms"); in a relative clause, the antecedent of a relative pronoun
     object ("a retraction that Tokyo refused to give")."""
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects = [c for c in tree.children(verb) if c.dep_ in ("dobj", "nsubjpass")]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         objects.append(verb.head)  # "talks sponsored by Riyadh": the noun the participle tells of
     # "a retraction that Takaichi has refused to give": the relative pronoun's antecedent
     clause = verb if verb.dep_ == "relcl" else verb.head if verb.dep_ == "xcomp" and verb.head.dep_ == "relcl" else None
     if clause is not None:
         objects = [clause.head if c.tag_ in ("WDT", "WP") else c for c in objects] or \
-            ([clause.head] if any(c.tag_ in ("WDT", "WP") and c.dep_ == "dobj" for c in clause.children) else [])
-    return objects + [o for c in objects if c.lemma_.lower() in PARTITIVES for p in c.children
-                      if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+            ([clause.head] if any(c.tag_ in ("WDT", "WP") and c.dep_ == "dobj" for c in tree.children(clause)) else [])
+    return objects + [o for c in objects if c.lemma_.lower() in PARTITIVES for p in tree.children(c)
+                      if p.dep_ == "prep" and p.lower_ == "of" for o in tree.children(p) if o.dep_ == "pobj"]
 
 
 def _rules_out(verb: Token) -> bool:
     """Is the verb "rule out"?"""
-    return verb.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    return verb.lemma_.lower() == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tree.children(verb))
 
 
 def _doer_left_to_the_article(token: Token, meaning, args: Arguments) -> bool:
@@ -2179,18 +2182,18 @@ def _doer_left_to_the_article(token: Token, meaning, args: Arguments) -> bool:
     if meaning.type in IMPLICIT_SOURCE:
         return is_passive(token) or token.pos_ in ("NOUN", "PROPN")
     return meaning.type == "ASSAULT" and (
-        is_passive(token) or any(c.dep_ == "nsubj" and c.i in args.item_at for c in token.children))
+        is_passive(token) or any(c.dep_ == "nsubj" and c.i in args.item_at for c in tree.children(token)))
 
 
 def _infinitive(verb: Token) -> bool:
     """A "to" infinitive: "to protest", "to apologise", "to leave"."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tree.children(verb))
 
 
 def _of_its_own(noun: Token) -> bool:
     """'sanctions of their own', 'expulsions of its own': an act like another's."""
     return any(p.dep_ == "prep" and p.lower_ == "of" and o.dep_ == "pobj" and o.lower_ == "own"
-               for p in noun.children for o in p.children)
+               for p in tree.children(noun) for o in tree.children(p))
 
 
 def _echoed(f: Found, acts: list[Act], sentence: Span) -> list[Span]:
@@ -2207,20 +2210,20 @@ def _echoed(f: Found, acts: list[Act], sentence: Span) -> list[Span]:
 def _cue_negated(word: Token) -> bool:
     """'harboured no hostile intent', 'were not a threat': a judging word denied, no judgement."""
     phrase = word.head if word.dep_ in ("amod", "compound") else word
-    if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in phrase.children):
+    if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in tree.children(phrase)):
         return True
     clause = _clause_of(phrase)  # "were not a threat"; not "warned Kyiv not to torpedo talks with provocations"
-    return clause.lemma_ == "be" and any(c.dep_ == "neg" for c in clause.children)
+    return clause.lemma_ == "be" and any(c.dep_ == "neg" for c in tree.children(clause))
 
 
 def _into_the_sea(verb: Token) -> bool:
     """'Fired two missiles into the sea', 'launched a missile into the Sea of Japan': fire
     aimed at open water, at no one."""
-    heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]  # the parser may hang "into" on the object
-    aimed = [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ("at", "on", "against", "into")
+    heads = [verb] + [c for c in tree.children(verb) if c.dep_ == "dobj"]  # the parser may hang "into" on the object
+    aimed = [p for h in heads for p in tree.children(h) if p.dep_ == "prep" and p.lower_ in ("at", "on", "against", "into")
              and not _names_a_time(p)]  # "on Sunday"
     return bool(aimed) and all(
-        p.lower_ == "into" and any(o.dep_ == "pobj" and o.lemma_.lower() in OPEN_WATERS for o in p.children)
+        p.lower_ == "into" and any(o.dep_ == "pobj" and o.lemma_.lower() in OPEN_WATERS for o in tree.children(p))
         for p in aimed)
 
 
@@ -2240,9 +2243,9 @@ def _reversed(meaning):
 def _acted_on(verb: Token) -> list[Token]:
     """Whom a verb acts on: its object, or the subject the parser gives a bare infinitive
     after it ("helped Israel shoot down the missiles")."""
-    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + \
-        [s for c in verb.children if c.dep_ == "ccomp" and not any(m.dep_ == "mark" for m in c.children)
-         for s in c.children if s.dep_ == "nsubj"]
+    return [c for c in tree.children(verb) if c.dep_ in ("dobj", "nsubjpass")] + \
+        [s for c in tree.children(verb) if c.dep_ == "ccomp" and not any(m.dep_ == "mark" for m in tree.children(c))
+         for s in tree.children(c) if s.dep_ == "nsubj"]
 
 
 def _present_stance(verb: Token) -> bool:
@@ -2251,7 +2254,7 @@ def _present_stance(verb: Token) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     return verb.tag_ in ("VBP", "VBZ") or verb.tag_ == "VB" and any(
-        c.dep_ == "aux" and c.lower_ in ("does", "do") for c in verb.children)
+        c.dep_ == "aux" and c.lower_ in ("does", "do") for c in tree.children(verb))
 
 
 def _ruling_out(token: Token, failures: frozenset[str]) -> str | None:
@@ -2263,7 +2266,7 @@ def _ruling_out(token: Token, failures: frozenset[str]) -> str | None:
             return None
         t = t.head
         if _rules_out(t):
-            kept = any(c.dep_ == "neg" for c in t.children) or \
+            kept = any(c.dep_ == "neg" for c in tree.children(t)) or \
                 t.dep_ == "xcomp" and t.head.lemma_.lower() in failures
             return "not ruled out" if kept else "ruled out"
     return None
@@ -2271,12 +2274,12 @@ def _ruling_out(token: Token, failures: frozenset[str]) -> str | None:
 
 def _vote_side(verb: Token) -> str | None:
     """'Voted against (it)' → "against"; 'voted for it', 'voted in favour' → "for"."""
-    for child in verb.children:
+    for child in tree.children(verb):
         if child.lower_ == "against" and child.dep_ in ("prep", "advmod", "prt"):
             return "against"
         if child.lower_ == "for" and child.dep_ == "prep":
             return "for"
         if child.lower_ == "in" and child.dep_ == "prep" and any(
-                o.lower_ in ("favour", "favor") for o in child.children):
+                o.lower_ in ("favour", "favor") for o in tree.children(child)):
             return "for"
     return None

@@ -13,6 +13,7 @@ import numpy
 from spacy.strings import hash_string
 from spacy.tokens import Span, Token
 
+from entente.extract import tree
 from entente.knowledge.lexicon import Lexicon
 
 ACCORDING_TO_DEPTH = 8
@@ -68,19 +69,19 @@ class StatusReader:
     def _still_owed(trigger: Token) -> bool:
         """An act not done yet that is expected or was promised: 'has yet to deliver',
         'failed to provide the promised S-400s'."""
-        if any(c.lower_ == "yet" for t in (trigger, trigger.head) for c in t.children):
+        if any(c.lower_ == "yet" for t in (trigger, trigger.head) for c in tree.children(t)):
             return True
         return any(c.dep_ in ("dobj", "pobj") and any(
-                       a.dep_ == "amod" and a.lower_ in ("promised", "pledged") for a in c.children)
-                   for c in trigger.children)
+                       a.dep_ == "amod" and a.lower_ in ("promised", "pledged") for a in tree.children(c))
+                   for c in tree.children(trigger))
 
     # -- negation ----------------------------------------------------------------------------
     def _negated(self, trigger: Token) -> bool:
-        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in trigger.children):
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tree.children(trigger)):
             return True
         if trigger.pos_ in ("VERB", "AUX") and any(
-                c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
-                for c in trigger.children):
+                c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in tree.children(c))
+                for c in tree.children(trigger)):
             return True  # "no US official would attend", "no state has recognised it"
         head = trigger.head
         if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass") and \
@@ -89,10 +90,10 @@ class StatusReader:
         if trigger.dep_ in ("xcomp", "acl", "pcomp") and head != trigger:
             if head.lemma_.lower() in self.words["failure_verbs"] | self.words["failure_nouns"]:
                 return True
-            if any(c.lower_ == "yet" for c in head.children) or any(
-                    c.lower_ == "yet" for c in trigger.children):
+            if any(c.lower_ == "yet" for c in tree.children(head)) or any(
+                    c.lower_ == "yet" for c in tree.children(trigger)):
                 return True
-            if any(c.dep_ == "neg" for c in head.children) and head.lemma_ in ("have", "be"):
+            if any(c.dep_ == "neg" for c in tree.children(head)) and head.lemma_ in ("have", "be"):
                 return True
         return False
 
@@ -100,7 +101,7 @@ class StatusReader:
     def _own_modality(self, trigger: Token) -> str | None:
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else None
         if verb is None:
-            for child in trigger.children:  # "promised S-400 systems", "planned talks"
+            for child in tree.children(trigger):  # "promised S-400 systems", "planned talks"
                 if child.dep_ == "amod" and child.lower_ in ("promised", "pledged"):
                     return "promised"
                 if child.dep_ == "amod" and child.lower_ in ("planned", "proposed", "possible", "future"):
@@ -110,13 +111,13 @@ class StatusReader:
                 if child.dep_ == "amod" and child.lower_ == "reported":
                     return "reported"
             return None
-        if any(c.dep_ == "mark" and c.lower_ in self.words["hypothetical_marks"] for c in verb.children):
+        if any(c.dep_ == "mark" and c.lower_ in self.words["hypothetical_marks"] for c in tree.children(verb)):
             return "hypothetical"
-        if verb.dep_ == "acl" and any(c.dep_ == "det" and c.lower_ == "any" for c in verb.head.children):
+        if verb.dep_ == "acl" and any(c.dep_ == "det" and c.lower_ == "any" for c in tree.children(verb.head)):
             return "hypothetical"  # "a precaution against any attempt to move forces across"
         if verb.lemma_.lower() in self.words["promised_verbs"] and not _committed_a_deed(verb):
             return "promised"  # "Spain promised tanks": the verb is both the act and its status
-        for child in verb.children:
+        for child in tree.children(verb):
             if child.dep_ == "aux" and child.lower_ in self.words["planned_aux"]:
                 return "planned"
             if child.dep_ == "aux" and child.lower_ in self.words["hypothetical_aux"]:
@@ -126,8 +127,8 @@ class StatusReader:
     def _future_in_past(self, trigger: Token) -> bool:
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head  # "would impose sanctions"
         verbs = [verb] + ([verb.head] if verb.dep_ == "conj" else [])  # "would cancel … and pursue"
-        auxes = {c.lower_ for v in verbs for c in v.children if c.dep_ == "aux"}
-        marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+        auxes = {c.lower_ for v in verbs for c in tree.children(v) if c.dep_ == "aux"}
+        marks = {c.lower_ for c in tree.children(verb) if c.dep_ == "mark"}
         return "would" in auxes and not marks & self.words["hypothetical_marks"]
 
     # -- governing verbs -----------------------------------------------------------------------
@@ -138,7 +139,7 @@ class StatusReader:
                                   "prep", "nsubj", "nsubjpass", "compound") or token.head == token:
                 return
             if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and \
-                    any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+                    any(c.dep_ in ("nsubj", "nsubjpass") for c in tree.children(token)):
                 return  # "Pyongyang denied it, and Moscow called…": a clause with its own subject
             child, token = token, token.head
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and token.lemma_.lower() in (
@@ -165,7 +166,7 @@ class StatusReader:
             self._attribute(reading, governor, "alleged", "alleges")
             return True
         if lemma in self.words["report_verbs"] and child.dep_ in ("ccomp", "xcomp"):
-            if any(c.dep_ == "neg" for c in governor.children):
+            if any(c.dep_ == "neg" for c in tree.children(governor)):
                 # "has not acknowledged carrying out the strike": others say so, not the speaker
                 self._attribute(reading, governor, "alleged", "alleges")
             else:
@@ -199,7 +200,7 @@ class StatusReader:
         subject = _subject(verb)
         reading.stance = stance
         if subject is not None:
-            words = [t for t in subject.subtree]
+            words = [t for t in tree.subtree(subject)]
             reading.attribution_text = verb.doc[words[0].i:words[-1].i + 1].text + " " + verb.text
             reading.attribution_head = subject
         else:
@@ -220,14 +221,14 @@ class StatusReader:
                     reading.stance = "reports"
                     reading.via_according = True
                     if obj is not None:
-                        words = list(obj.subtree)
+                        words = list(tree.subtree(obj))
                         reading.attribution_text = "according to " + token.doc[words[0].i:words[-1].i + 1].text
                         reading.attribution_head = obj
 
     def _adverbs(self, trigger: Token, sentence: Span, reading: Reading) -> None:
-        scope = list(trigger.children)
+        scope = list(tree.children(trigger))
         if trigger.pos_ in ("NOUN", "PROPN") or trigger.dep_ in ("xcomp", "pcomp"):
-            scope += list(trigger.head.children)  # "reportedly imposed sanctions", "reportedly tried to buy"
+            scope += list(tree.children(trigger.head))  # "reportedly imposed sanctions", "reportedly tried to buy"
         for token in scope:
             status = self.adverbs.get(token.lower_)
             if status and token.dep_ == "advmod" and reading.status in ("asserted", "reported"):
@@ -244,18 +245,18 @@ BACKGROUND_PREPS = {"after", "before", "since", "following", "amid", "despite", 
 def undecided(verb: Token) -> bool:
     """'neither confirmed nor denied': no denial (and no confirmation) at all."""
     verbs = [verb] + ([verb.head] if verb.dep_ == "conj" else [])
-    return any(c.lower_ in ("neither", "nor") for v in verbs for c in v.children)
+    return any(c.lower_ in ("neither", "nor") for v in verbs for c in tree.children(v))
 
 
 def denies_a_claim(verb: Token) -> bool:
     """'a charge Tehran denies': the denial's own phrase names a claim (the parser may hang
     the claimed clause under the denial all the same)."""
-    return any(t.lemma_.lower() in CLAIM_NOUNS for c in verb.children
-               if c.dep_ in ("dobj", "nsubj", "npadvmod") for t in c.subtree)
+    return any(t.lemma_.lower() in CLAIM_NOUNS for c in tree.children(verb)
+               if c.dep_ in ("dobj", "nsubj", "npadvmod") for t in tree.subtree(c))
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
+    for child in tree.children(verb):
         if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
             return child
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head != verb:
@@ -280,11 +281,11 @@ def _copula_to_come(governor: Token) -> Token | None:
 def _under_terms(copula: Token) -> bool:
     """'Under the deal, Armenia is to hand over…': arranged by an agreement."""
     return any(p.dep_ == "prep" and p.lower_ in ("under", "by") and any(
-        o.dep_ == "pobj" and o.lemma_.lower() in AGREED_TERMS for o in p.children) for p in copula.children)
+        o.dep_ == "pobj" and o.lemma_.lower() in AGREED_TERMS for o in tree.children(p)) for p in tree.children(copula))
 
 
 def _committed_a_deed(verb: Token) -> bool:
     """'had committed genocide': "commit" with a deed for object is no promise (only
     "committed to withdraw", "committed itself to" is)."""
     return verb.lemma_.lower() == "commit" and any(c.dep_ == "dobj" and c.lower_ not in ("itself", "themselves")
-                                                   for c in verb.children)
+                                                   for c in tree.children(verb))
