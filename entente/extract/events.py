@@ -72,6 +72,7 @@ ANNOUNCEABLE = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "REJECT"}
 # Force: announced rather than used, it is a threat.
 FORCE = {"ASSAULT", "COERCE"}
 HARM = FORCE | {"SANCTION"}  # what a speaker menaces with by not ruling it out
+AT_ODDS = HARM | {"MOBILIZE", "THREATEN", "ACCUSE"}  # acts that set two sides at odds
 # A body's measures aimed against a state: voting against one backs the state.
 HOSTILE_MEASURES = {"ACCUSE", "SANCTION", "REQUEST", "COERCE", "THREATEN", "REJECT"}
 # Ties that stopping cuts ("stopped cooperating with", "ceased supplying"): then a SANCTION.
@@ -95,7 +96,8 @@ PLURAL_PRONOUNS = {"they", "them", "their"}
 # "The three governments", "both sides": a group named by its size refers back.
 GROUP_NOUNS = {"government", "country", "side", "nation", "state", "ally", "power", "capital",
                "leader", "neighbour", "neighbor", "group", "junta", "regime",
-               "president", "minister", "delegation"}  # "the two presidents", "both delegations"
+               "president", "minister", "delegation",  # "the two presidents", "both delegations"
+               "rival", "adversary", "foe", "enemy", "partner"}  # "talks between the two rivals"
 NON_STATE_GROUP_NOUNS = {"group"}  # "both groups": groups, not states
 GROUP_MEMBER_DEPS = {"nsubj", "nsubjpass", "conj", "appos"}
 NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
@@ -1304,6 +1306,8 @@ class EventBuilder:
             token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in RECIPROCAL_VERBS)
         if len(sources) >= 2 and _each_other(token):  # "accused each other", "each side blamed the other"
             reciprocal, targets = True, []  # the other is among the sources
+        if meaning.type == "RETREAT" and not targets and self._at_odds(sources):
+            reciprocal = True  # "Indian and Chinese troops began pulling back": each from the other
         if meaning.type in MUTUAL and len(sources) >= 2 and targets and all(
                 t.root.head.lower_ == "alongside" for t in targets):
             targets = []  # "A and B signed the deal alongside C": between A and B; C looked on
@@ -1461,6 +1465,14 @@ class EventBuilder:
                   if i in args.item_at and args.item_at[i].label_ == "ITEM"]
         return before[-1] if before else None
 
+    def _at_odds(self, sides: list[Span]) -> bool:
+        """Are these two sides the two of an earlier hostile act in the article (force,
+        coercion, a deployment, a threat, an accusation or a measure, either way round)?"""
+        codes = {_code(s) for s in sides}
+        return len(codes) == 2 and None not in codes and any(
+            act.kind in AT_ODDS and {_code(act.actor), *(_code(t) for t in act.targets)} == codes
+            for act in self._acts)
+
     def _group(self, token: Token, slot: str, previous: list[Span], exclude: set) -> list[Span]:
         """'The three governments', 'both countries': the last N distinct actors named
         (other than `exclude`, the event's other side)."""
@@ -1471,7 +1483,7 @@ class EventBuilder:
             token = self._args.carrier(token) or token  # "the four states handed Doha a list of demands"
         children = list(tree.children(token))
         # "sanctions on both countries", "signed a memorandum with the two countries"
-        if slot in ("of", "from", "in", "to", "on", "against", "with"):
+        if slot in ("of", "from", "in", "to", "on", "against", "with", "between"):
             deps = ("pobj",)
             preps = [c for c in children if c.dep_ == "prep" and c.lower_ == slot]
             # "out of the country": the second word carries the object
