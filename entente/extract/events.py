@@ -199,6 +199,12 @@ class EventBuilder:
             return self.lexicon.trigger("reject", "VERB")  # "Moscow insisted the jet never left Syria"
         if token.pos_ in ("VERB", "AUX") and self._declared_unwelcome(token) is not None:
             return self.lexicon.trigger("expel", "VERB")  # "declared three diplomats persona non grata"
+        if token.pos_ in ("VERB", "AUX") and self._declared_as(token, "terrorist_phrases") is not None:
+            return self.lexicon.trigger("designate", "VERB")  # "declared the group a terrorist organisation"
+        if token.lemma_.lower() in REPLY_VERBS and any(
+                self.trigger_of(g) is not None for p in tree.children(token) if p.dep_ == "prep" and p.lower_ == "by"
+                for g in tree.children(p) if g.dep_ == "pcomp"):
+            return None  # "retaliated by expelling…": the means is the act
         if token.pos_ in ("VERB", "AUX"):
             # phrasal verbs first: "turned down the request", "waved the package away"
             particles = [c.lower_ for c in tree.children(token) if c.dep_ in ("prt", "advmod") and c.i > token.i]
@@ -465,14 +471,20 @@ class EventBuilder:
 
     def _declared_unwelcome(self, verb: Token) -> Token | None:
         """'Declared three Russian diplomats persona non grata', 'declared the ambassador no
-        longer welcome': an expulsion of the one declared (the parser makes that one the
-        subject of a clause under the verb). Returns that subject."""
+        longer welcome': an expulsion of the one declared. Returns that one."""
+        return self._declared_as(verb, "unwelcome_phrases")
+
+    def _declared_as(self, verb: Token, phrases: str) -> Token | None:
+        """The one a declaring verb declares to be what one of the `phrases` word list says
+        ("declared US Central Command a terrorist organisation"): the subject the parser
+        gives the clause under the verb, or the declared noun itself."""
         if verb.lemma_.lower() not in self.lexicon.words("declaring_verbs"):
             return None
-        for clause in (c for c in tree.children(verb) if c.dep_ in ("ccomp", "oprd", "xcomp")):
+        for clause in (c for c in tree.children(verb) if c.dep_ in ("ccomp", "oprd", "xcomp", "dative", "dobj")):
             words = " ".join(t.lower_ for t in tree.subtree(clause))
-            if any(phrase in words for phrase in self.lexicon.words("unwelcome_phrases")):
-                return next((c for c in tree.children(clause) if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if any(phrase in words for phrase in self.lexicon.words(phrases)):
+                subject = next((c for c in tree.children(clause) if c.dep_ in ("nsubj", "nsubjpass")), None)
+                return subject if subject is not None or clause.pos_ not in ("NOUN", "PROPN") else clause
         return None
 
     def _ordered_out(self, verb: Token) -> bool:
@@ -694,7 +706,8 @@ class EventBuilder:
             return [a for a in named if _code(a) not in own][:1]
         if meaning.lemma in self.lexicon.requires_actor_object:  # "helped Israel shoot down…"
             return [a for c in _acted_on(token) for a in args.actors_of(c) if _code(a) not in own]
-        declared = self._declared_unwelcome(token) if meaning.lemma == "expel" else None
+        declared = self._declared_unwelcome(token) if meaning.lemma == "expel" else \
+            self._declared_as(token, "terrorist_phrases") if meaning.lemma == "designate" else None
         if declared is not None:  # "declared the ambassador no longer welcome"
             return [a for a in args.actors_of(declared) if _code(a) not in own]
         if meaning.type == "REQUEST" and token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and \
@@ -1078,7 +1091,7 @@ class EventBuilder:
                 if f.targets:
                     records += self._records(f, sentence, doc, doc_id, name, args)
                     continue
-            if f.meaning.type not in IMPLICIT_TARGET:
+            if f.meaning.type not in IMPLICIT_TARGET or f.meaning.type == "MOBILIZE" and _a_test(f.trigger):
                 if f.meaning.type in TARGETLESS:  # "NATO is reinforcing its force": aimed at no one named
                     records += [self._event(f, source, None, sentence, doc, doc_id, name, args)
                                 for source in f.sources if _code(source)]
@@ -2250,6 +2263,12 @@ def _reversed(meaning):
     if meaning.type in TIES:
         return replace(meaning, type="SANCTION")
     return None
+
+
+def _a_test(trigger: Token) -> bool:
+    """A weapons test ("tested a missile", "test-fired", "a nuclear test"): aimed at no one."""
+    return trigger.lemma_.lower() == "test" or any(
+        t.lower_ == "test" for t in trigger.doc[max(trigger.i - 2, 0):trigger.i])
 
 
 def _acted_on(verb: Token) -> list[Token]:
