@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from entente.extract import tree
 from entente.extract.arguments import (CONTAINERS, FRONTIERS, PARTITIVES, REPLY_VERBS, REVERSALS, Arguments,
-                                       actor_of, forget_actors, holder_of, is_passive, remember_actor)
+                                       actor_of, forget_actors, holder_of, is_passive, remember_actor,
+                                       what_it_called)
 from entente.extract.arguments import code_of as _code
 from entente.extract.items import to_item
 from entente.extract.sentences import DASHES
@@ -616,14 +617,15 @@ class EventBuilder:
         return verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail"
 
     def _agreed_ties(self, verb: Token) -> list[Token]:
-        """'agreed to restore relations with Riyadh': the ties or talks a verb of agreeing takes
-        as its infinitive, or as the infinitive's object."""
+        """'agreed to restore relations with Riyadh', 'agreed to buy the S-400 from Russia': the
+        ties, talks or transfer a verb of agreeing takes as its infinitive, or as the
+        infinitive's object."""
         found = []
         for c in tree.children(verb):
             if c.dep_ != "xcomp":
                 continue
             found += [act for act in [c] + [o for o in tree.children(c) if o.dep_ == "dobj"]
-                      if getattr(self.trigger_of(act), "type", None) in ("COOPERATE", "CONSULT")]
+                      if getattr(self.trigger_of(act), "type", None) in ("COOPERATE", "CONSULT", "AID")]
         return found
 
     def _carried(self, noun: Token) -> bool:
@@ -730,8 +732,8 @@ class EventBuilder:
             return False
         for child in tree.children(verb):
             if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX") and \
-                    self.lexicon.trigger(child.lemma_, "VERB"):
-                return True
+                    self.lexicon.trigger(child.lemma_, "VERB") and what_it_called(child) is None:
+                return True  # (not "rejected what they called ultimatums": a naming, no act)
             if child.dep_ == "dobj" and child.pos_ == "NOUN" and \
                     verb.lemma_.lower() in self.status.words["denial_of_acts"]:
                 meaning = self._noun_meaning(child)
@@ -1234,8 +1236,10 @@ class EventBuilder:
                              exclude={_code(s) for s in sources})
         targets = [t for t in targets if t not in sources]
         if not targets and meaning.type == "AGREE" and token.pos_ in ("VERB", "AUX"):
-            # "Morocco agreed to establish relations with Israel": agreed with the other side of the ties
-            targets = [a for c in self._agreed_ties(token) for p in tree.children(c) if p.dep_ == "prep" and p.lower_ == "with"
+            # "Morocco agreed to establish relations with Israel": agreed with the other side of the
+            # ties (or of the sale: "agreed to buy the S-400 from Russia")
+            targets = [a for c in self._agreed_ties(token) for p in tree.children(c)
+                       if p.dep_ == "prep" and p.lower_ in ("with", "from", "to")
                        for o in tree.children(p) if o.dep_ == "pobj" for a in args.actors_of(o) if a not in sources]
         if meaning.type in MUTUAL and token.pos_ in ("NOUN", "PROPN") and \
                 meaning.lemma not in self.lexicon.words("brokering_nouns"):
