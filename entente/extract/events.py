@@ -618,15 +618,23 @@ class EventBuilder:
 
     def _agreed_ties(self, verb: Token) -> list[Token]:
         """'agreed to restore relations with Riyadh', 'agreed to buy the S-400 from Russia': the
-        ties, talks or transfer a verb of agreeing takes as its infinitive, or as the
-        infinitive's object."""
+        ties, talks or sale a verb of agreeing takes as its infinitive, or as the infinitive's
+        object."""
         found = []
         for c in tree.children(verb):
             if c.dep_ != "xcomp":
                 continue
             found += [act for act in [c] + [o for o in tree.children(c) if o.dep_ == "dobj"]
-                      if getattr(self.trigger_of(act), "type", None) in ("COOPERATE", "CONSULT", "AID")]
+                      if getattr(self.trigger_of(act), "type", None) in ("COOPERATE", "CONSULT")
+                      or self._a_sale(act)]
         return found
+
+    def _a_sale(self, act: Token) -> bool:
+        """A purchase or sale ("buy the S-400 from Russia", "sell jets to Egypt"): a deal
+        between two sides, where a gift ("send tanks to Ukraine") is one side's."""
+        meaning = self.trigger_of(act)
+        return meaning is not None and meaning.type == "AID" and (
+            meaning.frame.name == "receive" or meaning.lemma in self.lexicon.words("sale_verbs"))
 
     def _carried(self, noun: Token) -> bool:
         """'offered his solidarity', 'imposed sanctions': a noun trigger that is the object of a
