@@ -1247,7 +1247,7 @@ class EventBuilder:
             # "Morocco agreed to establish relations with Israel": agreed with the other side of the
             # ties (or of the sale: "agreed to buy the S-400 from Russia")
             targets = [a for c in self._agreed_ties(token) for p in tree.children(c)
-                       if p.dep_ == "prep" and p.lower_ in ("with", "from", "to")
+                       if p.dep_ in ("prep", "dative") and p.lower_ in ("with", "from", "to")
                        for o in tree.children(p) if o.dep_ == "pobj" for a in args.actors_of(o) if a not in sources]
         if meaning.type in MUTUAL and token.pos_ in ("NOUN", "PROPN") and \
                 meaning.lemma not in self.lexicon.words("brokering_nouns"):
