@@ -38,6 +38,8 @@ MUTUAL = {"CONSULT", "COOPERATE", "AGREE"}
 # What "the allegations" a response answers are: accusations and reports.
 CLAIM_NOUNS = {"allegation", "accusation", "claim", "charge", "report", "finding", "criticism",
                "assertion", "suggestion"}
+# What a side denies having in an act: "denied any role", "rejected any involvement".
+ROLE_NOUNS = {"role", "part", "involvement", "link", "links", "hand", "responsibility", "complicity"}
 # The trigger each kind of judgement is recorded under ("called the talks constructive": support).
 JUDGING_VERBS = {"THREATEN": "threaten", "ACCUSE": "accuse", "SUPPORT": "support"}
 # What a claim is said to lack when it is rejected: "the finding had no basis in fact".
@@ -88,6 +90,7 @@ FUTURE_AUX = {"will", "would", "'ll", "shall", "could", "might"}
 SETTING_PREPS = {"in", "at", "during", "after", "before", "following", "amid"}
 OBLIGATION_AUX = {"must", "should"}
 EXPECTATION_VERBS = {"require", "oblige", "obligate"}  # "Serbia was required to" ("expected to" also predicts)
+CLAIM_REACH = 3  # how many sentences back a rejected claim may have been told
 # How often an actor must be named before an article counts as being about it.
 SALIENT_MENTIONS = 4
 LEAD_WEIGHT = 3
@@ -815,7 +818,8 @@ class EventBuilder:
         self._group_sentences = {args.sent_start[i] for i, lemma in enumerate(lemmas) if lemma in heads}
         vote = doc.vocab.strings["vote"]
         votes = [i for i, lemma in enumerate(lemmas) if lemma == vote]  # "voted against it"
-        for sentence in sentences:
+        for n, sentence in enumerate(sentences):
+            first_new = len(events)  # this sentence's events start here
             words = [doc[i] for i in candidates[bisect_left(candidates, sentence.start):bisect_left(candidates, sentence.end)]]
             found = [f for word in words if (f := self._find(word, sentence, args, previous))]
             # this sentence's acts first, so "…, which Belarus denies" can answer them
@@ -855,6 +859,9 @@ class EventBuilder:
             here = [doc[i] for i in votes if sentence.start <= i < sentence.end]
             if here:
                 events += self._votes(here, sentence, acts, doc, doc_id, doc_name, args)
+            window = sentences[max(n - CLAIM_REACH, 0)].start_char
+            claimed = {f.trigger.idx for f in found if f.meaning.type == "REJECT" and _rejects_a_claim(f.trigger)}
+            events += _denied_claims(events[first_new:], events[:first_new], window, sentence, doc_id, claimed)
             previous = (previous + args.actors_in(sentence))[-6:]
         # a judgement may have found whom an open-ended act was aimed at ("warned that Moscow
         # would face tariffs"): that act is not made again without a target
@@ -2172,6 +2179,44 @@ def _mention(span: Span, text: str) -> Mention:
     return Mention(text=text, start=span.start_char, end=span.end_char,
                    actor_id=entry.actor_id, country=getattr(entry, "country", None),
                    sector=getattr(entry, "sector", None), name=getattr(entry, "name", None))
+
+
+def _rejects_a_claim(trigger: Token) -> bool:
+    """'denied any role', 'dismissed the accusation', 'a charge Pakistan rejects', 'denied it'."""
+    objects = [c for c in tree.children(trigger) if c.dep_ in ("dobj", "nsubjpass")]
+    if trigger.dep_ == "relcl":
+        objects.append(trigger.head)
+    return any(o.lemma_.lower() in CLAIM_NOUNS | ROLE_NOUNS or o.lower_ in ("it", "this", "them") for o in objects)
+
+
+def _denied_claims(new: list[Event], before: list[Event], since: int, sentence: Span,
+                   doc_id: str, claimed: set[int]) -> list[Event]:
+    """'Iran denied any role', 'a charge Pakistan rejects': a side that rejects a claim made
+    about it denies the act the claim alleged, the latest one alleged of it a few sentences
+    back at most: one the side it answers made, else any when what it rejects is a claim
+    (`claimed`: where such rejections are told)."""
+    out = []
+    for rejection in new:
+        if rejection.type != "REJECT" or rejection.source is None:
+            continue
+        code = rejection.source.code
+        if any(e.status == "denied" and e.source is not None and e.source.code == code for e in new + out):
+            continue  # the denied act is told here ("denied sending troops")
+        claims = [e for e in before if e.source is not None and e.source.code == code and e.status == "alleged"
+                  and e.type not in ("REJECT", "ACCUSE") and e.span and e.span[0] >= since]
+        answered = [e for e in claims if rejection.target is not None
+                    and any(rejection.target.code in a.actors for a in e.attribution)]
+        claims = answered or (claims if rejection.span and rejection.span[0] in claimed else [])
+        if not claims:
+            continue
+        claim = claims[-1]
+        target = claim.target.code if claim.target is not None else ""
+        out.append(claim.model_copy(update={
+            "event_id": Event.make_id(doc_id, sentence.start_char, rejection.span[0], claim.type, code, target),
+            "sentence": rejection.sentence, "span": rejection.span, "trigger": rejection.trigger,
+            "status": "denied", "negated": False,
+            "attribution": [Attribution(text=rejection.trigger, actors=[code], stance="denies")]}))
+    return out
 
 
 def _unique(events: list[Event]) -> list[Event]:
