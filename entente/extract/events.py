@@ -142,7 +142,7 @@ class EventBuilder:
         self.status = StatusReader(lexicon)
         self.extractor = extractor
         self._dated: dict = {}
-        self._dates: tuple = (None, [], None, None)  # (document, its DATE entities as (start, text), date, base)
+        self._dates: tuple = (None, [], None, None, {})  # (document, its DATE entities as (start, text), date, base, dates read)
         self._meanings: dict = {}
         self._lead_end = 0  # where the current document's first sentence ends
         # the last word of every noun trigger ("strikes", "air strikes", "military support")
@@ -1754,13 +1754,14 @@ class EventBuilder:
         if self._dates[0] is not doc:  # doc.ents builds every entity span anew: once per document
             published = doc._.date
             self._dates = (doc, [(e.start, e.text) for e in doc.ents if e.label_ == "DATE"],
-                           published, _relative_base(published))
-        _, all_dates, published, base = self._dates
+                           published, _relative_base(published), {})
+        _, all_dates, published, base, parsed_texts = self._dates
         dates = [(start, text) for start, text in all_dates if sentence.start <= start < sentence.end]
         for _, text in sorted(dates, key=lambda d: abs(d[0] - trigger.i)):  # "for a week on Monday"
-            parsed = parse_date(text, base, any_language=False)
-            if parsed:
-                return parsed
+            if text not in parsed_texts:  # (each date of the document read once)
+                parsed_texts[text] = parse_date(text, base, any_language=False)
+            if parsed_texts[text]:
+                return parsed_texts[text]
         if published:
             parsed = parse_date(published)
             if parsed:

@@ -15,7 +15,8 @@ _subtrees: list[tuple[Token, ...] | None] = []
 
 
 def children(token: Token) -> tuple[Token, ...]:
-    _tables_for(token.doc)
+    if token.doc is not _doc:
+        _tables_for(token.doc)
     found = _children[token.i]
     if found is None:
         found = _children[token.i] = tuple(token.children)
@@ -24,7 +25,8 @@ def children(token: Token) -> tuple[Token, ...]:
 
 def subtree(token: Token) -> tuple[Token, ...]:
     """The token and all below it, in document order."""
-    _tables_for(token.doc)
+    if token.doc is not _doc:
+        _tables_for(token.doc)
     found = _subtrees[token.i]
     if found is None:
         found = _subtrees[token.i] = tuple(token.subtree)
@@ -39,5 +41,4 @@ def forget() -> None:
 
 def _tables_for(doc: Doc) -> None:
     global _doc, _children, _subtrees
-    if doc is not _doc:
-        _doc, _children, _subtrees = doc, [None] * len(doc), [None] * len(doc)
+    _doc, _children, _subtrees = doc, [None] * len(doc), [None] * len(doc)
