@@ -1685,6 +1685,12 @@ class EventBuilder:
         status = reading.status
         if status == "reported" and type_ in VERBAL and any(_code(source) in a.actors for a in attribution):
             status = "asserted"  # "the State Department said … and urged Beijing": saying is doing
+        elif status == "alleged" and any(_code(source) in a.actors for a in attribution) and \
+                reading.attribution_head is not None and reading.attribution_head.dep_ == "nsubj" and \
+                not any(c.dep_ == "neg" for c in tree.children(reading.attribution_head.head)):
+            # "Hamas claimed the attack": a side's claim of its own act is no allegation (but
+            # "Israel has not acknowledged the strike" or "Belarus has been accused of" leave it alleged)
+            status = "reported"
         if reading.negated and type_ == f.meaning.type and any(
                 _code(source) in a.actors for a in attribution):
             # "Araghchi wrote that Iran had not delivered missiles": the actor denies its own act
