@@ -2026,19 +2026,22 @@ class EventBuilder:
                 continue
             for denier in args.actors_of(f.reading.denier):
                 others = [a for a in accusers if _code(a) != _code(denier)] or \
-                    self._accusers_before(denier, sentence) or [None]
+                    self._accusers_before(denier, f.trigger) or [None]
                 for accuser in others:
                     records.append(self._event(
                         f, denier, accuser, sentence, doc, doc_id, name, args,
                         type_="REJECT", reading=Reading()))
         return records
 
-    def _accusers_before(self, denier: Span, sentence: Span) -> list[Span]:
+    def _accusers_before(self, denier: Span, denial: Token) -> list[Span]:
         """'U.S. officials said Iran armed the Houthis. Iran denies it': a denial with no
-        accuser in its sentence answers the latest accusation or report against the denier
-        in the sentences just before."""
-        claims = [a for a in _claims_against(self._acts, {_code(denier)}) if a.at < sentence.start
-                  and a.actor.start >= sentence.start - ANSWER_WINDOW]
+        accuser named with it answers the latest accusation or report against the denier
+        before it, in its sentence ("Tripoli accused Moscow…; the Kremlin denied…") or
+        the ones just before."""
+        start = self._sent_start[denial.i]
+        claims = [a for a in _claims_against(self._acts, {_code(denier)})
+                  if (a.at < start or a.at < denial.i and a.kind == "ACCUSE")  # (in its sentence, an accusation)
+                  and a.actor.start >= start - ANSWER_WINDOW]
         if not claims:
             return []
         last = claims[-1].at
