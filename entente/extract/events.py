@@ -150,7 +150,8 @@ class EventBuilder:
         # the first word of every verb trigger, and the verbs that may dismiss a claim or
         # hold to its contrary
         self._verb_words = frozenset(phrase.split()[0] for phrase in lexicon.verbs) | \
-            frozenset(self.status.words["evaluative_verbs"]) | self.status.words["insisting_verbs"] | {"be"}
+            frozenset(self.status.words["evaluative_verbs"]) | self.status.words["insisting_verbs"] | {"be"} | \
+            lexicon.words("blaming_verbs") | lexicon.words("declaring_verbs")
         self._known: dict[tuple[int, int], bool] = {}  # (word hash, word list) → in it
         self._sent_start: list[int] = []  # the current document's sentence start of each token
         self._acts: list = []  # the current document's acts so far
@@ -203,6 +204,8 @@ class EventBuilder:
             return self.lexicon.trigger("reject", "VERB")  # "Moscow insisted the jet never left Syria"
         if token.pos_ in ("VERB", "AUX") and self._declared_unwelcome(token) is not None:
             return self.lexicon.trigger("expel", "VERB")  # "declared three diplomats persona non grata"
+        if token.pos_ in ("VERB", "AUX") and self._held_responsible(token) is not None:
+            return self.lexicon.trigger("accuse", "VERB")  # "held Moscow responsible for the attack"
         if token.pos_ in ("VERB", "AUX") and self._declared_as(token, "terrorist_phrases") is not None:
             return self.lexicon.trigger("designate", "VERB")  # "declared the group a terrorist organisation"
         if token.lemma_.lower() in REPLY_VERBS and any(
@@ -478,6 +481,19 @@ class EventBuilder:
         longer welcome': an expulsion of the one declared. Returns that one."""
         return self._declared_as(verb, "unwelcome_phrases")
 
+    def _held_responsible(self, verb: Token) -> Token | None:
+        """'held Moscow responsible for the attack', 'holds Tehran accountable': blame laid on
+        the one held so (the verb's object, or the subject the parser gives the predicate).
+        Returns that one."""
+        if verb.lemma_.lower() not in self.lexicon.words("blaming_verbs"):
+            return None
+        for predicate in tree.children(verb):
+            if predicate.dep_ in ("oprd", "ccomp", "acomp", "xcomp") and \
+                    predicate.lower_ in self.lexicon.words("blame_predicates"):
+                held = next((c for c in tree.children(predicate) if c.dep_ in ("nsubj", "nsubjpass")), None)
+                return held or next((c for c in tree.children(verb) if c.dep_ == "dobj"), None)
+        return None
+
     def _declared_as(self, verb: Token, phrases: str) -> Token | None:
         """The one a declaring verb declares to be what one of the `phrases` word list says
         ("declared US Central Command a terrorist organisation"): the subject the parser
@@ -720,7 +736,8 @@ class EventBuilder:
         if meaning.lemma in self.lexicon.requires_actor_object:  # "helped Israel shoot down…"
             return [a for c in _acted_on(token) for a in args.actors_of(c) if _code(a) not in own]
         declared = self._declared_unwelcome(token) if meaning.lemma == "expel" else \
-            self._declared_as(token, "terrorist_phrases") if meaning.lemma == "designate" else None
+            self._declared_as(token, "terrorist_phrases") if meaning.lemma == "designate" else \
+            self._held_responsible(token) if meaning.lemma == "accuse" else None
         if declared is not None:  # "declared the ambassador no longer welcome"
             return [a for a in args.actors_of(declared) if _code(a) not in own]
         if meaning.type == "REQUEST" and token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and \
