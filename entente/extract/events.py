@@ -481,6 +481,14 @@ class EventBuilder:
         longer welcome': an expulsion of the one declared. Returns that one."""
         return self._declared_as(verb, "unwelcome_phrases")
 
+    def _kept_or_broken(self, noun: Token) -> bool:
+        """A measure someone keeps to or breaks ("respect the embargo", "evade sanctions", "in
+        breach of EU sanctions"): the measure is not imposed there."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ in ("of", "with", "by", "to"):
+            head = head.head
+        return head.lemma_.lower() in self.lexicon.words("measure_compliance")
+
     def _held_responsible(self, verb: Token) -> Token | None:
         """'held Moscow responsible for the attack', 'holds Tehran accountable': blame laid on
         the one held so (the verb's object, or the subject the parser gives the predicate).
@@ -1179,6 +1187,8 @@ class EventBuilder:
         if token.dep_ == "compound" and holder_of(token) is not None and \
                 getattr(self.trigger_of(token.head), "type", None) == meaning.type:
             return None  # "an aid package" is one event, the package's
+        if meaning.type == "SANCTION" and token.pos_ == "NOUN" and self._kept_or_broken(token):
+            return None  # "pledged to respect the arms embargo", "in breach of EU sanctions": no new measure
         if meaning.type == "PROTEST" and token.pos_ == "NOUN" and self._lodged(token):
             meaning = replace(meaning, type="ACCUSE")  # "lodged a formal protest with Japan"
         if meaning.type == "SUPPORT" and self._defends_itself(token):
