@@ -1170,6 +1170,16 @@ class EventBuilder:
         meaning = self.trigger_of(token)
         if meaning is None:
             return None
+        blamed = _to_blame(token) if meaning.type == "ACCUSE" else None
+        if blamed is not None:
+            # "Britain said Russia was to blame": the one to blame is accused, by whoever says so
+            reading = self.status.read(token, sentence)
+            if reading.status in ("planned", "promised"):
+                reading.status = "reported"  # ("is to blame" is no act to come)
+            speaker = reading.attribution_head or _clause_speaker(token)
+            speakers = args.actors_of(speaker) if speaker is not None else []
+            accused = [a for a in args.actors_of(blamed) if _code(a) not in {_code(s) for s in speakers}]
+            return Found(token, meaning, speakers, accused, [], reading) if speakers and accused else None
         if self._requested(token):
             return None  # "asked the EU to impose sanctions": what is asked for has not happened
         if meaning.lemma in self.lexicon.requires_actor_object and self._ordered_out(token):
@@ -2357,6 +2367,31 @@ def _reversed(meaning):
     if meaning.type in TIES:
         return replace(meaning, type="SANCTION")
     return None
+
+
+def _to_blame(verb: Token) -> Token | None:
+    """'Russia was to blame', 'was highly likely to be to blame': the subject of the copula
+    that 'to blame' completes (the one blamed), or None for any other use of the verb."""
+    if verb.lemma_.lower() != "blame" or verb.dep_ != "xcomp" or verb.head.lemma_ != "be":
+        return None
+    node = verb.head
+    for _ in range(4):
+        subject = next((c for c in tree.children(node) if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None or node.dep_ not in ("xcomp", "acomp"):
+            return subject
+        node = node.head
+    return None
+
+
+def _clause_speaker(token: Token) -> Token | None:
+    """The subject of the verb whose clause holds the token ("the leaders agreed that Russia
+    was to blame": the leaders), or None."""
+    node = token
+    while node.dep_ not in ("ccomp", "ROOT") and node.head != node:
+        node = node.head
+    if node.dep_ != "ccomp":
+        return None
+    return next((c for c in tree.children(node.head) if c.dep_ == "nsubj"), None)
 
 
 def _a_test(trigger: Token) -> bool:
