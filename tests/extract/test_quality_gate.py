@@ -28,8 +28,9 @@ SEED_FLOORS = {"precision": 0.85, "key_recall": 0.9, "status_accuracy": 0.88}
 # With batch 15 (112 articles), on the session 12 code that first scored it: P 0.754, F1 0.635,
 # key 0.655; at the end of session 12: P 0.761, F1 0.643, key 0.668.
 # With batch 16 (120 articles), at the end of session 13: P 0.763, F1 0.664, key 0.695.
-# With batch 17 (128 articles), on the session 14 code that first scored it: P 0.761, F1 0.664, key 0.690.
-FRESH_FLOORS = {"precision": 0.75, "f1": 0.65, "key_recall": 0.67}
+# With batch 17 (128 articles), on the session 14 code that first scored it: P 0.761, F1 0.664, key 0.690;
+# at the end of session 14: P 0.765, F1 0.672, key 0.701.
+FRESH_FLOORS = {"precision": 0.75, "f1": 0.66, "key_recall": 0.68}
 
 
 def _check(totals: dict, floors: dict) -> None:
