@@ -9,36 +9,32 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-_doc: Doc | None = None  # the document the tables below are for
-_children: list[tuple[Token, ...] | None] = []
-_subtrees: list[tuple[Token, ...] | None] = []
+_CHILDREN, _SUBTREE = 0, 1  # the two tables, each with one entry per token
+_doc: Doc | None = None  # the document the tables are for
+_tables: tuple[list, list] = ([], [])
 
 
 def children(token: Token) -> tuple[Token, ...]:
-    if token.doc is not _doc:
-        _tables_for(token.doc)
-    found = _children[token.i]
-    if found is None:
-        found = _children[token.i] = tuple(token.children)
-    return found
+    return _remembered(token, _CHILDREN)
 
 
 def subtree(token: Token) -> tuple[Token, ...]:
     """The token and all below it, in document order."""
-    if token.doc is not _doc:
-        _tables_for(token.doc)
-    found = _subtrees[token.i]
-    if found is None:
-        found = _subtrees[token.i] = tuple(token.subtree)
-    return found
+    return _remembered(token, _SUBTREE)
 
 
 def forget() -> None:
     """Let go of the last document (called when its events are built)."""
-    global _doc, _children, _subtrees
-    _doc, _children, _subtrees = None, [], []
+    global _doc, _tables
+    _doc, _tables = None, ([], [])
 
 
-def _tables_for(doc: Doc) -> None:
-    global _doc, _children, _subtrees
-    _doc, _children, _subtrees = doc, [None] * len(doc), [None] * len(doc)
+def _remembered(token: Token, kind: int) -> tuple[Token, ...]:
+    global _doc, _tables
+    if token.doc is not _doc:
+        _doc, _tables = token.doc, ([None] * len(token.doc), [None] * len(token.doc))
+    table = _tables[kind]
+    found = table[token.i]
+    if found is None:
+        found = table[token.i] = tuple(token.children if kind == _CHILDREN else token.subtree)
+    return found
