@@ -307,8 +307,7 @@ class EventBuilder:
             if meaning.lemma in self.lexicon.words("intransitive_retreats") and any(
                     c.dep_ == "dobj" for c in tree.children(token)):
                 return replace(meaning, type="COERCE")  # "disarm the militia": coercion
-            if meaning.type == "ASSAULT" and token.i >= 2 and token.doc[token.i - 1].text == "-" and \
-                    token.doc[token.i - 2].lower_ == "test":
+            if meaning.type == "ASSAULT" and _a_test(token):
                 return self.lexicon.trigger("missile test", "NOUN")  # "test-fired a missile": a show of force
             if meaning.type == "ASSAULT" and _into_the_sea(token):
                 return self.lexicon.trigger("missile test", "NOUN")  # "fired missiles into the sea": the same
@@ -2389,9 +2388,7 @@ def _clause_speaker(token: Token) -> Token | None:
     node = token
     while node.dep_ not in ("ccomp", "ROOT") and node.head != node:
         node = node.head
-    if node.dep_ != "ccomp":
-        return None
-    return next((c for c in tree.children(node.head) if c.dep_ == "nsubj"), None)
+    return _speech_subject(node.head) if node.dep_ == "ccomp" else None
 
 
 def _a_test(trigger: Token) -> bool:
