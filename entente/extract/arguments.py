@@ -398,6 +398,15 @@ class Arguments:
             head = head.head
         if head.pos_ in ("NOUN", "PROPN"):
             return self._noun_agent(head)
+        if trigger.dep_ == "xcomp" and is_passive(head):
+            # "Iran is expected to deliver…", "Kyiv was forced to withdraw": a passive governor's
+            # subject does the act it governs, when it names an actor ("the blast was reported
+            # to have targeted…" does not)
+            for child in tree.children(head):
+                if child.dep_ == "nsubjpass":
+                    found = self._resolve_subject(child)
+                    if child.pos_ == "PRON" and found or any(a.start <= child.i < a.end for a in found):
+                        return found
         for child in tree.children(head):
             if child.dep_ in SUBJECT_DEPS:
                 found = self._resolve_subject(child)

@@ -579,6 +579,8 @@ class EventBuilder:
         while verb.dep_ == "conj" and verb.head.dep_ in ("xcomp", "ccomp") and \
                 any(m.dep_ == "mark" for m in tree.children(verb)):
             verb = verb.head  # "demanded that M23 halt and that Rwandan forces withdraw"
+        while verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lexicon.words("stopping_verbs"):
+            verb = verb.head  # "asked Iran to stop supplying drones": the stop is asked for
         if verb.dep_ not in ("xcomp", "ccomp") or verb.head == verb:
             return False
         governor = self.trigger_of(verb.head)
