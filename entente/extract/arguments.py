@@ -117,8 +117,10 @@ class Arguments:
                  compound_is_place=lambda noun: False, instrument_verbs: frozenset[str] = frozenset(),
                  subject_control_verbs: frozenset[str] = frozenset(), acting_nouns: frozenset[str] = frozenset(),
                  speaks=lambda token: False, proposal_nouns: frozenset[str] = frozenset(),
-                 undoing_verbs: frozenset[str] = frozenset(), undone=lambda noun: False):
+                 undoing_verbs: frozenset[str] = frozenset(), undone=lambda noun: False,
+                 blamed_for=lambda noun: None):
         self.doc = doc
+        self.blamed_for = blamed_for  # "Russia was behind the attack": who is said to have done it
         # "the EU suspended sanctions": one undoes one's own hostile act, which `undone` tells
         self.undoing_verbs, self.undone = undoing_verbs, undone
         self.speaks = speaks  # "urged", "warned": an act in words, which only an actor does
@@ -468,6 +470,9 @@ class Arguments:
         if holder is not None:
             # "Washington unveiled a package of export controls", "announced $500 million in aid"
             return self._noun_agent(holder)
+        blamed = self.blamed_for(noun) if noun.dep_ == "pobj" else None
+        if blamed is not None:
+            return self._resolve_subject(blamed)  # "said Russia was behind the attack": Russia attacked
         if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in MOTION_VERBS:
             return self._subject(noun.head.head)  # "a Saudi delegation travelled to Sanaa for talks"
         if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.lemma_.lower() in REPLY_VERBS:

@@ -206,6 +206,8 @@ class EventBuilder:
             return self.lexicon.trigger("expel", "VERB")  # "declared three diplomats persona non grata"
         if token.pos_ in ("VERB", "AUX") and self._held_responsible(token) is not None:
             return self.lexicon.trigger("accuse", "VERB")  # "held Moscow responsible for the attack"
+        if token.lemma_ == "be" and self.behind_an_act(token) is not None:
+            return self.lexicon.trigger("accuse", "VERB")  # "said Russia was behind the attack"
         if token.pos_ in ("VERB", "AUX") and self._declared_as(token, "terrorist_phrases") is not None:
             return self.lexicon.trigger("designate", "VERB")  # "declared the group a terrorist organisation"
         if token.lemma_.lower() in REPLY_VERBS and any(
@@ -500,6 +502,31 @@ class EventBuilder:
                 held = next((c for c in tree.children(predicate) if c.dep_ in ("nsubj", "nsubjpass")), None)
                 return held or next((c for c in tree.children(verb) if c.dep_ == "dobj"), None)
         return None
+
+    def behind_an_act(self, verb: Token) -> Token | None:
+        """'Russia was behind the attack', 'Iran is responsible for the blasts': the copula's
+        subject, blamed for a harmful act (not "Qatar was behind the truce"). Returns it."""
+        if verb.lemma_ != "be":
+            return None
+        subject = next((c for c in tree.children(verb) if c.dep_ == "nsubj"), None)
+        if subject is None:
+            return None
+        preps = [c for c in tree.children(verb) if c.dep_ == "prep" and c.lower_ == "behind"]
+        preps += [p for a in tree.children(verb) if a.dep_ == "acomp" and a.lower_ in self.lexicon.words("blame_predicates")
+                  for p in tree.children(a) if p.dep_ == "prep" and p.lower_ == "for"]
+        acts = [o for p in preps for o in tree.children(p) if o.dep_ == "pobj"]
+        harmful = any(getattr(self.trigger_of(o), "type", None) in HARM or
+                      o.lemma_.lower() in self.lexicon.words("blamed_acts") for o in acts)
+        return subject if harmful else None
+
+    def _blamed_for(self, act: Token) -> Token | None:
+        """Who is said to be behind a harmful act ("Russia was behind the attack"), or None."""
+        if act.dep_ != "pobj":
+            return None
+        copula = act.head.head  # the preposition's head: the copula, or the predicate after it
+        if copula.dep_ == "acomp":
+            copula = copula.head
+        return self.behind_an_act(copula)
 
     def _declared_as(self, verb: Token, phrases: str) -> Token | None:
         """The one a declaring verb declares to be what one of the `phrases` word list says
@@ -818,7 +845,7 @@ class EventBuilder:
                    self._speaks)
         args = Arguments(doc, *options, proposal_nouns=self.status.words["proposal_nouns"],
                          undoing_verbs=self.lexicon.words("undoing_verbs"),
-                         undone=lambda noun: self._undone_by(noun, noun.head))
+                         undone=lambda noun: self._undone_by(noun, noun.head), blamed_for=self._blamed_for)
         self._doc_text = text
         self._args = args
         self._actor_spans = args.actor_spans
@@ -1171,7 +1198,7 @@ class EventBuilder:
         meaning = self.trigger_of(token)
         if meaning is None:
             return None
-        blamed = _to_blame(token) if meaning.type == "ACCUSE" else None
+        blamed = (_to_blame(token) or self.behind_an_act(token)) if meaning.type == "ACCUSE" else None
         if blamed is not None:
             # "Britain said Russia was to blame": the one to blame is accused, by whoever says so
             reading = self.status.read(token, sentence)
@@ -1218,6 +1245,10 @@ class EventBuilder:
         if thing is not None and thing not in items:
             items = [thing] + items
         reading = self.status.read(token, sentence)
+        blamed = self._blamed_for(token) if token.pos_ in ("NOUN", "PROPN") else None
+        if blamed is not None and reading.status in ("asserted", "reported") and \
+                (reading.attribution_head is not None or _clause_speaker(blamed.head) is not None):
+            reading.status = "alleged"  # "Moscow says Kyiv was behind the blasts": the act accused
         if ruled_out is not None:
             reading.negated, reading.status = False, "asserted"  # the refusal or menace is made now
         conditioned = False
@@ -2044,8 +2075,8 @@ class EventBuilder:
                         records.append(self._event(replace(f, trigger=head.head), source, target, sentence,
                                                    doc, doc_id, name, args, type_="CONCEDE", reading=Reading()))
                 continue
-            if f.meaning.type not in ACCUSABLE:
-                continue
+            if f.meaning.type not in ACCUSABLE or self._blamed_for(f.trigger) is not None:
+                continue  # (one said to be behind an act is accused by the copula's own event)
             named_weapon = any(hasattr(i._.item, "producer") for i in f.items)  # a catalogued system
             if f.meaning.type == "AID" and ((not f.targets and not named_weapon) or self._mode("AID", f) != "military"):
                 continue  # only arming someone named, or with a named weapon, is held against the supplier
