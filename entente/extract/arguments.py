@@ -255,7 +255,9 @@ class Arguments:
         for child in tree.children(token):  # "officials in Kyiv", "forces from Iran", "a reporter for Kayhan"
             if child.dep_ == "prep" and child.lower_ in ("in", "from", "of", "for", "at", "throughout", "across"):
                 for obj in tree.children(child):
-                    if obj.dep_ == "pobj" and obj.i in self.actor_at and self.is_role(token):
+                    if obj.dep_ == "pobj" and obj.i in self.actor_at and (
+                            self.is_role(token) or token.lemma_.lower() in RELATIONAL_NOUNS and child.lower_ == "in"):
+                        # (and "its partners in the EU", "allies in NATO": the body they sit in)
                         return self.actor_at[obj.i]
             # "a delegation led by Lavrov": a body acts for whoever leads it
             if child.dep_ == "acl" and child.lemma_.lower() in ("lead", "head") and self.is_role(token):

@@ -73,6 +73,7 @@ PROVOKING = {"ASSAULT", "COERCE", "SANCTION", "THREATEN"}
 # sanctions, a walk-out.
 ANNOUNCEABLE = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "REJECT"}
 # Force: announced rather than used, it is a threat.
+UNTIL = ("until", "till")  # a time given to act by
 FORCE = {"ASSAULT", "COERCE"}
 HARM = FORCE | {"SANCTION"}  # what a speaker menaces with by not ruling it out
 AT_ODDS = HARM | {"MOBILIZE", "THREATEN", "ACCUSE"}  # acts that set two sides at odds
@@ -237,9 +238,14 @@ class EventBuilder:
             its_objects = _objects(token)
             deadline = self._deadline(token) if meaning.type == "AID" else None
             if deadline is not None:
-                if self._leaving(deadline):
-                    return self.lexicon.trigger("expel", "VERB")  # "gave the ambassador 48 hours to leave"
-                if any(c.dep_ == "dobj" and c.ent_type_ in ("TIME", "DATE") for c in tree.children(token)):
+                named = any(c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN" and c.i in self._args.actor_at
+                            for c in tree.children(token))  # a side given time, by its name
+                if self._leaving(deadline) and not named:
+                    # "gave the ambassador 48 hours to leave" (but "gave Kampala until Friday to
+                    # withdraw its troops" demands a withdrawal)
+                    return self.lexicon.trigger("expel", "VERB")
+                if any(c.dep_ == "dobj" and c.ent_type_ in ("TIME", "DATE") or c.dep_ == "prep" and c.lower_ in UNTIL
+                       for c in tree.children(token)):
                     # "gave Maduro eight days to call an election": an ultimatum, demanded of the
                     # one given it (the time given is the object, not "a week after")
                     demand = self.lexicon.trigger("demand", "VERB")
@@ -550,10 +556,15 @@ class EventBuilder:
     def _deadline(verb: Token) -> Token | None:
         """'Gave the ambassador 48 hours to leave', 'gave Maduro eight days to call an
         election': the act a time given is for (a deadline, not a gift), or None."""
-        if not any(t.ent_type_ in ("TIME", "DATE") for c in tree.children(verb) if c.dep_ in ("dobj", "dative", "npadvmod")
-                   for t in tree.subtree(c)):
+        # (or a time to act by: "gave Damascus until the end of February to pull back")
+        times = [c for c in tree.children(verb) if c.dep_ in ("dobj", "dative", "npadvmod")] + \
+            [o for c in tree.children(verb) if c.dep_ == "prep" and c.lower_ in UNTIL
+             for o in tree.children(c) if o.dep_ == "pobj"]
+        if not any(t.ent_type_ in ("TIME", "DATE") for c in times for t in tree.subtree(c)):
             return None
-        return next((c for c in tree.children(verb) if c.dep_ in ("advcl", "xcomp", "ccomp") and _infinitive(c)), None)
+        # (the parser may hang the infinitive on the time: "until the end of February to pull back")
+        return next((c for c in tree.children(verb) if c.dep_ in ("advcl", "xcomp", "ccomp") and _infinitive(c)), None) or \
+            next((c for t in times for c in tree.children(t) if c.dep_ == "acl" and _infinitive(c)), None)
 
     def _leaving(self, verb: Token) -> bool:
         """'to leave', 'to pull out': a leaving verb."""
@@ -608,6 +619,12 @@ class EventBuilder:
             verb = verb.head  # "demanded that M23 halt and that Rwandan forces withdraw"
         while verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lexicon.words("stopping_verbs"):
             verb = verb.head  # "asked Iran to stop supplying drones": the stop is asked for
+        if verb.dep_ in ("advcl", "acl") and _infinitive(verb):
+            # "gave Kampala until Friday to withdraw": the act a deadline is set for (on the
+            # time, the parser may hang it: "until the end of February to pull back")
+            givers = (verb.head, verb.head.head.head)
+            return any(g.pos_ in ("VERB", "AUX") and self._deadline(g) == verb and
+                       getattr(self.trigger_of(g), "type", None) == "REQUEST" for g in givers)
         if verb.dep_ not in ("xcomp", "ccomp") or verb.head == verb:
             return False
         governor = self.trigger_of(verb.head)
@@ -1319,6 +1336,11 @@ class EventBuilder:
         targets = self._fill(meaning.frame.target, token, args, items, previous, sentence,
                              exclude={_code(s) for s in sources})
         targets = [t for t in targets if t not in sources]
+        if meaning.frame.name == "expel":
+            # expelled from a body is expelled by it ("its expulsion from the alliance"), not
+            # sent back to it as to a state ("expelled seven diplomats from Latvia")
+            targets = [t for t in targets if not (getattr(actor_of(t), "kind", None) == "igo"
+                                                  and t.root.dep_ == "pobj" and t.root.head.lower_ == "from")]
         if not targets and meaning.type == "AGREE" and token.pos_ in ("VERB", "AUX"):
             # "Morocco agreed to establish relations with Israel": agreed with the other side of the
             # ties (or of the sale: "agreed to buy the S-400 from Russia")
