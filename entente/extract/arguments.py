@@ -731,6 +731,8 @@ def holder_of(noun: Token) -> Token | None:
         return holder
     if prep.lower_ in ("of", "in") and (holder.ent_type_ == "MONEY" or holder.lower_ in CURRENCIES):
         return holder
+    if prep.lower_ == "for" and holder.lower_ == "responsibility":
+        return holder  # "claimed responsibility for the bombing": the claimer's act
     return None
 
 

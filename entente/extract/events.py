@@ -712,7 +712,8 @@ class EventBuilder:
         """'offered his solidarity', 'imposed sanctions': a noun trigger that is the object of a
         light verb, which lends it its clause."""
         return noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "dobj" and \
-            noun.head.lemma_.lower() in self.lexicon.light_verbs
+            noun.head.lemma_.lower() in self.lexicon.light_verbs and \
+            not any(c.dep_ == "oprd" for c in tree.children(noun.head))  # "called the shootdown a stab…"
 
     def _declines_to_act(self, verb: Token) -> bool:
         """'declined to take part', 'declined to act on the warrant': a refusal, where
