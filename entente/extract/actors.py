@@ -63,11 +63,13 @@ class ActorMatcher:
         self.style_words = frozenset(w for words in actors.state_styles.values() for w in words)
         self.context_names = PhraseMatcher(nlp.vocab, attr="ORTH")  # "the North": see _in_context
         self._entries: dict[int, object] = {}  # the current call's span entries (see `_entry`)
+        self._doc_text = ""  # the current call's document text
         if actors.in_context:
             self.context_names.add("ACTOR", [nlp.make_doc(phrase) for phrase in actors.in_context])
 
     def __call__(self, doc: Doc) -> Doc:
         self._entries = {}
+        self._doc_text = doc.text  # (`Doc.text` joins every token anew on each read)
         spans = [doc[s:e] for _, s, e in self.exact(doc)] + [doc[s:e] for _, s, e in self.folded(doc)]
         # "America" in "South America", "Mexico" in "New Mexico": a place the model names as a
         # whole, with words before the state's name, is not that state
@@ -83,14 +85,14 @@ class ActorMatcher:
         named: dict[str, object] = {}  # surname → the person named in full earlier
         told = _ToldDates(ents, doc._.date)
         for span in sorted(filter_spans(spans), key=lambda s: s.start):
-            if _dateline(span):
+            if _dateline(span, self._doc_text):
                 continue
             entry = self._resolve(span, doc._.date)
             if out_of_office(entry) and (then := told.before(span.start)):
                 # "In March 2019, Mike Pompeo accused…" in a 2024 article: in office then
                 entry = self._resolve(span, then) or entry
-            if entry is None and span.label_ == "PERSON" and span.text.lower() in named:
-                entry = named[span.text.lower()][1]  # a surname the model tags as a person
+            if entry is None and span.label_ == "PERSON" and self._text(span).lower() in named:
+                entry = named[self._text(span).lower()][1]  # a surname the model tags as a person
             if entry is not None:
                 if getattr(entry, "kind", None) == "person" and len(span) > 1:
                     named.setdefault(span[-1].text.lower(), (span.start, entry))
@@ -119,6 +121,10 @@ class ActorMatcher:
         doc.spans["places"] = self._places(doc, ents, {i for span in actors for i in range(span.start, span.end)})
         self._entries = {}
         return doc
+
+    def _text(self, span: Span) -> str:
+        """A span's text, cut from the document's (`Span.text` builds a Token object per word)."""
+        return self._doc_text[span.start_char:span.end_char]
 
     def _entry(self, span: Span):
         """`span._.actor`, read once per span: each read builds an extension object, and the
@@ -237,7 +243,7 @@ class ActorMatcher:
         return found
 
     def _resolve(self, span: Span, date: str | None):
-        text = span.text
+        text = self._text(span)
         key = (text, date)
         if key not in self._resolved:  # names recur in every article: each read once per date
             if len(self._resolved) > RESOLVED_CACHE:
@@ -300,11 +306,12 @@ class _ToldDates:
         return next((iso for end, iso in reversed(self.dates) if end <= start), None)
 
 
-def _dateline(span: Span) -> bool:
+def _dateline(span: Span, doc_text: str) -> bool:
     """'LONDON - Russia has received…', 'JERUSALEM/CAIRO, Oct 30 -': the places a story is
     filed from act in nothing. They are in capitals, open their line, and a dash follows
     within a few words."""
-    if not span.text.isupper() or len(span.text) < 3:  # "EU, US agree - sources" is a headline
+    text = doc_text[span.start_char:span.end_char]
+    if not text.isupper() or len(text) < 3:  # "EU, US agree - sources" is a headline
         return False
     doc = span.doc
     start = span.start  # back to the line's start, but no further than a dateline can reach

@@ -623,8 +623,8 @@ class EventBuilder:
             # "gave Kampala until Friday to withdraw": the act a deadline is set for (on the
             # time, the parser may hang it: "until the end of February to pull back")
             givers = (verb.head, verb.head.head.head)
-            return any(g.pos_ in ("VERB", "AUX") and self._deadline(g) == verb and
-                       getattr(self.trigger_of(g), "type", None) == "REQUEST" for g in givers)
+            return any(g.pos_ in ("VERB", "AUX") and getattr(self.trigger_of(g), "type", None) == "REQUEST"
+                       and self._deadline(g) == verb for g in givers)
         if verb.dep_ not in ("xcomp", "ccomp") or verb.head == verb:
             return False
         governor = self.trigger_of(verb.head)
@@ -1909,8 +1909,8 @@ class EventBuilder:
             own = {_code(s) for s in speakers}
             answering = self.status.words["answering_words"]
             # two-word cues: a word after its head ("at risk") or before it ("red line")
-            forms = [(t, t.lemma_.lower(), t.lower_, f"{t.head.lower_} {t.lower_}", f"{t.lower_} {t.head.lower_}")
-                     for t in said]
+            forms = [(t, t.lemma_.lower(), lower, f"{head} {lower}", f"{lower} {head}")
+                     for t in said for lower, head in ((t.lower_, tree.head_lower(t)),)]
             menacing = False  # a menace was found
             for type_, words_key in (("THREATEN", "threatening_words"), ("ACCUSE", "accusing_words"),
                                      ("ACCUSE", "answering_words"), ("SUPPORT", "praising_words")):
