@@ -475,6 +475,13 @@ class Arguments:
         blamed = self.blamed_for(noun) if noun.dep_ == "pobj" else None
         if blamed is not None:
             return self._resolve_subject(blamed)  # "said Russia was behind the attack": Russia attacked
+        if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX") and \
+                not is_passive(noun.head.head) and self.is_trigger(noun.head.head):
+            # "recalled its ambassador in protest at…", "struck Gaza in retaliation": the doer of
+            # the act it qualifies
+            found = self._subject(noun.head.head)
+            if found:
+                return found
         if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in MOTION_VERBS:
             return self._subject(noun.head.head)  # "a Saudi delegation travelled to Sanaa for talks"
         if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.lemma_.lower() in REPLY_VERBS:
