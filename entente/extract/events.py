@@ -98,6 +98,8 @@ LEAD_WEIGHT = 3
 PLACE_PREPS = {"via", "through", "across", "over", "in", "at", "near", "off"}
 PRONOUNS = {"he", "she", "it", "they", "him", "her", "them"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
+# Acts of words addressed to others: "urged them", "accused them", "met them".
+ADDRESSED = {"REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "CONSULT", "PROTEST"}
 # "The three governments", "both sides": a group named by its size refers back.
 GROUP_NOUNS = {"government", "country", "side", "nation", "state", "ally", "power", "capital",
                "leader", "neighbour", "neighbor", "group", "junta", "regime",
@@ -107,7 +109,7 @@ NON_STATE_GROUP_NOUNS = {"group"}  # "both groups": groups, not states
 GROUP_MEMBER_DEPS = {"nsubj", "nsubjpass", "conj", "appos"}
 NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 SIZE_NOUNS = {"pair": 2, "duo": 2, "trio": 3, "quartet": 4}  # "the quartet handed Doha…"
-GROUP_HEADS = GROUP_NOUNS | set(NUMBER_WORDS) | set(SIZE_NOUNS)  # the words a group phrase may end in ("the three")
+GROUP_HEADS = GROUP_NOUNS | set(NUMBER_WORDS) | set(SIZE_NOUNS) | {"they"}  # the words a group phrase may end in ("the three", "them")
 PAIR_PHRASES = ("the two countries", "both countries", "both sides", "the two sides",
                 "the two nations", "both nations", "the two governments", "the two states")
 
@@ -1615,6 +1617,16 @@ class EventBuilder:
                       for p in tree.children(c) if p.dep_ == "prep" and p.lower_ == slot]
             children = [o for p in preps for o in tree.children(p) if o.dep_ == "pobj"]
         for child in children:
+            if child.lower_ == "them" and child.dep_ in deps and slot == "obj" and \
+                    getattr(self.trigger_of(token), "type", None) in ADDRESSED:
+                # "Putin spoke with the two leaders. He urged them to…": the sides an act just
+                # before was aimed at, else the sides just named together ("Kyrgyz and Tajik
+                # troops clashed…"); not an act's "them", which is as often the weapons sent
+                addressed = self._addressed_before(token, exclude)
+                together = self._named_together(previous + self._before(token), exclude)
+                if addressed or together and self._just_before(together, token):
+                    return addressed or together
+                continue
             words = {c.lower_ for c in tree.children(child) if c.dep_ in ("nummod", "det", "predet", "amod")}
             bare_number = child.lower_ in NUMBER_WORDS and child.tag_ == "CD" and "the" in words  # "accused the three"
             sized = SIZE_NOUNS.get(child.lemma_.lower()) if "the" in words else None
@@ -1660,6 +1672,19 @@ class EventBuilder:
                 pair = self._last_pair(token)
                 if pair and not {_code(p) for p in pair} & exclude:
                     return pair
+        return []
+
+    def _addressed_before(self, token: Token, exclude: set) -> list[Span]:
+        """The two or more sides the latest act of the token's sentence, or the one before,
+        was aimed at ("accused the three of interfering")."""
+        start = self._sent_start[token.i]
+        since = self._sent_start[start - 1] if start > 0 else start
+        for act in reversed(self._acts):
+            if act.at < since:
+                break
+            sides = list({_code(t): t for t in act.targets if _code(t) and _code(t) not in exclude}.values())
+            if len(sides) >= 2 and act.at < token.i:
+                return sides
         return []
 
     @staticmethod
