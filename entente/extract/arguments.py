@@ -598,8 +598,12 @@ class Arguments:
         if trigger.pos_ in ("NOUN", "PROPN"):
             # "tariffs of 25 percent on Mexican goods": the prep may hang on the measure; "the
             # suspension of aid to Tanzania": on what holds the act
+            # and on a bare noun that completes the trigger's name: "a memorandum of
+            # understanding with Somaliland", "a treaty of friendship with Moscow"
             heads += [o for p in tree.children(trigger) if p.dep_ == "prep" and p.lower_ == "of"
-                      for o in tree.children(p) if o.dep_ == "pobj" and o.ent_type_ in ("PERCENT", "MONEY", "CARDINAL")]
+                      for o in tree.children(p) if o.dep_ == "pobj" and (
+                          o.ent_type_ in ("PERCENT", "MONEY", "CARDINAL") or o.pos_ == "NOUN" and o.i not in self.actor_at
+                          and not any(c.dep_ in ("det", "poss") for c in tree.children(o)))]
             holder = holder_of(trigger)
             if holder is not None:
                 heads.append(holder)

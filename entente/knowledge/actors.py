@@ -35,7 +35,7 @@ DATA_DIR = Path(__file__).parent / "data" / "actors"
 
 Kind = Literal[
     "state", "igo", "ngo", "state_body", "armed_group", "company", "media", "party", "person",
-    "collective",
+    "collective", "de_facto_state",
 ]
 SECTORS = (
     "government", "military", "intelligence", "media", "legislature", "judiciary", "police",
@@ -178,7 +178,10 @@ class Organisation(_Record):
 
     id: str = Field(pattern=r"^[A-Z][A-Z0-9_]*$")
     name: str
-    kind: Literal["igo", "ngo", "state_body", "armed_group", "company", "media", "party", "collective"]
+    # (a de facto state: a government that holds territory few or no states recognise, such as
+    # Somaliland or Transnistria, acting in its own name)
+    kind: Literal["igo", "ngo", "state_body", "armed_group", "company", "media", "party", "collective",
+                  "de_facto_state"]
     country: str | None = None
     sector: Sector | None = None
     aliases: list[str] = []
