@@ -74,6 +74,7 @@ PROVOKING = {"ASSAULT", "COERCE", "SANCTION", "THREATEN"}
 ANNOUNCEABLE = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "REJECT"}
 # Force: announced rather than used, it is a threat.
 UNTIL = ("until", "till")  # a time given to act by
+CONTRASTING = {"while", "whereas", "although", "though"}  # marks of a clause set against another
 FORCE = {"ASSAULT", "COERCE"}
 HARM = FORCE | {"SANCTION"}  # what a speaker menaces with by not ruling it out
 AT_ODDS = HARM | {"MOBILIZE", "THREATEN", "ACCUSE"}  # acts that set two sides at odds
@@ -1929,8 +1930,12 @@ class EventBuilder:
             if not speakers or any(c.dep_ == "neg" for c in tree.children(verb)):
                 continue
             # what is said, not where or when ("in the letter to the council, X called…")
+            # (nor a clause of its own the parser hangs on the verb: "…, while Spain offered…")
             said = [t for c in tree.children(verb) if c.dep_ not in ("nsubj", "nsubjpass", "csubj", "aux", "neg", "punct")
-                    and not (c.dep_ == "prep" and c.lower_ in SETTING_PREPS) for t in tree.subtree(c)]
+                    and not (c.dep_ == "prep" and c.lower_ in SETTING_PREPS)
+                    and not (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONTRASTING
+                                                        for m in tree.children(c)))
+                    for t in tree.subtree(c)]
             own = {_code(s) for s in speakers}
             answering = self.status.words["answering_words"]
             # two-word cues: a word after its head ("at risk") or before it ("red line")
