@@ -263,15 +263,16 @@ class ActorMatcher:
         """Extend 'Iranian' to 'Iranian officials' and take the role's sector."""
         doc = span.doc
         end = span.end
-        sector = None
+        sector, apart = None, False
         for width in (3, 2, 1) if end < len(doc) and doc[end].lower_ in self.role_starts else ():
             words = doc[end:end + width]
             if len(words) == width and words.text.lower() in self.roles:
                 sector = self.actors.role(words.text.lower()) or "government"
+                apart = words.text.lower() in self.actors.coded_apart
                 end += width
                 break
         out = Span(doc, span.start, end, label=entry.actor_id)
-        out._.actor = entry if sector is None else _with_sector(entry, sector)
+        out._.actor = entry if sector is None else _with_sector(entry, sector, apart)
         return out
 
 
@@ -322,7 +323,14 @@ def _dateline(span: Span, doc_text: str) -> bool:
     return any(t.text in DASHES for t in doc[span.end:start + DATELINE_WORDS])
 
 
-def _with_sector(entry, sector: str):
+def _with_sector(entry, sector: str, apart: bool = False):
+    """The entry acting in a sector; in one coded apart from its state ("the Georgian
+    opposition"), an actor of its own: GEO_OPPOSITION, with no state."""
+    country = getattr(entry, "country", None)
+    if apart and country:
+        return entry.model_copy(update={"sector": sector, "actor_id": f"{country}_{sector.upper()}",
+                                        "country": None, "kind": "collective",
+                                        "name": f"{entry.name} {sector}"})
     try:
         return entry.model_copy(update={"sector": sector})
     except AttributeError:  # a dataclass entry

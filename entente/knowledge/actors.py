@@ -71,6 +71,7 @@ OFFICES: dict[str, str] = {
     "nato_secretary_general": "government",
     "iaea_director_general": "government",
     "group_leader": "armed_group",
+    "opposition_leader": "opposition",
 }
 PEOPLE_COLUMNS = ["name", "aliases", "state", "office", "start", "end", "source"]
 ISO_CODES = frozenset(c.alpha_3 for c in pycountry.countries)
@@ -378,6 +379,8 @@ def _load(dirs: list[Path]) -> ActorDictionary:
         str(n).casefold() for path in _files(dirs, "roles.yaml") for n in read_yaml(path).get("body_anaphors", []))
     dictionary.any_body_anaphors = frozenset(
         str(n).casefold() for path in _files(dirs, "roles.yaml") for n in read_yaml(path).get("any_body_anaphors", []))
+    dictionary.coded_apart = frozenset(
+        str(n) for path in _files(dirs, "roles.yaml") for n in read_yaml(path).get("coded_apart", []))
     speakers = [str(n) for path in _files(dirs, "roles.yaml") for n in read_yaml(path).get("speaker_nouns", [])]
     dictionary.acting_nouns = _acting_nouns([r.noun for r in roles] + [o.noun for o in offices] + speakers)
     return dictionary
@@ -488,6 +491,7 @@ class ActorDictionary:
         self.group_anaphors: frozenset[str] = frozenset()  # set by the loader from roles.yaml
         self.body_anaphors: frozenset[str] = frozenset()  # likewise
         self.any_body_anaphors: frozenset[str] = frozenset()  # likewise
+        self.coded_apart: frozenset[str] = frozenset()  # likewise: sectors coded apart from their state
         self.acting_nouns: frozenset[str] = frozenset()  # likewise
         # the words of each international body's names ("agency", "board" for the IAEA): what
         # "the agency" may refer back to
