@@ -615,6 +615,9 @@ class Arguments:
             # "shipped 40 drones to Russia": the parser often hangs the prep on the object
             heads += [c for c in tree.children(trigger) if c.dep_ in ("dobj", "obj")
                       and (word in OBJECT_PREPS or c.i in self.item_at)]
+            # "warned of retaliatory measures against Western firms": on the act warned of
+            heads += [o for p in tree.children(trigger) if p.dep_ == "prep" and p.lower_ == "of" and word == "against"
+                      for o in tree.children(p) if o.dep_ == "pobj"]
             # "suspended parts of their aid to Kigali": the prep hangs on what the part is of;
             # "hosted five days of talks between Riyadh and Tehran": on what the measure is of
             heads += [o for h in heads[1:] if h.lemma_.lower() in PARTITIVES or word == "between"

@@ -277,8 +277,9 @@ class EventBuilder:
                 return None  # "took part", "took a decision"
             if meaning.lemma in self.lexicon.words("territorial_verbs") and self._takes_a_place(token):
                 return self.lexicon.trigger("recapture", "VERB")  # "took Goma": force, not arrest
-            if meaning.lemma in self.lexicon.requires_body_object and not self._takes_a_body(token):
-                return None  # "left Kyiv", "quit the talks"
+            if meaning.lemma in self.lexicon.requires_body_object and not self._takes_a_body(token) \
+                    and not self._forces_leave(token):
+                return None  # "left Kyiv", "quit the talks" (but "Russian troops left Kherson")
             if meaning.type in FORCE and _says_a_clause(token):
                 return None  # "shot back that Netanyahu would meet the same end": words, not fire
             if meaning.lemma in self.lexicon.requires_actor_object and not any(
@@ -573,6 +574,13 @@ class EventBuilder:
         """'to leave', 'to pull out': a leaving verb."""
         return verb.lemma_.lower() in self.lexicon.words("leaving_verbs") or \
             any(p.dep_ == "prt" and p.lower_ == "out" for p in tree.children(verb))
+
+    def _forces_leave(self, verb: Token) -> bool:
+        """'Russian troops left Kherson', 'Wagner fighters will leave Mali': forces leaving a
+        place withdraw from it (where a minister who leaves Kyiv travels on)."""
+        forces = self.status.words["force_nouns"] | {"fighters", "mercenaries", "militants"}
+        return any(c.dep_ == "nsubj" and c.lower_ in forces for c in tree.children(verb)) and \
+            any(c.dep_ == "dobj" for c in tree.children(verb))
 
     def _takes_a_body(self, verb: Token) -> bool:
         """Is the verb's object an international body by name ("quit ECOWAS", "left NATO")?"""
@@ -1256,6 +1264,9 @@ class EventBuilder:
             if not self._held_in_prospect(token):
                 return None
             meaning = self.lexicon.trigger("threaten", "VERB")
+        if meaning.type in HARM and token.dep_ == "pobj" and token.head.lower_ == "of" and \
+                token.head.head.lemma_.lower() in self.status.words["threat_governors"]:
+            return None  # "warned of retaliatory measures against…": the warning is the event
         if meaning.pos == "NOUN" and token.lower_ in self.lexicon.needs_agent and \
                 token.head.lemma_.lower() not in self.status.words["denial_of_acts"] and \
                 not self._fill(tuple(x for x in meaning.frame.source if x != "producer"),
