@@ -432,9 +432,16 @@ class EventBuilder:
             any(o.dep_ == "pobj" and o.lemma_.lower() in objects[c.lower_] for o in tree.children(c))
             for c in tree.children(token))
 
+    def _places(self) -> Arguments:
+        """The slot filler over this document's places (made on first use: most documents
+        need it for few triggers, and reading every place span is slow)."""
+        if self._where is None:
+            self._where = self._args.places()
+        return self._where
+
     def _takes_a_place(self, verb: Token) -> bool:
         """Is the verb's object a place or a state by name ("took Goma", "took Kherson")?"""
-        where = self._where.actor_at  # places and states, by token
+        where = self._places().actor_at  # places and states, by token
         return any(c.dep_ in ("dobj", "nsubjpass") and c.i in where
                    and not getattr(actor_of(where[c.i]), "adjective", False) for c in tree.children(verb))
 
@@ -883,7 +890,7 @@ class EventBuilder:
         open_ended: list[tuple[Found, Span]] = []
         agentless: list[tuple[Found, Span]] = []
         self._sent_start = args.sent_start
-        self._where = args.places()  # where force fell
+        self._where = None  # where force fell: `_places`, made when first asked
         sentences = list(doc.sents)
         # the lead, what the article is about: its first sentence after any dateline ("LONDON -")
         lead = next((x for x in sentences if x[-1].text not in DASHES), None)
@@ -1513,7 +1520,7 @@ class EventBuilder:
         for slot in meaning.frame.target:
             if slot == "compound":
                 continue  # "the Damascus strike" tells where only when it names who was hit
-            found = [p for p in self._where.fill(slot, token, items) if _code(p) not in own]
+            found = [p for p in self._places().fill(slot, token, items) if _code(p) not in own]
             if found:
                 return found[:1]
         return []
