@@ -1082,11 +1082,19 @@ class EventBuilder:
 
     @staticmethod
     def _latest_force(f: Found, acts: list[Act], sentence: Span) -> list[Span]:
-        """'Biden urged restraint': whoever used or threatened force last (not the urger)."""
+        """'Biden urged restraint': whoever used or threatened force last (not the urger), and
+        the side it was aimed at when that side struck back ("Iran and Pakistan traded
+        strikes. China urged restraint": both)."""
         own = {_code(s) for s in f.sources}
         recent = [a for a in acts if a.kind in PROVOKING and a.actor.start >= sentence.start - ANSWER_WINDOW
                   and _code(a.actor) not in own]
-        return [recent[-1].actor] if recent else []
+        if not recent:
+            return []
+        last = recent[-1]
+        hit = {_code(t) for t in last.targets}
+        back = next((a.actor for a in reversed(recent[:-1]) if _code(a.actor) in hit
+                     and any(_code(t) == _code(last.actor) for t in a.targets)), None)
+        return [back, last.actor] if back is not None else [last.actor]
 
     @staticmethod
     def _object_lemma(verb: Token) -> str | None:
