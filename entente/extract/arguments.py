@@ -22,6 +22,9 @@ PREP_SLOTS = {"by", "to", "on", "against", "with", "from", "of", "at", "for", "i
               "between", "into", "onto", "toward", "towards"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 # Nouns for others related to a possessor ("Syria's neighbours"): the possessor is not one of them.
+# Nouns that make a fixed phrase with "in" and name no act of the clause's doer: "in return
+# for the deployment", "in exchange for prisoners", "in response to the strikes".
+IN_IDIOMS = {"return", "exchange", "response", "addition", "contrast", "turn"}
 RELATIONAL_NOUNS = {"neighbour", "neighbor", "ally", "partner", "rival", "enemy", "adversary", "member"}
 # Nouns that count people rather than name them: their "of" phrase says who.
 QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "tens", "scores", "millions", "crowds",
@@ -476,7 +479,8 @@ class Arguments:
         if blamed is not None:
             return self._resolve_subject(blamed)  # "said Russia was behind the attack": Russia attacked
         if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX") and \
-                not is_passive(noun.head.head) and self.is_trigger(noun.head.head):
+                not is_passive(noun.head.head) and self.is_trigger(noun.head.head) and \
+                noun.lower_ not in IN_IDIOMS:
             # "recalled its ambassador in protest at…", "struck Gaza in retaliation": the doer of
             # the act it qualifies
             found = self._subject(noun.head.head)
