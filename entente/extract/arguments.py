@@ -21,10 +21,10 @@ from entente.knowledge.actors import out_of_office
 PREP_SLOTS = {"by", "to", "on", "against", "with", "from", "of", "at", "for", "in", "over",
               "between", "into", "onto", "toward", "towards"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
-# Nouns for others related to a possessor ("Syria's neighbours"): the possessor is not one of them.
 # Nouns that make a fixed phrase with "in" and name no act of the clause's doer: "in return
 # for the deployment", "in exchange for prisoners", "in response to the strikes".
 IN_IDIOMS = {"return", "exchange", "response", "addition", "contrast", "turn"}
+# Nouns for others related to a possessor ("Syria's neighbours"): the possessor is not one of them.
 RELATIONAL_NOUNS = {"neighbour", "neighbor", "ally", "partner", "rival", "enemy", "adversary", "member"}
 # Nouns that count people rather than name them: their "of" phrase says who.
 QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "tens", "scores", "millions", "crowds",

@@ -99,6 +99,7 @@ LEAD_WEIGHT = 3
 PLACE_PREPS = {"via", "through", "across", "over", "in", "at", "near", "off"}
 PRONOUNS = {"he", "she", "it", "they", "him", "her", "them"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
+IRREGULARS = {"fighters", "mercenaries", "militants"}  # forces that are no army's: "Wagner fighters"
 # Acts of words addressed to others: "urged them", "accused them", "met them".
 ADDRESSED = {"REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "CONSULT", "PROTEST"}
 # "The three governments", "both sides": a group named by its size refers back.
@@ -585,8 +586,8 @@ class EventBuilder:
     def _forces_leave(self, verb: Token) -> bool:
         """'Russian troops left Kherson', 'Wagner fighters will leave Mali': forces leaving a
         place withdraw from it (where a minister who leaves Kyiv travels on)."""
-        forces = self.status.words["force_nouns"] | {"fighters", "mercenaries", "militants"}
-        return any(c.dep_ == "nsubj" and c.lower_ in forces for c in tree.children(verb)) and \
+        forces = self.status.words["force_nouns"]
+        return any(c.dep_ == "nsubj" and (c.lower_ in forces or c.lower_ in IRREGULARS) for c in tree.children(verb)) and \
             any(c.dep_ == "dobj" for c in tree.children(verb))
 
     def _takes_a_body(self, verb: Token) -> bool:
