@@ -491,7 +491,7 @@ class ActorDictionary:
         self.group_anaphors: frozenset[str] = frozenset()  # set by the loader from roles.yaml
         self.body_anaphors: frozenset[str] = frozenset()  # likewise
         self.any_body_anaphors: frozenset[str] = frozenset()  # likewise
-        self.coded_apart: frozenset[str] = frozenset()  # likewise: sectors coded apart from their state
+        self.coded_apart: frozenset[str] = frozenset()  # likewise: role nouns coded apart from their state
         self.acting_nouns: frozenset[str] = frozenset()  # likewise
         # the words of each international body's names ("agency", "board" for the IAEA): what
         # "the agency" may refer back to
