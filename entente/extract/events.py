@@ -1705,8 +1705,7 @@ class EventBuilder:
     def _addressed_before(self, token: Token, exclude: set) -> list[Span]:
         """The two or more sides the latest act of the token's sentence, or the one before,
         was aimed at ("accused the three of interfering")."""
-        start = self._sent_start[token.i]
-        since = self._sent_start[start - 1] if start > 0 else start
+        since = self._previous_sentence_start(token)
         for act in reversed(self._acts):
             if act.at < since:
                 break
@@ -1728,9 +1727,13 @@ class EventBuilder:
 
     def _just_before(self, spans: list[Span], token: Token) -> bool:
         """Are the spans all in the token's sentence or the one before it?"""
-        start = self._sent_start[token.i]
-        previous = self._sent_start[start - 1] if start > 0 else start
+        previous = self._previous_sentence_start(token)
         return all(previous <= s.start < token.i for s in spans)
+
+    def _previous_sentence_start(self, token: Token) -> int:
+        """Where the sentence before the token's starts (its own, for the first)."""
+        start = self._sent_start[token.i]
+        return self._sent_start[start - 1] if start > 0 else start
 
     def _last_pair(self, token: Token) -> list[Span]:
         """'The two governments', 'both countries': the two actors the lead names, else the
@@ -1966,8 +1969,8 @@ class EventBuilder:
             own = {_code(s) for s in speakers}
             answering = self.status.words["answering_words"]
             # two-word cues: a word after its head ("at risk") or before it ("red line")
-            forms = [(t, t.lemma_.lower(), lower, f"{head} {lower}", f"{lower} {head}")
-                     for t in said for lower, head in ((t.lower_, tree.head_lower(t)),)]
+            forms = [(t, t.lemma_.lower(), t.lower_, f"{tree.head_lower(t)} {t.lower_}", f"{t.lower_} {tree.head_lower(t)}")
+                     for t in said]
             menacing = False  # a menace was found
             for type_, words_key in (("THREATEN", "threatening_words"), ("ACCUSE", "accusing_words"),
                                      ("ACCUSE", "answering_words"), ("SUPPORT", "praising_words")):
