@@ -7,6 +7,8 @@ resolved with the document date: a minister speaks for a state only while in off
 
 from __future__ import annotations
 
+import re
+
 import numpy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -27,6 +29,8 @@ if not Doc.has_extension("date"):
 
 # How many (name, date) resolutions the actor component keeps before starting afresh.
 RESOLVED_CACHE = 50_000
+# A year written out ("2018"): a date that names one sets the year of the dates after it.
+_A_YEAR = re.compile(r"\b(19|20)\d\d\b")
 # How far back (in tokens) "the rebels" looks for the armed group it refers to.
 GROUP_ANAPHOR_REACH = 150
 
@@ -302,8 +306,14 @@ class _ToldDates:
         if self.date is None:
             return None
         if self.dates is None:
-            self.dates = [(e.end, parsed[0]) for e in self.ents if e.label_ == "DATE"
-                          if (parsed := parse_calendar_date(e.text, relative_to=self.date))]
+            # a date without its year is in the year the story last named ("seized on Nov 25,
+            # 2018 … on Nov 26, Haley called it…" in a 2019 article), else the document's
+            self.dates, anchor = [], self.date
+            for e in self.ents:
+                if e.label_ == "DATE" and (parsed := parse_calendar_date(e.text, relative_to=anchor)):
+                    self.dates.append((e.end, parsed[0]))
+                    if _A_YEAR.search(e.text):
+                        anchor = parsed[0]
         return next((iso for end, iso in reversed(self.dates) if end <= start), None)
 
 
