@@ -73,6 +73,7 @@ PROVOKING = {"ASSAULT", "COERCE", "SANCTION", "THREATEN"}
 # sanctions, a walk-out.
 ANNOUNCEABLE = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "REJECT"}
 # Force: announced rather than used, it is a threat.
+ECHO_VERBS = ("follow", "do")  # "followed suit", "did the same": an act told before, again
 UNTIL = ("until", "till")  # a time given to act by
 CONTRASTING = {"while", "whereas", "although", "though"}  # marks of a clause set against another
 FORCE = {"ASSAULT", "COERCE"}
@@ -908,6 +909,9 @@ class EventBuilder:
         self._group_sentences = {args.sent_start[i] for i, lemma in enumerate(lemmas) if lemma in heads}
         vote = doc.vocab.strings["vote"]
         votes = [i for i, lemma in enumerate(lemmas) if lemma == vote]  # "voted against it"
+        echo_lemmas = {doc.vocab.strings[w] for w in ECHO_VERBS}
+        echo_verbs = [i for i, lemma in enumerate(lemmas) if lemma in echo_lemmas]  # "did the same"
+        done: list[Found] = []  # the acts found so far, for "followed suit"
         for n, sentence in enumerate(sentences):
             first_new = len(events)  # this sentence's events start here
             words = [doc[i] for i in candidates[bisect_left(candidates, sentence.start):bisect_left(candidates, sentence.end)]]
@@ -944,6 +948,11 @@ class EventBuilder:
                     open_ended.append((item, sentence))
             acts += [Act(source, [], f.meaning.type, f.trigger.i)
                      for f in found if not f.targets for source in f.sources]
+            done += [f for f in found if f.sources]
+            here = [doc[i] for i in echo_verbs if sentence.start <= i < sentence.end]
+            for echo in filter(None, (self._echo(verb, done, sentence, args, previous) for verb in here)):
+                events += self._records(echo, sentence, doc, doc_id, doc_name, args)
+                acts += [Act(source, list(echo.targets), echo.meaning.type, echo.trigger.i) for source in echo.sources]
             events += self._accusations_and_denials(found, sentence, doc, doc_id, doc_name, args)
             events += self._judgements(sentence, words, acts, doc, doc_id, doc_name, args, previous)
             here = [doc[i] for i in votes if sentence.start <= i < sentence.end]
@@ -960,6 +969,29 @@ class EventBuilder:
         events += self._implicit_targets(open_ended, events, doc, doc_id, doc_name, args)
         events += self._implicit_sources(agentless, events, doc, doc_id, doc_name, args)
         return _unique(events)
+
+    def _echo(self, verb: Token, done: list[Found], sentence: Span, args: Arguments,
+              previous: list[Span]) -> Found | None:
+        """'Canada and Brazil followed suit', 'the Arab League did the same', 'the Netherlands
+        did so the next day': the latest act before, told in this sentence or the one before,
+        done by the verb's subject on the same side. Its target doing the same pays it back
+        ("Canada expelled Indian diplomats; India did likewise"), but does not when asked to
+        ("asked Rome to withdraw, and Rome did so")."""
+        if not _echoes(verb):
+            return None
+        sources = [a for a in self._fill(("subj",), verb, args, [], previous, sentence) if _code(a)]
+        model = next((f for f in reversed(done) if f.trigger.i < verb.i), None)
+        if not sources or model is None or not model.targets or model.trigger.i < self._previous_sentence_start(verb):
+            return None
+        own = {_code(a) for a in sources}
+        targets = list(model.targets)
+        if own & {_code(a) for a in model.sources}:
+            return None
+        if own & {_code(a) for a in targets}:
+            if model.meaning.type == "REQUEST" or not own >= {_code(a) for a in targets}:
+                return None
+            targets = list(model.sources)
+        return Found(verb, model.meaning, sources, targets, [], self.status.read(verb, sentence))
 
     def _implicit_sources(self, agentless, events: list[Event], doc: Doc, doc_id: str,
                           name: str | None, args: Arguments) -> list[Event]:
@@ -1547,6 +1579,7 @@ class EventBuilder:
                 found = self._resolve_pronouns(found, token, args, previous, sentence, slot)
                 found = found or self._group(token, slot, previous, exclude or set())
                 found = found or self._possessor(slot, token, args, previous, exclude or set())
+                found = found or self._person_addressed(slot, token, args, previous, sentence, exclude or set())
             if found:
                 return found
         return []
@@ -1607,6 +1640,28 @@ class EventBuilder:
         candidates = [s for s in before if _code(s) not in exclude] or \
             [p for p in previous if _agentive(p) and _code(p) not in exclude]
         return candidates[-1:]
+
+    def _person_addressed(self, slot: str, token: Token, args: Arguments, previous: list[Span],
+                          sentence: Span, exclude: set) -> list[Span]:
+        """'Trump recognised him as Venezuela's leader': "him" or "her" as the object is the
+        person last named, other than the doer."""
+        if slot != "obj" or not exclude:
+            return []  # (only for a target, once the source is known)
+        pronoun = next((c for c in tree.children(token) if c.dep_ == "dobj" and c.lower_ in ("him", "her")), None)
+        if pronoun is None:
+            return []
+        named = previous + [s for s in args.actors_in(sentence) if s.end <= pronoun.i]
+        people = [s for s in named if _code(s) not in exclude and self._one_person(s, args)]
+        return people[-1:] if people and _code(people[-1]) else []  # (no one coded: left open)
+
+    @staticmethod
+    def _one_person(span: Span, args: Arguments) -> bool:
+        """A person by name, or by office: "the Iranian foreign minister", "Britain's ambassador"."""
+        if getattr(span._.actor, "kind", None) == "person":
+            return True
+        root = span.root
+        office = root.head if root.dep_ in ("poss", "amod", "compound") else root
+        return office.tag_ == "NN" and args.is_role(office)
 
     def _its_item(self, token: Token, meaning, args: Arguments, sentence: Span) -> Span | None:
         """'the S-300 system … since Iran sought its delivery': 'its' is the weapon named
@@ -2449,6 +2504,21 @@ def _echoed(f: Found, acts: list[Act], sentence: Span) -> list[Span]:
     if not like or own & {_code(t) for t in like[-1].targets}:
         return []  # one's own measure against its author is an answer, not an echo
     return like[-1].targets
+
+
+def _echoes(verb: Token) -> bool:
+    """'followed suit', 'followed on October 12', 'did the same', 'did likewise', 'did so': a
+    verb that stands for an act told before (not "followed the talks", "was followed by")."""
+    children = tree.children(verb)
+    objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp", "attr")
+               and c.ent_type_ not in ("DATE", "TIME")]  # ("followed the same day")
+    if verb.lemma_.lower() == "follow":
+        if any(c.dep_ in ("agent", "auxpass", "prt") or c.dep_ == "prep" and c.lower_ in ("by", "with")
+               for c in children):
+            return False  # "was followed by", and "followed with bans of its own" names its act
+        return not objects or [o.lower_ for o in objects] == ["suit"]
+    return any(c.dep_ == "dobj" and c.lower_ == "same" for c in children) or (
+        not objects and any(c.dep_ == "advmod" and c.lower_ in ("likewise", "so") for c in children))
 
 
 def _cue_negated(word: Token) -> bool:
