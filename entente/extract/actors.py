@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from entente.extract.sentences import DASHES, DATELINE_WORDS
-from entente.knowledge.actors import ActorDictionary, load_actors, out_of_office, phrase_key
+from entente.knowledge.actors import BODY_KINDS, ActorDictionary, load_actors, out_of_office, phrase_key
 from entente.knowledge.places import Places, load_places
 from entente.values import parse_calendar_date
 
@@ -169,10 +169,10 @@ class ActorMatcher:
         return out
 
     def _body_anaphors(self, doc: Doc, found: list[Span]) -> list[Span]:
-        """'The agency', 'the alliance', 'the board': the international body named last before
-        (or referred back to), within a few sentences, when its names hold that word ("the
-        bloc": whatever its names, `any_body_anaphors`)."""
-        bodies = sorted((s for s in found if getattr(self._entry(s), "kind", None) == "igo"), key=lambda s: s.start)
+        """'The agency', 'the alliance', 'the Treasury': the body (international, or a state's)
+        named last before (or referred back to), within a few sentences, when its names hold
+        that word ("the bloc": whatever its names, `any_body_anaphors`)."""
+        bodies = sorted((s for s in found if getattr(self._entry(s), "kind", None) in BODY_KINDS), key=lambda s: s.start)
         if not bodies:
             return []
         out = []

@@ -100,6 +100,7 @@ LEAD_WEIGHT = 3
 PLACE_PREPS = {"via", "through", "across", "over", "in", "at", "near", "off"}
 PRONOUNS = {"he", "she", "it", "they", "him", "her", "them"}
 PLURAL_PRONOUNS = {"they", "them", "their"}
+PERSONAL_PRONOUNS = {"he", "she", "his", "her", "him"}  # a person's, not a state's
 IRREGULARS = {"fighters", "mercenaries", "militants"}  # forces that are no army's: "Wagner fighters"
 # Acts of words addressed to others: "urged them", "accused them", "met them".
 ADDRESSED = {"REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "CONSULT", "PROTEST"}
@@ -1615,6 +1616,12 @@ class EventBuilder:
         # just. He promised…" is Biden ("its backing", a possessive, takes the nearest)
         subjects = [s for s in agents or earlier if _subject_like(s)] if heads[0].dep_ == "nsubj" else []
         antecedent = (subjects or agents or earlier or previous)[-1:]
+        if heads[0].lower_ in PERSONAL_PRONOUNS:
+            # "the Treasury sanctioned Burhan, and his government…": "his" is a person's, the
+            # one the clause before would take, else any named in this sentence or earlier
+            people = [[s for s in group if _code(s) and self._one_person(s, args)]
+                      for group in (subjects, agents, before, earlier, previous)]
+            antecedent = next((group[-1:] for group in people if group), antecedent)
         if antecedent and heads[0].lower_ in PLURAL_PRONOUNS:
             # "Britain, France and Germany said they would…": all the conjoined actors
             group = args.actors_of(antecedent[0].root)

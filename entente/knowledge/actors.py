@@ -37,6 +37,8 @@ Kind = Literal[
     "state", "igo", "ngo", "state_body", "armed_group", "company", "media", "party", "person",
     "collective", "de_facto_state",
 ]
+# The kinds of actor "the agency", "the Treasury" may refer back to (`body_anaphors` in roles.yaml).
+BODY_KINDS = ("igo", "state_body")
 SECTORS = (
     "government", "military", "intelligence", "media", "legislature", "judiciary", "police",
     "company", "party", "opposition", "rebels", "armed_group", "civilians",
@@ -493,11 +495,11 @@ class ActorDictionary:
         self.any_body_anaphors: frozenset[str] = frozenset()  # likewise
         self.coded_apart: frozenset[str] = frozenset()  # likewise: role nouns coded apart from their state
         self.acting_nouns: frozenset[str] = frozenset()  # likewise
-        # the words of each international body's names ("agency", "board" for the IAEA): what
-        # "the agency" may refer back to
+        # the words of each body's names ("agency", "board" for the IAEA, "treasury" for the US
+        # Treasury): what "the agency" may refer back to
         self.body_words: dict[str, frozenset[str]] = {}
         for org in organisations:
-            if org.kind == "igo":
+            if org.kind in BODY_KINDS:
                 words = {w for phrase in (org.name, *org.aliases) for w in re.findall(r"[a-z]+", phrase.casefold())}
                 self.body_words[org.id] = self.body_words.get(org.id, frozenset()) | words
         self.role_nouns: tuple[str, ...] = tuple(r.noun for r in roles)
