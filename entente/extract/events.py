@@ -1008,7 +1008,16 @@ class EventBuilder:
                 by_type.setdefault(ev.type, Counter())[ev.source.code] += 1
         records = []
         for f, sentence in agentless:
-            code = _standout(by_type.get(f.meaning.type, Counter()), {_code(t) for t in f.targets}, least=1)
+            aimed_at = {_code(t) for t in f.targets}
+            if f.meaning.type == "SANCTION" and f.reading.attribution_head is not None:
+                # "Prague said 18 Russian diplomats would be expelled": a measure announced
+                # in the passive is the announcer's
+                speakers = [a for a in args.actors_of(f.reading.attribution_head) if _code(a) not in aimed_at]
+                if speakers and all(_code(a) for a in speakers):
+                    f.sources = speakers
+                    records += self._records(f, sentence, doc, doc_id, name, args)
+                    continue
+            code = _standout(by_type.get(f.meaning.type, Counter()), aimed_at, least=1)
             if code is None or code not in spans:
                 continue
             f.sources = [spans[code]]
