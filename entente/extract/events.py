@@ -154,10 +154,10 @@ class EventBuilder:
         self._lead_end = 0  # where the current document's first sentence ends
         # the last word of every noun trigger ("strikes", "air strikes", "military support")
         self._noun_words = frozenset(phrase.split()[-1] for phrase in lexicon.nouns)
-        # the first word of every verb trigger, and the verbs that may dismiss a claim or
-        # hold to its contrary
+        # the first word of every verb trigger, and the verbs that may dismiss a claim, hold
+        # to its contrary or disown an act ("had nothing to do with it")
         self._verb_words = frozenset(phrase.split()[0] for phrase in lexicon.verbs) | \
-            frozenset(self.status.words["evaluative_verbs"]) | self.status.words["insisting_verbs"] | {"be"} | \
+            frozenset(self.status.words["evaluative_verbs"]) | self.status.words["insisting_verbs"] | {"be", "have"} | \
             lexicon.words("blaming_verbs") | lexicon.words("declaring_verbs")
         self._known: dict[tuple[int, int], bool] = {}  # (word hash, word list) → in it
         self._sent_start: list[int] = []  # the current document's sentence start of each token
@@ -202,6 +202,8 @@ class EventBuilder:
         return self._known[key]
 
     def _meaning_of(self, token: Token) -> Trigger | None:
+        if token.lemma_ == "have":  # (only in "had nothing to do with": a denial)
+            return self.lexicon.trigger("deny", "VERB") if _disowns(token) else None
         if token.pos_ in ("NOUN", "PROPN") and token.lower_ not in self._noun_words and \
                 token.lemma_.lower() not in self._noun_words:
             return None  # no noun trigger ends in this word (most nouns): no phrase to try
@@ -2520,6 +2522,13 @@ def _echoed(f: Found, acts: list[Act], sentence: Span) -> list[Span]:
     if not like or own & {_code(t) for t in like[-1].targets}:
         return []  # one's own measure against its author is an answer, not an echo
     return like[-1].targets
+
+
+def _disowns(verb: Token) -> bool:
+    """'Ukraine had nothing to do with the blasts': its subject denies a part in an act."""
+    return any(c.dep_ == "dobj" and c.lower_ == "nothing" and any(
+        d.lemma_ == "do" and any(p.dep_ == "prep" and p.lower_ == "with" for p in tree.children(d))
+        for d in tree.children(c)) for c in tree.children(verb))
 
 
 def _echoes(verb: Token) -> bool:
