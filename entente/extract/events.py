@@ -74,6 +74,8 @@ PROVOKING = {"ASSAULT", "COERCE", "SANCTION", "THREATEN"}
 ANNOUNCEABLE = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "REJECT"}
 # Force: announced rather than used, it is a threat.
 ECHO_VERBS = ("follow", "do")  # "followed suit", "did the same": an act told before, again
+ECHO_NOUNS = ("step", "move", "measure")  # "announced a matching step of its own": the same
+MATCHING = {"matching", "similar", "reciprocal", "same", "mirror", "identical"}
 UNTIL = ("until", "till")  # a time given to act by
 CONTRASTING = {"while", "whereas", "although", "though"}  # marks of a clause set against another
 FORCE = {"ASSAULT", "COERCE"}
@@ -912,7 +914,7 @@ class EventBuilder:
         self._group_sentences = {args.sent_start[i] for i, lemma in enumerate(lemmas) if lemma in heads}
         vote = doc.vocab.strings["vote"]
         votes = [i for i, lemma in enumerate(lemmas) if lemma == vote]  # "voted against it"
-        echo_lemmas = {doc.vocab.strings[w] for w in ECHO_VERBS}
+        echo_lemmas = {doc.vocab.strings[w] for w in ECHO_VERBS + ECHO_NOUNS}
         echo_verbs = [i for i, lemma in enumerate(lemmas) if lemma in echo_lemmas]  # "did the same"
         done: list[Found] = []  # the acts found so far, for "followed suit"
         for n, sentence in enumerate(sentences):
@@ -980,7 +982,11 @@ class EventBuilder:
         done by the verb's subject on the same side. Its target doing the same pays it back
         ("Canada expelled Indian diplomats; India did likewise"), but does not when asked to
         ("asked Rome to withdraw, and Rome did so")."""
-        if not _echoes(verb):
+        if verb.pos_ == "NOUN":  # "Beijing announced a matching step of its own"
+            if not (verb.dep_ == "dobj" and _matching(verb)):
+                return None
+            verb = verb.head
+        elif not _echoes(verb):
             return None
         sources = [a for a in self._fill(("subj",), verb, args, [], previous, sentence) if _code(a)]
         model = next((f for f in reversed(done) if f.trigger.i < verb.i), None)
@@ -2529,6 +2535,11 @@ def _disowns(verb: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lower_ == "nothing" and any(
         d.lemma_ == "do" and any(p.dep_ == "prep" and p.lower_ == "with" for p in tree.children(d))
         for d in tree.children(c)) for c in tree.children(verb))
+
+
+def _matching(noun: Token) -> bool:
+    """'A matching step', 'reciprocal measures', 'a move of its own': like one told before."""
+    return _of_its_own(noun) or any(c.dep_ == "amod" and c.lower_ in MATCHING for c in tree.children(noun))
 
 
 def _echoes(verb: Token) -> bool:
