@@ -156,10 +156,10 @@ class EventBuilder:
         self._lead_end = 0  # where the current document's first sentence ends
         # the last word of every noun trigger ("strikes", "air strikes", "military support")
         self._noun_words = frozenset(phrase.split()[-1] for phrase in lexicon.nouns)
-        # the first word of every verb trigger, and the verbs that may dismiss a claim, hold
-        # to its contrary or disown an act ("had nothing to do with it")
+        # the first word of every verb trigger, and the verbs that may dismiss a claim or
+        # hold to its contrary
         self._verb_words = frozenset(phrase.split()[0] for phrase in lexicon.verbs) | \
-            frozenset(self.status.words["evaluative_verbs"]) | self.status.words["insisting_verbs"] | {"be", "have"} | \
+            frozenset(self.status.words["evaluative_verbs"]) | self.status.words["insisting_verbs"] | {"be"} | \
             lexicon.words("blaming_verbs") | lexicon.words("declaring_verbs")
         self._known: dict[tuple[int, int], bool] = {}  # (word hash, word list) → in it
         self._sent_start: list[int] = []  # the current document's sentence start of each token
@@ -189,6 +189,9 @@ class EventBuilder:
         # each distinct word tested once
         verbs = {lemma for lemma, v in zip(lemmas, verbal) if v}
         verbs = {lemma for lemma in verbs if self._known_word(lemma, doc, self._verb_words, lowered=True)}
+        nothing, have = doc.vocab.strings["nothing"], doc.vocab.strings["have"]
+        if nothing in lowers:  # "had nothing to do with it": a denial (`_disowns`)
+            verbs.add(have)
         nouns = {w for lower, lemma, n in zip(lowers, lemmas, nominal) if n for w in (lower, lemma)}
         nouns = {w for w in nouns if self._known_word(w, doc, self._noun_words)
                  or self._known_word(w, doc, self._noun_words, lowered=True)}
@@ -1597,7 +1600,8 @@ class EventBuilder:
                 found = self._resolve_pronouns(found, token, args, previous, sentence, slot)
                 found = found or self._group(token, slot, previous, exclude or set())
                 found = found or self._possessor(slot, token, args, previous, exclude or set())
-                found = found or self._person_addressed(slot, token, args, previous, sentence, exclude or set())
+                if not found and slot == "obj" and exclude:
+                    found = self._person_addressed(token, args, previous, sentence, exclude)
             if found:
                 return found
         return []
@@ -1665,12 +1669,10 @@ class EventBuilder:
             [p for p in previous if _agentive(p) and _code(p) not in exclude]
         return candidates[-1:]
 
-    def _person_addressed(self, slot: str, token: Token, args: Arguments, previous: list[Span],
+    def _person_addressed(self, token: Token, args: Arguments, previous: list[Span],
                           sentence: Span, exclude: set) -> list[Span]:
         """'Trump recognised him as Venezuela's leader': "him" or "her" as the object is the
-        person last named, other than the doer."""
-        if slot != "obj" or not exclude:
-            return []  # (only for a target, once the source is known)
+        person last named, other than the doer (`exclude`: asked once the source is known)."""
         pronoun = next((c for c in tree.children(token) if c.dep_ == "dobj" and c.lower_ in ("him", "her")), None)
         if pronoun is None:
             return []
