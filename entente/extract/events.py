@@ -1639,9 +1639,11 @@ class EventBuilder:
         antecedent = (subjects or agents or earlier or previous)[-1:]
         if heads[0].lower_ in PERSONAL_PRONOUNS:
             # "the Treasury sanctioned Burhan, and his government…": "his" is a person's, the
-            # one the clause before would take, else any named in this sentence or earlier
+            # one the clause before would take, else any named in this sentence or earlier (not
+            # one addressed by "she" or "he": "she told Tsai…, and she flew on" is not Tsai)
+            here = [s for s in before if not _addressed_by_a_pronoun(s)]
             people = [[s for s in group if _code(s) and self._one_person(s, args)]
-                      for group in (subjects, agents, before, earlier, previous)]
+                      for group in (subjects, agents, here, earlier)]
             antecedent = next((group[-1:] for group in people if group), antecedent)
         if antecedent and heads[0].lower_ in PLURAL_PRONOUNS:
             # "Britain, France and Germany said they would…": all the conjoined actors
@@ -2530,6 +2532,14 @@ def _echoed(f: Found, acts: list[Act], sentence: Span) -> list[Span]:
     if not like or own & {_code(t) for t in like[-1].targets}:
         return []  # one's own measure against its author is an answer, not an echo
     return like[-1].targets
+
+
+def _addressed_by_a_pronoun(span: Span) -> bool:
+    """'She told Tsai', 'he met Kim': the object of a clause whose subject is "she" or "he"."""
+    root = span.root
+    verb = root.head.head if root.dep_ == "pobj" else root.head
+    return root.dep_ in ("dobj", "dative", "pobj") and any(
+        c.dep_ == "nsubj" and c.lower_ in ("he", "she") for c in tree.children(verb))
 
 
 def _disowns(verb: Token) -> bool:
