@@ -1601,7 +1601,8 @@ class EventBuilder:
                 found = found or self._group(token, slot, previous, exclude or set())
                 found = found or self._possessor(slot, token, args, previous, exclude or set())
                 if not found and slot == "obj" and exclude:
-                    found = self._person_addressed(token, args, previous, sentence, exclude)
+                    found = self._person_addressed(token, args, previous, sentence, exclude) or \
+                        self._speaker_harmed(token, args, exclude)
             if found:
                 return found
         return []
@@ -1681,6 +1682,26 @@ class EventBuilder:
         named = previous + [s for s in args.actors_in(sentence) if s.end <= pronoun.i]
         people = [s for s in named if _code(s) not in exclude and self._one_person(s, args)]
         return people[-1:] if people and _code(people[-1]) else []  # (no one coded: left open)
+
+    def _speech_verbs(self) -> frozenset[str]:
+        """Verbs that report or allege: "said", "accused"."""
+        return self.status.words["report_verbs"] | self.status.words["allege_verbs"]
+
+    def _speaker_harmed(self, token: Token, args: Arguments, exclude: set) -> list[Span]:
+        """'Kyiv said Russia had attacked it', 'Poland accused Belarus of attacking them': "it"
+        or "them" harmed, in words someone says, is the one who says so."""
+        children = tree.children(token)
+        if not any(c.dep_ == "dobj" and c.lower_ in ("it", "them") for c in children) or \
+                getattr(self.trigger_of(token), "type", None) not in HARM | {"THREATEN"} or \
+                any(c.dep_ == "prep" and c.lower_ in ("against", "on", "at") for c in children):
+            return []  # ("use them against Ukraine": the weapons)
+        clause = token
+        while clause.dep_ in ("pcomp", "pobj", "prep", "ccomp", "conj") and clause.head is not clause:
+            clause = clause.head
+            if clause.pos_ in ("VERB", "AUX") and clause.lemma_.lower() in self._speech_verbs():
+                return [a for c in tree.children(clause) if c.dep_ == "nsubj"
+                        for a in args.actors_of(c) if _code(a) and _code(a) not in exclude]
+        return []
 
     @staticmethod
     def _one_person(span: Span, args: Arguments) -> bool:
@@ -2248,7 +2269,8 @@ class EventBuilder:
                 continue  # only arming someone named, or with a named weapon, is held against the supplier
             if f.reading.via_according:
                 continue
-            involved = {_code(s) for s in f.sources + f.targets}
+            # (one harmed who says so accuses; one armed who says so does not)
+            involved = {_code(s) for s in f.sources + (f.targets if f.meaning.type == "AID" else [])}
             for accuser in args.actors_of(head):
                 for source in f.sources:
                     if _code(accuser) and _code(source) and _code(accuser) not in involved:
