@@ -1352,6 +1352,9 @@ class EventBuilder:
             reading.status = "alleged"  # "Moscow says Kyiv was behind the blasts": the act accused
         if ruled_out is not None:
             reading.negated, reading.status = False, "asserted"  # the refusal or menace is made now
+        elif meaning.type == "REJECT" and reading.negated and any(
+                c.dep_ == "neg" for c in tree.children(token)):
+            return None  # "Putin did not deny the reports": no refusal, and no act either
         conditioned = False
         if meaning.type in ("AGREE", "CONCEDE") and reading.negated and reading.status in ("asserted", "planned") \
                 and not (meaning.type == "AGREE" and self._no_accord_reached(token)) or \

@@ -157,6 +157,8 @@ class StatusReader:
             return False
         if lemma in self.words["deny_verbs"] and undecided(governor):
             return False  # "…shipped missiles, a charge Tehran denies": the charge is denied, not this clause
+        if lemma in self.words["deny_verbs"] and any(c.dep_ == "neg" for c in tree.children(governor)):
+            return False  # "Kyiv never denied the strike": no denial
         if lemma in self.words["deny_verbs"] and complement and (
                 child.dep_ in ("xcomp", "ccomp", "pcomp") or lemma in self.words["denial_of_acts"]):
             self._attribute(reading, governor, "denied", "denies")
