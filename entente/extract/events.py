@@ -1513,7 +1513,8 @@ class EventBuilder:
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ties for c in tree.children(token))
             or token.dep_ == "relcl" and token.head.lemma_.lower() in ties)  # "the ties they had cut"
         reciprocal = token.lemma_.lower() in RECIPROCAL_ACTS or (  # "traded accusations", "exchanged fire"
-            token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in RECIPROCAL_VERBS)
+            token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in RECIPROCAL_VERBS) or any(
+            c.dep_ == "compound" and c.lemma_.lower() in RECIPROCAL_VERBS for c in tree.children(token))  # "kept trading fire"
         if len(sources) >= 2 and _each_other(token):  # "accused each other", "each side blamed the other"
             reciprocal, targets = True, []  # the other is among the sources
         if meaning.type == "RETREAT" and not targets and self._at_odds(sources):
