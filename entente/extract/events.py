@@ -72,12 +72,12 @@ PROVOKING = {"ASSAULT", "COERCE", "SANCTION", "THREATEN"}
 # Harm announced for later on a condition is a threat (CAMEO 13): force, coercion,
 # sanctions, a walk-out.
 ANNOUNCEABLE = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "REJECT"}
-# Force: announced rather than used, it is a threat.
 ECHO_VERBS = ("follow", "do")  # "followed suit", "did the same": an act told before, again
 ECHO_NOUNS = ("step", "move", "measure")  # "announced a matching step of its own": the same
 MATCHING = {"matching", "similar", "reciprocal", "same", "mirror", "identical"}
 UNTIL = ("until", "till")  # a time given to act by
 CONTRASTING = {"while", "whereas", "although", "though"}  # marks of a clause set against another
+# Force: announced rather than used, it is a threat.
 FORCE = {"ASSAULT", "COERCE"}
 HARM = FORCE | {"SANCTION"}  # what a speaker menaces with by not ruling it out
 AT_ODDS = HARM | {"MOBILIZE", "THREATEN", "ACCUSE"}  # acts that set two sides at odds
@@ -162,6 +162,8 @@ class EventBuilder:
             frozenset(self.status.words["evaluative_verbs"]) | self.status.words["insisting_verbs"] | {"be"} | \
             lexicon.words("blaming_verbs") | lexicon.words("declaring_verbs")
         self._known: dict[tuple[int, int], bool] = {}  # (word hash, word list) → in it
+        # verbs that report or allege ("said", "accused"): whose subject says what it governs
+        self._speech_verbs = self.status.words["report_verbs"] | self.status.words["allege_verbs"]
         self._sent_start: list[int] = []  # the current document's sentence start of each token
         self._acts: list = []  # the current document's acts so far
         self._doc_text = ""  # the current document's text
@@ -957,8 +959,8 @@ class EventBuilder:
             acts += [Act(source, [], f.meaning.type, f.trigger.i)
                      for f in found if not f.targets for source in f.sources]
             done += [f for f in found if f.sources]
-            here = [doc[i] for i in echo_verbs if sentence.start <= i < sentence.end]
-            for echo in filter(None, (self._echo(verb, done, sentence, args, previous) for verb in here)):
+            echoing = [doc[i] for i in echo_verbs if sentence.start <= i < sentence.end]
+            for echo in filter(None, (self._echo(verb, done, sentence, args, previous) for verb in echoing)):
                 events += self._records(echo, sentence, doc, doc_id, doc_name, args)
                 acts += [Act(source, list(echo.targets), echo.meaning.type, echo.trigger.i) for source in echo.sources]
             events += self._accusations_and_denials(found, sentence, doc, doc_id, doc_name, args)
@@ -1687,10 +1689,6 @@ class EventBuilder:
         people = [s for s in named if _code(s) not in exclude and self._one_person(s, args)]
         return people[-1:] if people and _code(people[-1]) else []  # (no one coded: left open)
 
-    def _speech_verbs(self) -> frozenset[str]:
-        """Verbs that report or allege: "said", "accused"."""
-        return self.status.words["report_verbs"] | self.status.words["allege_verbs"]
-
     def _speaker_harmed(self, token: Token, args: Arguments, exclude: set) -> list[Span]:
         """'Kyiv said Russia had attacked it', 'Poland accused Belarus of attacking them': "it"
         or "them" harmed, in words someone says, is the one who says so."""
@@ -1702,7 +1700,7 @@ class EventBuilder:
         clause = token
         while clause.dep_ in ("pcomp", "pobj", "prep", "ccomp", "conj") and clause.head is not clause:
             clause = clause.head
-            if clause.pos_ in ("VERB", "AUX") and clause.lemma_.lower() in self._speech_verbs():
+            if clause.pos_ in ("VERB", "AUX") and clause.lemma_.lower() in self._speech_verbs:
                 return [a for c in tree.children(clause) if c.dep_ == "nsubj"
                         for a in args.actors_of(c) if _code(a) and _code(a) not in exclude]
         return []
