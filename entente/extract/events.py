@@ -23,6 +23,7 @@ from entente.extract.arguments import (CONTAINERS, FRONTIERS, PARTITIVES, REPLY_
 from entente.extract.arguments import code_of as _code
 from entente.extract.items import to_item
 from entente.extract.sentences import DASHES
+from entente.extract.status import CLAIM_NOUNS as STATUS_CLAIM_NOUNS
 from entente.extract.status import Reading, StatusReader, denies_a_claim, undecided
 from entente.knowledge.actors import ISO_CODES, out_of_office
 from entente.knowledge.lexicon import Frame, Lexicon, Trigger
@@ -35,9 +36,9 @@ parse_date = lru_cache(maxsize=4096)(_parse_date)
 # A report by one state that another did one of these is also an accusation.
 ACCUSABLE = {"COERCE", "AID", "ASSAULT", "THREATEN"}
 MUTUAL = {"CONSULT", "COOPERATE", "AGREE"}
-# What "the allegations" a response answers are: accusations and reports.
-CLAIM_NOUNS = {"allegation", "accusation", "claim", "charge", "report", "finding", "criticism",
-               "assertion", "suggestion"}
+# What "the allegations" a response answers are: the claims a denial denies (status.py), and
+# findings and criticism.
+CLAIM_NOUNS = STATUS_CLAIM_NOUNS | {"finding", "criticism"}
 # What a side denies having in an act: "denied any role", "rejected any involvement".
 ROLE_NOUNS = {"role", "part", "involvement", "link", "links", "hand", "responsibility", "complicity"}
 # The trigger each kind of judgement is recorded under ("called the talks constructive": support).
