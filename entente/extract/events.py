@@ -1683,7 +1683,7 @@ class EventBuilder:
                           sentence: Span, exclude: set) -> list[Span]:
         """'Trump recognised him as Venezuela's leader': "him" or "her" as the object is the
         person last named, other than the doer (`exclude`: asked once the source is known)."""
-        pronoun = next((c for c in tree.children(token) if c.dep_ == "dobj" and c.lower_ in ("him", "her")), None)
+        pronoun = _object_pronoun(token, ("him", "her"))
         if pronoun is None:
             return []
         named = previous + [s for s in args.actors_in(sentence) if s.end <= pronoun.i]
@@ -1693,10 +1693,9 @@ class EventBuilder:
     def _speaker_harmed(self, token: Token, args: Arguments, exclude: set) -> list[Span]:
         """'Kyiv said Russia had attacked it', 'Poland accused Belarus of attacking them': "it"
         or "them" harmed, in words someone says, is the one who says so."""
-        children = tree.children(token)
-        if not any(c.dep_ == "dobj" and c.lower_ in ("it", "them") for c in children) or \
+        if _object_pronoun(token, ("it", "them")) is None or \
                 getattr(self.trigger_of(token), "type", None) not in HARM | {"THREATEN"} or \
-                any(c.dep_ == "prep" and c.lower_ in ("against", "on", "at") for c in children):
+                any(c.dep_ == "prep" and c.lower_ in ("against", "on", "at") for c in tree.children(token)):
             return []  # ("use them against Ukraine": the weapons)
         clause = token
         while clause.dep_ in ("pcomp", "pobj", "prep", "ccomp", "conj") and clause.head is not clause:
@@ -2557,6 +2556,11 @@ def _echoed(f: Found, acts: list[Act], sentence: Span) -> list[Span]:
     if not like or own & {_code(t) for t in like[-1].targets}:
         return []  # one's own measure against its author is an answer, not an echo
     return like[-1].targets
+
+
+def _object_pronoun(verb: Token, pronouns: tuple[str, ...]) -> Token | None:
+    """The verb's direct object when it is one of `pronouns` ("recognised him", "attacked it")."""
+    return next((c for c in tree.children(verb) if c.dep_ == "dobj" and c.lower_ in pronouns), None)
 
 
 def _addressed_by_a_pronoun(span: Span) -> bool:
