@@ -241,8 +241,10 @@ class Arguments:
         for child in tree.children(token):  # "Tehran-based company", "Iranian-made drones"
             if child.dep_ in ("amod", "compound"):
                 # ("the American contractor Alan Gross": a name's title noun and its adjective)
-                deps = ("npadvmod", "compound", "amod") if child.pos_ == "NOUN" and token.pos_ == "PROPN" \
-                    else ("npadvmod", "compound")
+                # ("GCC foreign ministers meeting in…": the parser may hang the body on the
+                # ministers as an nmod, and the ministers on "meeting")
+                deps = ("npadvmod", "compound", "amod", "nmod") if child.pos_ == "NOUN" and token.pos_ == "PROPN" \
+                    else ("npadvmod", "compound", "nmod")
                 for grandchild in tree.children(child):
                     if grandchild.dep_ in deps and grandchild.i in self.actor_at:
                         return self.actor_at[grandchild.i]
