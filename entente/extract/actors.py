@@ -270,9 +270,10 @@ class ActorMatcher:
         sector, apart = None, False
         for width in (3, 2, 1) if end < len(doc) and doc[end].lower_ in self.role_starts else ():
             words = doc[end:end + width]
-            if len(words) == width and words.text.lower() in self.roles:
-                sector = self.actors.role(words.text.lower()) or "government"
-                apart = words.text.lower() in self.actors.coded_apart
+            phrase = self._text(words).lower()
+            if len(words) == width and phrase in self.roles:
+                sector = self.actors.role(phrase) or "government"
+                apart = phrase in self.actors.coded_apart
                 end += width
                 break
         out = Span(doc, span.start, end, label=entry.actor_id)
