@@ -243,7 +243,9 @@ class Arguments:
                 # ("the American contractor Alan Gross": a name's title noun and its adjective)
                 # ("GCC foreign ministers meeting in…": the parser may hang the body on the
                 # ministers as an nmod, and the ministers on "meeting")
-                deps = ("npadvmod", "compound", "amod", "nmod") if child.pos_ == "NOUN" and token.pos_ == "PROPN" \
+                # ("China's Vice Foreign Minister Deng Li": a title's own owner, whatever its tag)
+                deps = ("npadvmod", "compound", "amod", "nmod", "poss") if self.is_role(child) and token.pos_ == "PROPN" \
+                    else ("npadvmod", "compound", "amod", "nmod") if child.pos_ == "NOUN" and token.pos_ == "PROPN" \
                     else ("npadvmod", "compound", "nmod")
                 for grandchild in tree.children(child):
                     if grandchild.dep_ in deps and grandchild.i in self.actor_at:
