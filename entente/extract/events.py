@@ -644,6 +644,8 @@ class EventBuilder:
     def _requested(self, token: Token) -> bool:
         """An act asked or urged of someone ("asked the EU to impose sanctions", "urged Israel
         to halt the offensive"): the request is the event, not the act."""
+        if token.pos_ in ("NOUN", "PROPN") and self._asked_for(token):
+            return True
         verb = token if token.pos_ in ("VERB", "AUX") else token.head
         while verb.dep_ == "conj" and verb.head.dep_ in ("xcomp", "ccomp") and \
                 any(m.dep_ == "mark" for m in tree.children(verb)):
@@ -670,6 +672,17 @@ class EventBuilder:
             own = {_code(s) for s in self._args.fill("subj", verb.head, [])}
             return bool({_code(o) for o in self._args.fill("obj", verb.head, [])} - own - {None})
         return True
+
+    def _asked_for(self, noun: Token) -> bool:
+        """'Demanded the withdrawal of the troops', 'called for the release of the two
+        Canadians': an act named as what a request asks for has not happened."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "for":
+            asker = noun.head.head
+        elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lexicon.words("asking_for_verbs"):
+            asker = noun.head
+        else:
+            return False
+        return asker.pos_ in ("VERB", "AUX") and getattr(self.trigger_of(asker), "type", None) == "REQUEST"
 
     def _insists_otherwise(self, verb: Token) -> bool:
         """'Moscow insisted that the aircraft never left Syrian skies', 'officials insist the
