@@ -77,6 +77,8 @@ ECHO_VERBS = ("follow", "do")  # "followed suit", "did the same": an act told be
 ECHO_NOUNS = ("step", "move", "measure")  # "announced a matching step of its own": the same
 MATCHING = {"matching", "similar", "reciprocal", "same", "mirror", "identical"}
 UNTIL = ("until", "till")  # a time given to act by
+# Spans of time given to act in ("48 hours", "eight days"), whatever the tagger calls them.
+TIME_UNITS = ("hour", "day", "week", "month")
 CONTRASTING = {"while", "whereas", "although", "though"}  # marks of a clause set against another
 # Force: announced rather than used, it is a threat.
 FORCE = {"ASSAULT", "COERCE"}
@@ -584,11 +586,13 @@ class EventBuilder:
         times = [c for c in tree.children(verb) if c.dep_ in ("dobj", "dative", "npadvmod")] + \
             [o for c in tree.children(verb) if c.dep_ == "prep" and c.lower_ in UNTIL
              for o in tree.children(c) if o.dep_ == "pobj"]
-        if not any(t.ent_type_ in ("TIME", "DATE") for c in times for t in tree.subtree(c)):
+        if not any(t.ent_type_ in ("TIME", "DATE") for c in times for t in tree.subtree(c)) and \
+                not any(c.lemma_.lower() in TIME_UNITS and any(n.dep_ == "nummod" for n in tree.children(c)) for c in times):
             return None
-        # (the parser may hang the infinitive on the time: "until the end of February to pull back")
+        # (the parser may hang the infinitive on the time: "until the end of February to pull
+        # back", "24 hours to leave")
         return next((c for c in tree.children(verb) if c.dep_ in ("advcl", "xcomp", "ccomp") and _infinitive(c)), None) or \
-            next((c for t in times for c in tree.children(t) if c.dep_ == "acl" and _infinitive(c)), None)
+            next((c for t in times for c in tree.children(t) if c.dep_ in ("acl", "relcl") and _infinitive(c)), None)
 
     def _leaving(self, verb: Token) -> bool:
         """'to leave', 'to pull out': a leaving verb."""

@@ -28,6 +28,16 @@ def head_lower(token: Token) -> str:
     return _remembered(token, _HEAD_LOWER)
 
 
+def unwelcome_clause(token: Token) -> bool:
+    """'declared twelve officials persona non grata and gave them 48 hours': the small model
+    makes "persona" a verb, with the ones declared for its subject and the declarer's next
+    act for its conjunct. Such a clause is no report of the declarer's, and who acts in its
+    conjunct is the declarer."""
+    doc = token.doc
+    return token.dep_ == "ccomp" and token.lower_ == "persona" and token.i + 2 < len(doc) and \
+        doc[token.i + 1].lower_ == "non" and doc[token.i + 2].lower_ == "grata"
+
+
 def forget() -> None:
     """Let go of the last document (called when its events are built)."""
     global _doc, _tables
