@@ -298,8 +298,10 @@ class EventBuilder:
             if meaning.type in FORCE and _says_a_clause(token):
                 return None  # "shot back that Netanyahu would meet the same end": words, not fire
             if meaning.lemma in self.lexicon.requires_actor_object and not any(
-                    self._args.actors_of(c) for c in _acted_on(token)):
-                return None  # "ordered a review"
+                    self._args.actors_of(c) for c in _acted_on(token) + [
+                        o for p in tree.children(token) if p.dep_ == "prep" and p.lower_ in (needed or ())
+                        for o in tree.children(p) if o.dep_ == "pobj"]):
+                return None  # "ordered a review", "turned to economic pressure"
             if meaning.type == "AID" and meaning.frame.name == "support" and any(
                     c.dep_ == "nsubj" and c.pos_ == "PRON" for c in tree.children(token)):
                 # "saying they helped Russia strike cities": "they" is as often the transfers as a side
