@@ -2080,8 +2080,10 @@ class EventBuilder:
                 speakers = self._group(verb, "speaker", previous, set())
             if not speakers and subject is not None and subject.lower_ in PRONOUNS:
                 # "…, he warned": the speaker named last as a subject before
-                before = [s for s in args.actors_in(sentence) if s.end <= subject.i and _agentive(s)]
-                speakers = (before or [s for s in previous if _agentive(s)])[-1:]
+                # (a subject before a possessor: "the ministry declared Canada's envoy… It called")
+                named = [s for s in args.actors_in(sentence) if s.end <= subject.i and _agentive(s)] or \
+                    [s for s in previous if _agentive(s)]
+                speakers = ([s for s in named if _subject_like(s)] or named)[-1:]
             if not speakers or any(c.dep_ == "neg" for c in tree.children(verb)):
                 continue
             # what is said, not where or when ("in the letter to the council, X called…")
@@ -2398,10 +2400,12 @@ def _each_other(trigger: Token) -> bool:
 
 
 def _subject_like(span: Span) -> bool:
-    """A subject, or the actor word on one ("Israeli jets struck…")."""
+    """A subject, or the actor word on one ("Israeli jets struck…"); not the one declared
+    persona non grata, whom the small model makes a subject."""
     root = span.root
-    return root.dep_ in ("nsubj", "nsubjpass") or \
-        root.dep_ in ("amod", "compound", "poss") and root.head.dep_ in ("nsubj", "nsubjpass")
+    subject = root if root.dep_ in ("nsubj", "nsubjpass") else \
+        root.head if root.dep_ in ("amod", "compound", "poss") and root.head.dep_ in ("nsubj", "nsubjpass") else None
+    return subject is not None and not tree.unwelcome_clause(subject.head)
 
 
 def _agentive(span: Span) -> bool:
