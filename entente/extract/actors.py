@@ -173,7 +173,10 @@ class ActorMatcher:
         named last before (or referred back to), within a few sentences, when its names hold
         that word ("the bloc": whatever its names, `any_body_anaphors`)."""
         bodies = sorted((s for s in found if getattr(self._entry(s), "kind", None) in BODY_KINDS), key=lambda s: s.start)
-        if not bodies:
+        # states named as subjects: whose "the foreign ministry" is, where no body is named
+        states = sorted((s for s in found if getattr(self._entry(s), "kind", None) == "state"
+                         and s.root.dep_ in ("nsubj", "nsubjpass")), key=lambda s: s.start)
+        if not bodies and not states:
             return []
         out = []
         covered = {i for span in found for i in range(span.start, span.end)}
@@ -192,6 +195,11 @@ class ActorMatcher:
                 self._set_entry(span, self._entry(latest))
                 out.append(span)
                 bodies.append(span)  # a chain: "the board … the board"
+            elif token.lower_ in self.actors.state_body_anaphors and not _owned(token, covered) and (
+                    owner := [s for s in states if s.end <= token.i and token.i - s.end <= GROUP_ANAPHOR_REACH]):
+                span = Span(doc, token.i, token.i + 1, label=owner[-1].label_)
+                self._set_entry(span, _with_sector(self._entry(owner[-1]), "government"))
+                out.append(span)
         return out
 
     def _state_anaphors(self, doc: Doc, found: list[Span]) -> list[Span]:
@@ -293,6 +301,14 @@ def _definite_nouns(doc: Doc, found: list[Span], words: frozenset[str], tags: tu
         if i not in covered and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
                 and not any(c.dep_ in modifier_deps and c.i in covered for c in token.children):
             yield token
+
+
+def _owned(noun, covered: set[int]) -> bool:
+    """Does a body noun name its own owner or name ("the Houthi-run health ministry", "the
+    foreign ministry in Minsk", "the Ministry of Defence")? Then it refers to no state named before."""
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "in") or
+               c.dep_ in ("amod", "compound", "npadvmod", "nmod") and any(t.i in covered for t in c.subtree)
+               for c in noun.children)
 
 
 class _ToldDates:

@@ -381,6 +381,8 @@ def _load(dirs: list[Path]) -> ActorDictionary:
         str(n).casefold() for path in _files(dirs, "roles.yaml") for n in read_yaml(path).get("body_anaphors", []))
     dictionary.any_body_anaphors = frozenset(
         str(n).casefold() for path in _files(dirs, "roles.yaml") for n in read_yaml(path).get("any_body_anaphors", []))
+    dictionary.state_body_anaphors = frozenset(
+        str(n).casefold() for path in _files(dirs, "roles.yaml") for n in read_yaml(path).get("state_body_anaphors", []))
     dictionary.coded_apart = frozenset(
         str(n) for path in _files(dirs, "roles.yaml") for n in read_yaml(path).get("coded_apart", []))
     speakers = [str(n) for path in _files(dirs, "roles.yaml") for n in read_yaml(path).get("speaker_nouns", [])]
@@ -493,6 +495,7 @@ class ActorDictionary:
         self.group_anaphors: frozenset[str] = frozenset()  # set by the loader from roles.yaml
         self.body_anaphors: frozenset[str] = frozenset()  # likewise
         self.any_body_anaphors: frozenset[str] = frozenset()  # likewise
+        self.state_body_anaphors: frozenset[str] = frozenset()  # likewise
         self.coded_apart: frozenset[str] = frozenset()  # likewise: role nouns coded apart from their state
         self.acting_nouns: frozenset[str] = frozenset()  # likewise
         # the words of each body's names ("agency", "board" for the IAEA, "treasury" for the US
