@@ -1,4 +1,5 @@
-"""A token's children, subtree and head's word, remembered for the document being read.
+"""A token's children, subtree and head's word, remembered for the document being read; and
+the one misparse that the argument and status rules both read around (`unwelcome_clause`).
 
 The rules ask for the same tokens' children and subtrees thousands of times per document,
 and spaCy builds new Token objects for them on every request; remembering them saves about
