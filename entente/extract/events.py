@@ -2078,12 +2078,10 @@ class EventBuilder:
             speakers = args.actors_of(subject) if subject is not None else []
             if not speakers and subject is not None and subject.head == verb:
                 speakers = self._group(verb, "speaker", previous, set())
-            if not speakers and subject is not None and subject.lower_ in PRONOUNS:
-                # "…, he warned": the speaker named last as a subject before
-                # (a subject before a possessor: "the ministry declared Canada's envoy… It called")
-                named = [s for s in args.actors_in(sentence) if s.end <= subject.i and _agentive(s)] or \
-                    [s for s in previous if _agentive(s)]
-                speakers = ([s for s in named if _subject_like(s)] or named)[-1:]
+            if not speakers and subject is not None:
+                # "…, he warned", "It called…": the speaker a pronoun stands for, found as for
+                # every other trigger (a subject before a possessor, a person for "he")
+                speakers = self._resolve_pronouns([], subject.head, args, previous, sentence, "subj")
             if not speakers or any(c.dep_ == "neg" for c in tree.children(verb)):
                 continue
             # what is said, not where or when ("in the letter to the council, X called…")
