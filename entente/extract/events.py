@@ -972,6 +972,12 @@ class EventBuilder:
                                      if f.meaning.type == "ACCUSE" and f.trigger.i < item.trigger.i
                                      for source in f.sources]
                     item.targets = self._answered(item, acts + claims_before, sentence)
+                    if not item.targets and item.meaning.type in RESPONSIVE:
+                        # "Turkey sent troops into Iraq, and Baghdad objected": failing any
+                        # act before, one just told in this sentence by another side
+                        own = {_code(s) for s in item.sources}
+                        item.targets = next(([s] for f in reversed(found) if f.trigger.i < item.trigger.i
+                                             and not f.targets for s in f.sources if _code(s) not in own), [])
                 if item.targets:
                     events += self._records(item, sentence, doc, doc_id, doc_name, args)
                 else:
