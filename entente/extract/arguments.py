@@ -391,8 +391,6 @@ class Arguments:
             # "the allies stood united behind Warsaw": a state of the subject)
             return []
         head = trigger.head
-        if trigger.dep_ in ("conj", "advcl") and tree.unwelcome_clause(head):
-            head = head.head  # "declared them persona non grata and gave them…": the declarer
         controller = self._object_control(trigger)
         if controller is not None:
             return controller

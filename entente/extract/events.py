@@ -571,6 +571,10 @@ class EventBuilder:
         for clause in (c for c in tree.children(verb) if c.dep_ in ("ccomp", "oprd", "xcomp", "dative", "dobj")):
             words = " ".join(t.lower_ for t in tree.subtree(clause))
             if any(phrase in words for phrase in self.lexicon.words(phrases)):
+                if clause.dep_ == "oprd":  # "declared three diplomats persona non grata"
+                    declared = next((c for c in tree.children(verb) if c.dep_ == "dobj"), None)
+                    if declared is not None:
+                        return declared
                 subject = next((c for c in tree.children(clause) if c.dep_ in ("nsubj", "nsubjpass")), None)
                 return subject if subject is not None or clause.pos_ not in ("NOUN", "PROPN") else clause
         return None
@@ -2404,12 +2408,11 @@ def _each_other(trigger: Token) -> bool:
 
 
 def _subject_like(span: Span) -> bool:
-    """A subject, or the actor word on one ("Israeli jets struck…"); not the one declared
-    persona non grata, whom the small model makes a subject."""
+    """A subject, or the actor word on one ("Israeli jets struck…")."""
     root = span.root
     subject = root if root.dep_ in ("nsubj", "nsubjpass") else \
         root.head if root.dep_ in ("amod", "compound", "poss") and root.head.dep_ in ("nsubj", "nsubjpass") else None
-    return subject is not None and not tree.unwelcome_clause(subject.head)
+    return subject is not None
 
 
 def _agentive(span: Span) -> bool:

@@ -17,6 +17,7 @@ from entente.extract import actors as _actors  # noqa: F401  (registers entente_
 from entente.extract import document_date as _document_date  # noqa: F401  (registers entente_document_date)
 from entente.extract import items as _items  # noqa: F401  (registers entente_items)
 from entente.extract import lemmas as _lemmas  # noqa: F401  (registers entente_lemmas)
+from entente.extract import repairs as _repairs  # noqa: F401  (registers entente_parse_repairs)
 from entente.extract import sentences as _sentences  # noqa: F401  (registers entente_line_breaks)
 from entente.extract.events import EventBuilder
 from entente.knowledge.actors import load_actors
@@ -37,11 +38,12 @@ EXTRACTOR_VERSION = "entente-rules-v1"
 
 def build_nlp() -> Language:
     """The parsed pipeline: line breaks as boundaries, the model's tagger, parser, lemmatizer
-    (its misses on known verbs repaired) and NER; then the document date where none was
-    given, actors and items."""
+    (its misses on known verbs repaired, and a few misparses) and NER; then the document
+    date where none was given, actors and items."""
     nlp = spacy.load(MODEL)
     nlp.add_pipe("entente_line_breaks", before="parser")
     nlp.add_pipe("entente_lemmas", after="lemmatizer")
+    nlp.add_pipe("entente_parse_repairs", after="entente_lemmas")
     nlp.add_pipe("entente_document_date", last=True)
     nlp.add_pipe("entente_actors", last=True)
     nlp.add_pipe("entente_items", last=True)

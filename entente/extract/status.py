@@ -142,8 +142,6 @@ class StatusReader:
                     any(c.dep_ in ("nsubj", "nsubjpass") for c in tree.children(token)):
                 return  # "Pyongyang denied it, and Moscow called…": a clause with its own subject
             child, token = token, token.head
-            if tree.unwelcome_clause(child):
-                return  # "declared them persona non grata and gave them…": no report
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and token.lemma_.lower() in (
                     self.words["deny_verbs"] | self.words["allege_verbs"] | self.words["report_verbs"]):
                 return  # "accused Belgrade of it, and asked the EU to act": a second act, not what is alleged

@@ -1,5 +1,4 @@
-"""A token's children, subtree and head's word, remembered for the document being read; and
-the one misparse that the argument and status rules both read around (`unwelcome_clause`).
+"""A token's children, subtree and head's word, remembered for the document being read.
 
 The rules ask for the same tokens' children and subtrees thousands of times per document,
 and spaCy builds new Token objects for them on every request; remembering them saves about
@@ -27,16 +26,6 @@ def subtree(token: Token) -> tuple[Token, ...]:
 def head_lower(token: Token) -> str:
     """The token's head in lower case."""
     return _remembered(token, _HEAD_LOWER)
-
-
-def unwelcome_clause(token: Token) -> bool:
-    """'declared twelve officials persona non grata and gave them 48 hours': the small model
-    makes "persona" a verb, with the ones declared for its subject and the declarer's next
-    act for its conjunct. Such a clause is no report of the declarer's, and who acts in its
-    conjunct is the declarer."""
-    doc = token.doc
-    return token.dep_ == "ccomp" and token.lower_ == "persona" and token.i + 2 < len(doc) and \
-        doc[token.i + 1].lower_ == "non" and doc[token.i + 2].lower_ == "grata"
 
 
 def forget() -> None:

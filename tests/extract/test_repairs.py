@@ -1,0 +1,30 @@
+"""The parse repairs: "declared X persona non grata and gave them…" parsed as a reader sees it."""
+
+import pytest
+
+
+def _word(doc, text):
+    return next(t for t in doc if t.text == text)
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry declared three Algerian diplomats persona non grata and gave them 48 hours to leave.",
+    "On Monday Lima declared the envoy persona non grata, accusing Mexico of meddling.",
+])
+def test_the_ones_declared_are_the_object_and_the_next_act_the_declarers(extractor, text):
+    doc = extractor.nlp(text)
+    declared, persona = _word(doc, "declared"), _word(doc, "persona")
+    assert persona.dep_ == "oprd" and persona.pos_ == "NOUN" and persona.head == declared
+    assert any(c.dep_ == "dobj" for c in declared.children)
+    assert not any(c.dep_ in ("nsubj", "nsubjpass") for c in persona.children)
+    follow = [t for t in doc if t.text in ("gave", "accusing")]
+    assert follow and all(t.head == declared for t in follow)
+    assert len(list(doc.sents)) == 1
+
+
+def test_other_parses_are_left_alone(extractor):
+    text = "Ottawa expelled the ambassador and recalled its own envoy."
+    plain = extractor.nlp.get_pipe("parser")(extractor.nlp.get_pipe("tagger")(
+        extractor.nlp.get_pipe("tok2vec")(extractor.nlp.make_doc(text))))
+    repaired = extractor.nlp(text)
+    assert [(t.dep_, t.head.i) for t in plain] == [(t.dep_, t.head.i) for t in repaired]
