@@ -8,6 +8,11 @@ antecedent, the giver of the 48 hours) and the giving looks like part of what th
 declared. The repair gives the parse a reader sees: the ones declared are the object of
 "declared", "persona non grata" is what they are declared, and what hung on "persona"
 (the next act, "accusing…") hangs on the declaring verb.
+
+"Britain froze the assets of three generals and Canada sanctioned nine officials": the model
+joins "Canada" to "generals" and leaves "sanctioned" without a subject, so Britain seems to
+sanction Canada. The repair makes such a name, followed at once by a finite verb that lacks
+a subject, that verb's subject.
 """
 
 from __future__ import annotations
@@ -21,6 +26,10 @@ def parse_repairs(doc: Doc) -> Doc:
     for token in doc:
         if _persona_as_verb(token):
             _repair_persona(token)
+    for token in doc:
+        verb = _subject_taken_for_a_conjunct(token)
+        if verb is not None:
+            _repair_subject(token, verb)
     return doc
 
 
@@ -41,3 +50,35 @@ def _repair_persona(persona: Token) -> None:
     for word in (non, grata):
         word.head, word.dep_ = persona, "amod"
     persona.dep_, persona.pos_, persona.tag_ = "oprd", "NOUN", "NN"
+
+
+FINITE = ("VBD", "VBZ", "VBP")
+
+
+def _subject_taken_for_a_conjunct(name: Token) -> Token | None:
+    """The verb a name joined to an object should be the subject of, or None."""
+    if name.dep_ != "conj" or name.pos_ != "PROPN" or name.head.dep_ not in ("dobj", "pobj", "conj", "appos"):
+        return None
+    after = name.right_edge.i + 1
+    if after >= len(name.doc):
+        return None
+    verb = name.doc[after]
+    if verb.pos_ != "VERB" or verb.dep_ not in ("conj", "ccomp") or verb.tag_ not in FINITE or \
+            any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    # both verbs finite clauses ("Rockets fired by Hamas and Islamic Jihad killed…" is not)
+    first = verb.head
+    if first.dep_ in ("acl", "relcl", "amod") or first not in name.ancestors:
+        return None
+    if first.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in first.children) and (
+            first.dep_ != "ROOT" or any(c.dep_ == "agent" for c in first.children)):
+        return None  # a participle ("Rockets fired by Hamas and Islamic Jihad killed…")
+    return verb
+
+
+def _repair_subject(name: Token, verb: Token) -> None:
+    before = name.doc[name.i - 1] if name.i > 0 else None
+    if before is not None and before.dep_ == "cc" and before.head == name.head:
+        before.head = verb.head  # "and" joins the two clauses
+    name.head, name.dep_ = verb, "nsubj"
+    verb.dep_ = "conj"  # (a clause of its own the model may hang as a complement)

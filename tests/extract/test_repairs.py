@@ -28,3 +28,15 @@ def test_other_parses_are_left_alone(extractor):
         extractor.nlp.get_pipe("tok2vec")(extractor.nlp.make_doc(text))))
     repaired = extractor.nlp(text)
     assert [(t.dep_, t.head.i) for t in plain] == [(t.dep_, t.head.i) for t in repaired]
+
+
+def test_a_name_before_a_verb_without_subject_is_its_subject(extractor):
+    doc = extractor.nlp("Britain froze the assets of three generals and Canada sanctioned nine officials.")
+    canada, sanctioned, froze = _word(doc, "Canada"), _word(doc, "sanctioned"), _word(doc, "froze")
+    assert canada.dep_ == "nsubj" and canada.head == sanctioned
+    assert sanctioned.dep_ == "conj" and sanctioned.head == froze
+
+
+def test_a_name_in_a_participle_phrase_is_left_alone(extractor):
+    doc = extractor.nlp("Rockets fired by Hamas and Islamic Jihad killed 12 people in Israel.")
+    assert _word(doc, "Jihad").dep_ != "nsubj"
