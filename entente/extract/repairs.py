@@ -17,19 +17,24 @@ a subject, that verb's subject.
 
 from __future__ import annotations
 
+from spacy.attrs import DEP, LOWER, POS
 from spacy.language import Language
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
 
 
 @Language.component("entente_parse_repairs")
 def parse_repairs(doc: Doc) -> Doc:
-    for token in doc:
-        if _persona_as_verb(token):
-            _repair_persona(token)
-    for token in doc:
-        verb = _subject_taken_for_a_conjunct(token)
+    # the few tokens worth a look, read from arrays (a Token object for every word is slow)
+    lowers, deps, tags = doc.to_array([LOWER, DEP, POS]).T.tolist()
+    persona, conj, propn = doc.vocab.strings["persona"], doc.vocab.strings["conj"], PROPN
+    for i in [i for i, lower in enumerate(lowers) if lower == persona]:
+        if _persona_as_verb(doc[i]):
+            _repair_persona(doc[i])
+    for i in [i for i, (dep, tag) in enumerate(zip(deps, tags)) if dep == conj and tag == propn]:
+        verb = _subject_taken_for_a_conjunct(doc[i])
         if verb is not None:
-            _repair_subject(token, verb)
+            _repair_subject(doc[i], verb)
     return doc
 
 
