@@ -39,7 +39,7 @@ def main(rounds: int = 3, chunk: int = 12) -> None:
     for _ in range(rounds):
         for start in range(0, len(docs), chunk):
             part = docs[start:start + chunk]
-            with nlp.select_pipes(disable=["entente_lemmas", "entente_document_date", "entente_actors",
+            with nlp.select_pipes(disable=["entente_lemmas", "entente_parse_repairs", "entente_document_date", "entente_actors",
                                            "entente_items"]):
                 began = time.perf_counter()
                 for _ in nlp.pipe((d.text for d in part), batch_size=16):
