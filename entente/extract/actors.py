@@ -120,6 +120,7 @@ class ActorMatcher:
         found += self._group_anaphors(doc, found)
         found += self._body_anaphors(doc, found)
         found += self._state_anaphors(doc, found)
+        found += self._titled_strangers(doc, ents, found)
         actors = filter_spans(found)
         doc.spans["actors"] = actors
         doc.spans["places"] = self._places(doc, ents, {i for span in actors for i in range(span.start, span.end)})
@@ -201,6 +202,48 @@ class ActorMatcher:
                 self._set_entry(span, _with_sector(self._entry(owner[-1]), "government"))
                 out.append(span)
         return out
+
+    def _titled_strangers(self, doc: Doc, ents: list[Span], found: list[Span]) -> list[Span]:
+        """'Turkey recalled its envoy. Deputy Prime Minister Numan Kurtulmus said…': a person the
+        dictionary does not know, under a government title that names no state, speaks for the
+        state last named as a subject, as "the foreign ministry" does (`state_titles`)."""
+        states = sorted((s for s in found if getattr(self._entry(s), "kind", None) == "state"
+                         and s.root.dep_ in ("nsubj", "nsubjpass")), key=lambda s: s.start)
+        if not states:
+            return []
+        covered = {i for span in found for i in range(span.start, span.end)}
+        out = []
+        for ent in ents:
+            if ent.label_ != "PERSON" or covered.intersection(range(ent.start, ent.end)):
+                continue
+            start = self._title_start(doc, ent.start)
+            if start is None:
+                continue
+            before = doc[start - 1] if start > 0 else None
+            if before is not None and (start - 1 in covered or before.tag_ == "POS" or (
+                    before.dep_ in ("compound", "amod", "nmod") and start <= before.head.i < ent.end)):
+                continue  # a title with its own owner ("Turkish", "China's"), or one we do not
+                #           know ("Infrastructure Minister", "shadow foreign secretary", "former")
+            owner = [s for s in states if s.end <= start and start - s.end <= GROUP_ANAPHOR_REACH]
+            if owner:
+                span = Span(doc, start, ent.end, label=owner[-1].label_)
+                self._set_entry(span, _with_sector(self._entry(owner[-1]), "government"))
+                out.append(span)
+        return out
+
+    def _title_start(self, doc: Doc, end: int) -> int | None:
+        """Where a government title right before position `end` starts ("Deputy Prime
+        Minister", "Foreign Minister"), or None."""
+        for width in (3, 2, 1):
+            start = end - width
+            # (written as a title: "Foreign Minister X", not "shadow foreign secretary X")
+            if start >= 0 and all(t.text[:1].isupper() for t in doc[start:end]) and \
+                    self._text(doc[start:end]).lower() in self.actors.state_titles:
+                for rank in (2, 1):  # "First Deputy", "Deputy", "Vice"
+                    if start - rank >= 0 and self._text(doc[start - rank:start]).lower() in self.actors.title_ranks:
+                        return start - rank
+                return start
+        return None
 
     def _state_anaphors(self, doc: Doc, found: list[Span]) -> list[Span]:
         """'The kingdom', 'the emirate', 'the island': the state named last before, within a

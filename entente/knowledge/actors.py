@@ -385,6 +385,10 @@ def _load(dirs: list[Path]) -> ActorDictionary:
         str(n).casefold() for path in _files(dirs, "roles.yaml") for n in read_yaml(path).get("state_body_anaphors", []))
     dictionary.coded_apart = frozenset(
         str(n) for path in _files(dirs, "roles.yaml") for n in read_yaml(path).get("coded_apart", []))
+    dictionary.state_titles = frozenset(
+        str(n).casefold() for path in _files(dirs, "roles.yaml") for n in read_yaml(path).get("state_titles", []))
+    dictionary.title_ranks = frozenset(
+        str(n).casefold() for path in _files(dirs, "roles.yaml") for n in read_yaml(path).get("title_ranks", []))
     speakers = [str(n) for path in _files(dirs, "roles.yaml") for n in read_yaml(path).get("speaker_nouns", [])]
     dictionary.acting_nouns = _acting_nouns([r.noun for r in roles] + [o.noun for o in offices] + speakers)
     return dictionary
@@ -497,6 +501,8 @@ class ActorDictionary:
         self.any_body_anaphors: frozenset[str] = frozenset()  # likewise
         self.state_body_anaphors: frozenset[str] = frozenset()  # likewise
         self.coded_apart: frozenset[str] = frozenset()  # likewise: role nouns coded apart from their state
+        self.state_titles: frozenset[str] = frozenset()  # likewise: titles whose unknown holder speaks for the state in view
+        self.title_ranks: frozenset[str] = frozenset()  # likewise: "deputy", "vice" before such a title
         self.acting_nouns: frozenset[str] = frozenset()  # likewise
         # the words of each body's names ("agency", "board" for the IAEA, "treasury" for the US
         # Treasury): what "the agency" may refer back to
