@@ -252,6 +252,11 @@ class Arguments:
                         return self.actor_at[grandchild.i]
             if child.dep_ == "appos" and child.i in self.actor_at:
                 return self.actor_at[child.i]
+            if child.dep_ == "appos" and token.pos_ == "PROPN" and self.is_role(child):
+                # "Ana Rojas, Chile's interior minister,": the title's own owner
+                for grandchild in tree.children(child):
+                    if grandchild.dep_ in ("poss", "amod", "compound", "nmod") and grandchild.i in self.actor_at:
+                        return self.actor_at[grandchild.i]
         for child in tree.children(token):  # "governors loyal to Maduro", "militias allied to Iran"
             if child.dep_ == "amod" and child.lower_ in ALLEGIANCE_WORDS:
                 for obj in (o for p in tree.children(child) if p.dep_ == "prep" and p.lower_ in ("to", "with")
