@@ -297,6 +297,9 @@ class EventBuilder:
                 return None  # "left Kyiv", "quit the talks" (but "Russian troops left Kherson")
             if meaning.type in FORCE and _says_a_clause(token):
                 return None  # "shot back that Netanyahu would meet the same end": words, not fire
+            if meaning.lemma in self.lexicon.requires_infinitive and not any(
+                    c.dep_ in ("xcomp", "ccomp") and _infinitive(c) for c in tree.children(token)):
+                return None  # "told reporters that…": words, not a demand
             if meaning.lemma in self.lexicon.requires_actor_object and not any(
                     self._args.actors_of(c) for c in _acted_on(token) + [
                         o for p in tree.children(token) if p.dep_ == "prep" and p.lower_ in (needed or ())

@@ -57,6 +57,7 @@ class Lexicon:
     requires_place_object: frozenset[str] = frozenset()  # "took Goma", not "took part"
     requires_body_object: frozenset[str] = frozenset()  # "quit ECOWAS", not "quit the talks"
     requires_actor_object: frozenset[str] = frozenset()  # "ordered Iran to cooperate", not "ordered a review"
+    requires_infinitive: frozenset[str] = frozenset()  # "told Britain to cut", not "told reporters that…"
     modes: dict[str, dict[str, str]] = field(default_factory=dict)   # type -> word -> mode
     status: dict = field(default_factory=dict)
     _word_lists: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
@@ -113,6 +114,7 @@ def _load(extra_dirs: tuple[Path, ...]) -> Lexicon:
         lexicon.requires_place_object |= frozenset(w.lower() for w in data.get("requires_place_object") or ())
         lexicon.requires_body_object |= frozenset(w.lower() for w in data.get("requires_body_object") or ())
         lexicon.requires_actor_object |= frozenset(w.lower() for w in data.get("requires_actor_object") or ())
+        lexicon.requires_infinitive |= frozenset(w.lower() for w in data.get("requires_infinitive") or ())
         lexicon.requires_prep.update(
             {k: tuple(v or ()) for k, v in (data.get("requires_prep") or {}).items()})
         for key in ("blocked_particles", "requires_object", "excluded_objects", "excluded_modifiers"):
