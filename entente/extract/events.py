@@ -258,9 +258,10 @@ class EventBuilder:
             if deadline is not None:
                 named = any(c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN" and c.i in self._args.actor_at
                             for c in tree.children(token))  # a side given time, by its name
-                if self._leaving(deadline) and not named:
-                    # "gave the ambassador 48 hours to leave" (but "gave Kampala until Friday to
-                    # withdraw its troops" demands a withdrawal)
+                if self._leaving(deadline) and (not named or self._leaves_a_mission(deadline)):
+                    # "gave the ambassador 48 hours to leave", "gave China 72 hours to vacate its
+                    # consulate" (but "gave Kampala until Friday to withdraw its troops" demands
+                    # a withdrawal)
                     return self.lexicon.trigger("expel", "VERB")
                 if any(c.dep_ == "dobj" and c.ent_type_ in ("TIME", "DATE") or c.dep_ == "prep" and c.lower_ in UNTIL
                        for c in tree.children(token)):
@@ -607,6 +608,11 @@ class EventBuilder:
         """'to leave', 'to pull out': a leaving verb."""
         return verb.lemma_.lower() in self.lexicon.words("leaving_verbs") or \
             any(p.dep_ == "prt" and p.lower_ == "out" for p in tree.children(verb))
+
+    def _leaves_a_mission(self, verb: Token) -> bool:
+        """'To vacate its consulate', 'to close its embassy': a diplomatic mission left."""
+        missions = self.lexicon.words("mission_nouns")
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in missions for c in tree.children(verb))
 
     def _forces_leave(self, verb: Token) -> bool:
         """'Russian troops left Kherson', 'Wagner fighters will leave Mali': forces leaving a
