@@ -174,9 +174,7 @@ class ActorMatcher:
         named last before (or referred back to), within a few sentences, when its names hold
         that word ("the bloc": whatever its names, `any_body_anaphors`)."""
         bodies = sorted((s for s in found if getattr(self._entry(s), "kind", None) in BODY_KINDS), key=lambda s: s.start)
-        # states named as subjects: whose "the foreign ministry" is, where no body is named
-        states = sorted((s for s in found if getattr(self._entry(s), "kind", None) == "state"
-                         and s.root.dep_ in ("nsubj", "nsubjpass")), key=lambda s: s.start)
+        states = self._subject_states(found)  # whose "the foreign ministry" is, where no body is named
         if not bodies and not states:
             return []
         out = []
@@ -203,12 +201,17 @@ class ActorMatcher:
                 out.append(span)
         return out
 
+    def _subject_states(self, found: list[Span]) -> list[Span]:
+        """The states named as subjects, in order: those an unowned "the foreign ministry" or
+        an unknown holder of a bare title may belong to."""
+        return sorted((s for s in found if getattr(self._entry(s), "kind", None) == "state"
+                       and s.root.dep_ in ("nsubj", "nsubjpass")), key=lambda s: s.start)
+
     def _titled_strangers(self, doc: Doc, ents: list[Span], found: list[Span]) -> list[Span]:
         """'Turkey recalled its envoy. Deputy Prime Minister Numan Kurtulmus said…': a person the
         dictionary does not know, under a government title that names no state, speaks for the
         state last named as a subject, as "the foreign ministry" does (`state_titles`)."""
-        states = sorted((s for s in found if getattr(self._entry(s), "kind", None) == "state"
-                         and s.root.dep_ in ("nsubj", "nsubjpass")), key=lambda s: s.start)
+        states = self._subject_states(found)
         if not states:
             return []
         covered = {i for span in found for i in range(span.start, span.end)}

@@ -22,6 +22,8 @@ from spacy.language import Language
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
 
+FINITE = ("VBD", "VBZ", "VBP")  # the tags of a verb that makes a clause of its own
+
 
 @Language.component("entente_parse_repairs")
 def parse_repairs(doc: Doc) -> Doc:
@@ -55,9 +57,6 @@ def _repair_persona(persona: Token) -> None:
     for word in (non, grata):
         word.head, word.dep_ = persona, "amod"
     persona.dep_, persona.pos_, persona.tag_ = "oprd", "NOUN", "NN"
-
-
-FINITE = ("VBD", "VBZ", "VBP")
 
 
 def _subject_taken_for_a_conjunct(name: Token) -> Token | None:
