@@ -239,23 +239,20 @@ class Arguments:
                 if child.dep_ == dep and child.i in self.actor_at:
                     return self.actor_at[child.i]
         for child in tree.children(token):  # "Tehran-based company", "Iranian-made drones"
-            if child.dep_ in ("amod", "compound"):
+            if child.dep_ == "appos" and child.i in self.actor_at:
+                return self.actor_at[child.i]
+            # ("China's Vice Foreign Minister Deng Li", "Ana Rojas, Chile's interior minister":
+            # a title's own owner, whatever its tag, before the name or in apposition)
+            titled = self.is_role(child) and token.pos_ == "PROPN"
+            if child.dep_ in ("amod", "compound") or child.dep_ == "appos" and titled:
                 # ("the American contractor Alan Gross": a name's title noun and its adjective)
                 # ("GCC foreign ministers meeting in…": the parser may hang the body on the
                 # ministers as an nmod, and the ministers on "meeting")
-                # ("China's Vice Foreign Minister Deng Li": a title's own owner, whatever its tag)
-                deps = ("npadvmod", "compound", "amod", "nmod", "poss") if self.is_role(child) and token.pos_ == "PROPN" \
+                deps = ("npadvmod", "compound", "amod", "nmod", "poss") if titled \
                     else ("npadvmod", "compound", "amod", "nmod") if child.pos_ == "NOUN" and token.pos_ == "PROPN" \
                     else ("npadvmod", "compound", "nmod")
                 for grandchild in tree.children(child):
                     if grandchild.dep_ in deps and grandchild.i in self.actor_at:
-                        return self.actor_at[grandchild.i]
-            if child.dep_ == "appos" and child.i in self.actor_at:
-                return self.actor_at[child.i]
-            if child.dep_ == "appos" and token.pos_ == "PROPN" and self.is_role(child):
-                # "Ana Rojas, Chile's interior minister,": the title's own owner
-                for grandchild in tree.children(child):
-                    if grandchild.dep_ in ("poss", "amod", "compound", "nmod") and grandchild.i in self.actor_at:
                         return self.actor_at[grandchild.i]
         for child in tree.children(token):  # "governors loyal to Maduro", "militias allied to Iran"
             if child.dep_ == "amod" and child.lower_ in ALLEGIANCE_WORDS:
