@@ -195,9 +195,7 @@ class ActorMatcher:
                 out.append(span)
                 bodies.append(span)  # a chain: "the board … the board"
             elif token.lower_ in self.actors.state_body_anaphors and not _owned(token, covered) and (
-                    owner := [s for s in states if s.end <= token.i and token.i - s.end <= GROUP_ANAPHOR_REACH]):
-                span = Span(doc, token.i, token.i + 1, label=owner[-1].label_)
-                self._set_entry(span, _with_sector(self._entry(owner[-1]), "government"))
+                    span := self._for_state_in_view(doc, states, token.i, token.i + 1)) is not None:
                 out.append(span)
         return out
 
@@ -227,12 +225,20 @@ class ActorMatcher:
                     before.dep_ in ("compound", "amod", "nmod") and start <= before.head.i < ent.end)):
                 continue  # a title with its own owner ("Turkish", "China's"), or one we do not
                 #           know ("Infrastructure Minister", "shadow foreign secretary", "former")
-            owner = [s for s in states if s.end <= start and start - s.end <= GROUP_ANAPHOR_REACH]
-            if owner:
-                span = Span(doc, start, ent.end, label=owner[-1].label_)
-                self._set_entry(span, _with_sector(self._entry(owner[-1]), "government"))
+            span = self._for_state_in_view(doc, states, start, ent.end)
+            if span is not None:
                 out.append(span)
         return out
+
+    def _for_state_in_view(self, doc: Doc, states: list[Span], start: int, end: int) -> Span | None:
+        """The words start…end as the government of the state last named as a subject before
+        them, within a few sentences (`_subject_states`), or None when there is none."""
+        owner = [s for s in states if s.end <= start and start - s.end <= GROUP_ANAPHOR_REACH]
+        if not owner:
+            return None
+        span = Span(doc, start, end, label=owner[-1].label_)
+        self._set_entry(span, _with_sector(self._entry(owner[-1]), "government"))
+        return span
 
     def _title_start(self, doc: Doc, end: int) -> int | None:
         """Where a government title right before position `end` starts ("Deputy Prime

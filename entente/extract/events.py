@@ -2419,9 +2419,8 @@ def _each_other(trigger: Token) -> bool:
 def _subject_like(span: Span) -> bool:
     """A subject, or the actor word on one ("Israeli jets struck…")."""
     root = span.root
-    subject = root if root.dep_ in ("nsubj", "nsubjpass") else \
-        root.head if root.dep_ in ("amod", "compound", "poss") and root.head.dep_ in ("nsubj", "nsubjpass") else None
-    return subject is not None
+    return root.dep_ in ("nsubj", "nsubjpass") or \
+        root.dep_ in ("amod", "compound", "poss") and root.head.dep_ in ("nsubj", "nsubjpass")
 
 
 def _agentive(span: Span) -> bool:

@@ -375,23 +375,19 @@ def _load(dirs: list[Path]) -> ActorDictionary:
     people = _load_people(dirs, codes)
     roles, offices, collectives = _load_roles(dirs, codes)
     dictionary = ActorDictionary(list(states.values()), organisations, people, roles, offices, collectives)
-    dictionary.group_anaphors = frozenset(
-        str(n).casefold() for path in _files(dirs, "roles.yaml") for n in read_yaml(path).get("group_anaphors", []))
-    dictionary.body_anaphors = frozenset(
-        str(n).casefold() for path in _files(dirs, "roles.yaml") for n in read_yaml(path).get("body_anaphors", []))
-    dictionary.any_body_anaphors = frozenset(
-        str(n).casefold() for path in _files(dirs, "roles.yaml") for n in read_yaml(path).get("any_body_anaphors", []))
-    dictionary.state_body_anaphors = frozenset(
-        str(n).casefold() for path in _files(dirs, "roles.yaml") for n in read_yaml(path).get("state_body_anaphors", []))
-    dictionary.coded_apart = frozenset(
-        str(n) for path in _files(dirs, "roles.yaml") for n in read_yaml(path).get("coded_apart", []))
-    dictionary.state_titles = frozenset(
-        str(n).casefold() for path in _files(dirs, "roles.yaml") for n in read_yaml(path).get("state_titles", []))
-    dictionary.title_ranks = frozenset(
-        str(n).casefold() for path in _files(dirs, "roles.yaml") for n in read_yaml(path).get("title_ranks", []))
-    speakers = [str(n) for path in _files(dirs, "roles.yaml") for n in read_yaml(path).get("speaker_nouns", [])]
+    # the word lists of roles.yaml, read from every file (all but coded_apart case-folded)
+    for key in ("group_anaphors", "body_anaphors", "any_body_anaphors", "state_body_anaphors",
+                "state_titles", "title_ranks"):
+        setattr(dictionary, key, frozenset(w.casefold() for w in _role_words(dirs, key)))
+    dictionary.coded_apart = frozenset(_role_words(dirs, "coded_apart"))
+    speakers = _role_words(dirs, "speaker_nouns")
     dictionary.acting_nouns = _acting_nouns([r.noun for r in roles] + [o.noun for o in offices] + speakers)
     return dictionary
+
+
+def _role_words(dirs: list[Path], key: str) -> list[str]:
+    """One word list of roles.yaml, over every knowledge directory in order."""
+    return [str(n) for path in _files(dirs, "roles.yaml") for n in read_yaml(path).get(key, [])]
 
 
 def _acting_nouns(nouns: list[str]) -> frozenset[str]:
