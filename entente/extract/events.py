@@ -242,8 +242,15 @@ class EventBuilder:
                           for g in tree.children(c) if g.dep_ == "advmod" and g.i < c.i]
             particles += [g.lower_ for c in tree.children(token) if c.dep_ == "dobj"
                           for o in (c, *c.conjuncts) for g in tree.children(o) if g.dep_ == "advmod" and g.i > o.i]
+            # or on a place after the object: "called its ambassadors in all four countries home"
+            particles += [g.lower_ for c in tree.children(token) if c.dep_ == "prep" and c.i > token.i
+                          for o in tree.children(c) if o.dep_ == "pobj"
+                          for g in tree.children(o) if g.dep_ == "advmod" and g.i > o.i]
             phrasal = next((m for p in particles
                             if (m := self.lexicon.trigger(f"{token.lemma_.lower()} {p}", "VERB"))), None)
+            wanted = self.lexicon.requires_object.get(getattr(phrasal, "lemma", None))
+            if wanted and not any(c.lemma_.lower() in wanted or c.lower_ in wanted for c in _objects(token)):
+                return None  # "called its ambassador home" recalls; "called its citizens home" does not
             if phrasal is not None:
                 return phrasal
             meaning = self.lexicon.trigger(token.lemma_, "VERB")
