@@ -7,6 +7,7 @@ resolved with the document date: a minister speaks for a state only while in off
 
 from __future__ import annotations
 
+import calendar
 import re
 
 import numpy
@@ -31,6 +32,10 @@ if not Doc.has_extension("date"):
 RESOLVED_CACHE = 50_000
 # A year written out ("2018"): a date that names one sets the year of the dates after it.
 _A_YEAR = re.compile(r"\b(19|20)\d\d\b")
+# Words that follow a family name without being another's name ("Ferdinand Marcos Jr"), and
+# month and day names the model may take into a name ("January Marcos").
+NAME_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.month_name, *calendar.day_name) if w)
 # How far back (in tokens) "the rebels" looks for the armed group it refers to.
 GROUP_ANAPHOR_REACH = 150
 
@@ -81,7 +86,9 @@ class ActorMatcher:
         place_at = {i: e for e in ents if e.label_ in ("LOC", "GPE") for i in range(e.start, e.end)}
         spans = [s for s in spans if not ((p := place_at.get(s.start)) is not None and p.start < s.start
                                           and s.end <= p.end and p.text.lower() not in self.entries)]
-        spans = filter_spans(spans)
+        # "David Morrison" is not Scott Morrison: a known surname inside another's name
+        person_at = {i: e for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+        spans = filter_spans([s for s in spans if not self._namesake(s, person_at)])
         taken = {i for span in spans for i in range(span.start, span.end)}
         spans += [ent for ent in ents if ent.label_ in ("GPE", "ORG", "NORP", "PERSON")
                   and not taken.intersection(range(ent.start, ent.end))]
@@ -126,6 +133,39 @@ class ActorMatcher:
         doc.spans["places"] = self._places(doc, ents, {i for span in actors for i in range(span.start, span.end)})
         self._entries = {}
         return doc
+
+    def _namesake(self, span: Span, person_at: dict[int, Span]) -> bool:
+        """A known person's one-word name inside a longer name the model tags as a person, with
+        a given name of another initial before it ("David Morrison" is not Scott Morrison),
+        another name after it ("Abdul Ghani Baradar" is not Ashraf Ghani) or joined to another
+        family name ("Zaghari-Ratcliffe"): someone else of that name. Words of address
+        ("Sheikh", "Crown Prince"), titles, months and a second known name ("Putin-Erdogan")
+        are no such sign."""
+        name = person_at.get(span.start)
+        entry = self.entries.get(span.text.lower()) if len(span) == 1 and name is not None else None
+        if getattr(entry, "kind", None) != "person":
+            return False
+        doc, i = span.doc, span.start
+        words = [w.lower() for w in entry.name.split()]
+        initials = {w[0] for w in words if w != span.text.lower()}
+
+        def a_name(token) -> bool:  # a capitalised proper noun that is no title, month or day
+            return token.tag_ == "NNP" and token.is_alpha and token.is_title and \
+                token.lower_ not in self.actors.honorifics and token.lower_ not in self.role_starts and \
+                token.lower_ not in CALENDAR_WORDS
+
+        if i > name.start:
+            before = doc[i - 1]
+            if before.text == "-" and i - 2 >= name.start and not before.whitespace_ and \
+                    not doc[i - 2].whitespace_ and doc[i - 2].is_alpha and doc[i - 2].lower_ not in self.entries:
+                return True
+            if a_name(before) and before.lower_[0] not in initials:
+                return True
+        if i + 1 < name.end:
+            after = doc[i + 1]
+            if a_name(after) and after.lower_ not in NAME_SUFFIXES and after.lower_ not in words:
+                return True
+        return False
 
     def _text(self, span: Span) -> str:
         """A span's text, cut from the document's (`Span.text` builds a Token object per word)."""

@@ -377,7 +377,7 @@ def _load(dirs: list[Path]) -> ActorDictionary:
     dictionary = ActorDictionary(list(states.values()), organisations, people, roles, offices, collectives)
     # the word lists of roles.yaml, read from every file (all but coded_apart case-folded)
     for key in ("group_anaphors", "body_anaphors", "any_body_anaphors", "state_body_anaphors",
-                "state_titles", "title_ranks"):
+                "state_titles", "title_ranks", "honorifics"):
         setattr(dictionary, key, frozenset(w.casefold() for w in _role_words(dirs, key)))
     dictionary.coded_apart = frozenset(_role_words(dirs, "coded_apart"))
     speakers = _role_words(dirs, "speaker_nouns")
@@ -499,6 +499,7 @@ class ActorDictionary:
         self.coded_apart: frozenset[str] = frozenset()  # likewise: role nouns coded apart from their state
         self.state_titles: frozenset[str] = frozenset()  # likewise: titles whose unknown holder speaks for the state in view
         self.title_ranks: frozenset[str] = frozenset()  # likewise: "deputy", "vice" before such a title
+        self.honorifics: frozenset[str] = frozenset()  # likewise: "Sheikh", "Crown Prince" inside a name
         self.acting_nouns: frozenset[str] = frozenset()  # likewise
         # the words of each body's names ("agency", "board" for the IAEA, "treasury" for the US
         # Treasury): what "the agency" may refer back to
