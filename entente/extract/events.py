@@ -1328,6 +1328,14 @@ class EventBuilder:
                 records.append(ev.model_copy(update={"confidence": 0.5}))
         return records
 
+    def _proposers(self, verb: Token, args: Arguments, own: set) -> list[Span]:
+        """Who drafted or put forward the proposal a verb answers, named by a participle's
+        agent on it ("a resolution drafted by Malaysia", "the plan put forward by Qatar")."""
+        proposals = [o for o in _objects(verb) if o.lemma_.lower() in self.status.words["proposal_nouns"]]
+        return [a for o in proposals for p in tree.children(o) if p.dep_ == "acl" and p.tag_ == "VBN"
+                for by in tree.children(p) if by.dep_ == "agent" or by.dep_ == "prep" and by.lower_ == "by"
+                for w in tree.children(by) if w.dep_ == "pobj" for a in args.actors_of(w) if _code(a) not in own]
+
     def _named_in_warning(self, verb: Token, args: Arguments) -> list[Span]:
         """The sides a warning's own clause names ("warned that Russia would respond with
         decisions Seoul would not like"): those it is aimed at, when it names no one else."""
@@ -1471,6 +1479,10 @@ class EventBuilder:
         targets = self._fill(meaning.frame.target, token, args, items, previous, sentence,
                              exclude={_code(s) for s in sources})
         targets = [t for t in targets if t not in sources]
+        if meaning.type in ANSWERS and token.pos_ in ("VERB", "AUX"):
+            # "vetoed a Security Council resolution drafted by Malaysia": the answer is to
+            # whoever put the proposal forward, not to the body it was put to
+            targets = self._proposers(token, args, {_code(s) for s in sources}) or targets
         if meaning.frame.name == "expel":
             # expelled from a body is expelled by it ("its expulsion from the alliance"), not
             # sent back to it as to a state ("expelled seven diplomats from Latvia")
