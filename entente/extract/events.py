@@ -1328,6 +1328,33 @@ class EventBuilder:
                 records.append(ev.model_copy(update={"confidence": 0.5}))
         return records
 
+    def _drawn_by(self, verb: Token, args: Arguments, previous: list[Span], sentence: Span) -> list[Span]:
+        """Who did what drew a reaction: the drawing verb's subject or its possessor ("Moscow's
+        decision drew…"), the antecedent of "that" ("the ban, which drew…"), the doer of the
+        act a summing-up noun stands for ("Syria expelled the envoy, a step that drew…"), or
+        for a participle ("…, drawing condemnation from Washington") the subject of the
+        clause it hangs on."""
+        subjects = [c for c in tree.children(verb) if c.dep_ == "nsubj"]
+        if subjects and subjects[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            subjects = [verb.head]
+        doer = None  # the verb whose subject did it
+        if subjects:
+            found = args.actors_of(subjects[0]) or [a for c in tree.children(subjects[0]) if c.dep_ == "poss"
+                                                    for a in args.actors_of(c)]
+            if found:
+                return found
+            summed = subjects[0]
+            if summed.dep_ == "appos" and summed.head.dep_ == "dobj" and summed.head.head.pos_ in ("VERB", "AUX"):
+                doer = summed.head.head
+        else:
+            doer = verb
+        # a participle hangs on the clause whose subject did it ("he rejected the result,
+        # citing irregularities, a reversal that drew…")
+        while doer is not None and doer.tag_ == "VBG" and doer.dep_ in ("advcl", "xcomp", "conj") and \
+                doer.head.pos_ in ("VERB", "AUX") and not any(c.dep_ == "nsubj" for c in tree.children(doer)):
+            doer = doer.head
+        return self._fill(("subj",), doer, args, [], previous, sentence) if doer not in (None, verb) else []
+
     def _proposers(self, verb: Token, args: Arguments, own: set) -> list[Span]:
         """Who drafted or put forward the proposal a verb answers, named by a participle's
         agent on it ("a resolution drafted by Malaysia", "the plan put forward by Qatar")."""
@@ -1523,6 +1550,12 @@ class EventBuilder:
                        for p in tree.children(o) if p.dep_ in ("prep", "agent") and p.lower_ in ("by", "from")
                        for w in tree.children(p) if w.dep_ == "pobj" for a in args.actors_of(w)
                        if _code(a) not in {_code(s) for s in sources}]
+        if not targets and token.pos_ == "NOUN" and token.dep_ == "dobj" and \
+                token.head.lemma_.lower() in self.lexicon.words("drawing_verbs"):
+            # "Moscow's decision drew criticism from Berlin", "…, prompting a protest from
+            # Tokyo": a reaction is aimed at whoever did what drew it
+            targets = [t for t in self._drawn_by(token.head, args, previous, sentence)
+                       if _code(t) not in {_code(s) for s in sources}]
         if not targets and condition_subjects:
             targets = [t for t in condition_subjects if _code(t) not in {_code(x) for x in sources}]
         if not targets and sources:
