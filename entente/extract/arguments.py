@@ -173,6 +173,11 @@ class Arguments:
             # neighbours, including Jordan", only the members (Syria is whose neighbours they are)
             members = [m for prep in tree.children(head) if prep.dep_ == "prep" and prep.lower_ == "including"
                        for obj in tree.children(prep) if obj.dep_ == "pobj" for m in (obj, *obj.conjuncts)]
+            if self.is_role(head):  # "the defence chiefs of 12 countries, including Japan": theirs
+                members += [m for prep in tree.children(head) if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+                            for group in tree.children(prep) if group.dep_ == "pobj"
+                            for inner in tree.children(group) if inner.dep_ == "prep" and inner.lower_ == "including"
+                            for obj in tree.children(inner) if obj.dep_ == "pobj" for m in (obj, *obj.conjuncts)]
             for member in members:
                 other = self._actor_of_phrase(member)
                 if other is not None and other not in found:
