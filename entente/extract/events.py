@@ -163,7 +163,7 @@ class EventBuilder:
         # hold to its contrary
         self._verb_words = frozenset(phrase.split()[0] for phrase in lexicon.verbs) | \
             frozenset(self.status.words["evaluative_verbs"]) | self.status.words["insisting_verbs"] | {"be"} | \
-            lexicon.words("blaming_verbs") | lexicon.words("declaring_verbs")
+            lexicon.words("blaming_verbs") | lexicon.words("declaring_verbs") | lexicon.words("finding_verbs") | {"cite"}
         self._known: dict[tuple[int, int], bool] = {}  # (word hash, word list) → in it
         # verbs that report or allege ("said", "accused"): whose subject says what it governs
         self._speech_verbs = self.status.words["report_verbs"] | self.status.words["allege_verbs"]
@@ -223,6 +223,8 @@ class EventBuilder:
             return self.lexicon.trigger("reject", "VERB")  # "Moscow insisted the jet never left Syria"
         if token.pos_ in ("VERB", "AUX") and self._declared_unwelcome(token) is not None:
             return self.lexicon.trigger("expel", "VERB")  # "declared three diplomats persona non grata"
+        if token.pos_ in ("VERB", "AUX") and (self._found_guilty(token) is not None or self._cites_a_wrong(token)):
+            return self.lexicon.trigger("accuse", "VERB")  # "determined that Russia had used…", "citing violations by Mali"
         if token.pos_ in ("VERB", "AUX") and self._held_responsible(token) is not None:
             return self.lexicon.trigger("accuse", "VERB")  # "held Moscow responsible for the attack"
         if token.lemma_ == "be" and self.behind_an_act(token) is not None:
@@ -547,6 +549,22 @@ class EventBuilder:
                 held = next((c for c in tree.children(predicate) if c.dep_ in ("nsubj", "nsubjpass")), None)
                 return held or next((c for c in tree.children(verb) if c.dep_ == "dobj"), None)
         return None
+
+    def _found_guilty(self, verb: Token) -> Token | None:
+        """'Determined that Russia had used a chemical weapon': a formal finding that a side
+        used force accuses it. Returns that side's subject token."""
+        if verb.lemma_.lower() not in self.lexicon.words("finding_verbs"):
+            return None
+        return next((s for c in tree.children(verb) if c.dep_ == "ccomp"
+                     and getattr(self.trigger_of(c), "type", None) in FORCE
+                     for s in tree.children(c) if s.dep_ == "nsubj" and self._args.actors_of(s)), None)
+
+    def _cites_a_wrong(self, verb: Token) -> bool:
+        """'Closed its airspace to Mali, citing violations by Malian drones': a side that gives
+        another's wrong as its reason accuses it (the wrong's doer is the object's actor)."""
+        return verb.lemma_.lower() == "cite" and any(
+            o.lemma_.lower() in self.lexicon.words("grievance_nouns") or o.lower_ in self.lexicon.words("grievance_nouns")
+            or getattr(self.trigger_of(o), "type", None) in FORCE for o in _objects(verb))
 
     def behind_an_act(self, verb: Token) -> Token | None:
         """'Russia was behind the attack', 'Iran is responsible for the blasts': the copula's
@@ -1379,13 +1397,16 @@ class EventBuilder:
         meaning = self.trigger_of(token)
         if meaning is None:
             return None
-        blamed = (_to_blame(token) or self.behind_an_act(token)) if meaning.type == "ACCUSE" else None
+        blamed = (_to_blame(token) or self.behind_an_act(token) or self._found_guilty(token)) \
+            if meaning.type == "ACCUSE" else None
         if blamed is not None:
             # "Britain said Russia was to blame": the one to blame is accused, by whoever says so
             reading = self.status.read(token, sentence)
             if reading.status in ("planned", "promised"):
                 reading.status = "reported"  # ("is to blame" is no act to come)
             speaker = reading.attribution_head or _clause_speaker(token)
+            if token.lemma_.lower() in self.lexicon.words("finding_verbs"):
+                speaker = _speech_subject(token)  # who made the finding
             speakers = args.actors_of(speaker) if speaker is not None else []
             accused = [a for a in args.actors_of(blamed) if _code(a) not in {_code(s) for s in speakers}]
             return Found(token, meaning, speakers, accused, [], reading) if speakers and accused else None
@@ -1556,6 +1577,11 @@ class EventBuilder:
             # Tokyo": a reaction is aimed at whoever did what drew it
             targets = [t for t in self._drawn_by(token.head, args, previous, sentence)
                        if _code(t) not in {_code(s) for s in sources}]
+        if not targets and meaning.type == "ACCUSE" and token.tag_ == "VBG" and \
+                token.dep_ in ("advcl", "xcomp", "conj") and any(c.dep_ == "dobj" and c.tag_ == "PRP" for c in tree.children(token)):
+            # "expelled seven UN officials, accusing them of meddling": those the main verb acted on
+            targets = [a for c in tree.children(token.head) if c.dep_ == "dobj" for a in args.actors_of(c)
+                       if _code(a) not in {_code(s) for s in sources}]
         if not targets and condition_subjects:
             targets = [t for t in condition_subjects if _code(t) not in {_code(x) for x in sources}]
         if not targets and sources:
