@@ -1222,8 +1222,10 @@ class EventBuilder:
 
     @staticmethod
     def _definite_object(verb: Token) -> bool:
+        # "the decision", "this step", and a day's: "Monday's decision", "last week's move"
         return any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN" and
-                   any(d.dep_ == "det" and d.lower_ in ("the", "this", "these") for d in tree.children(c))
+                   any(d.dep_ == "det" and d.lower_ in ("the", "this", "these") or
+                       d.dep_ == "poss" and d.ent_type_ == "DATE" for d in tree.children(c))
                    for c in tree.children(verb))
 
     def _kind_of_object(self, verb: Token) -> str | None:
