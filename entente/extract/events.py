@@ -1992,12 +1992,14 @@ class EventBuilder:
         return None
 
     def _producers(self, items: list[Span], args: Arguments) -> list[Span]:
-        """Who made the items: an actor adjective on them ('Iranian-made'), else the catalogue."""
+        """Who made the items: the actor adjectives on them ('Iranian-made Mohajer-6s and
+        Turkish-built TB2s': each maker), else the catalogue's maker of the first it knows."""
+        found: list[Span] = []
         for item in items:
             left = item.doc[max(item.start - 3, args.sent_start[item.start]):item.end]
-            found = args.actors_in(left)
-            if found:
-                return found[:1]
+            found += [a for a in args.actors_in(left)[:1] if _code(a) not in {_code(f) for f in found}]
+        if found:
+            return found
         for item in items:
             producer = getattr(item._.item, "producer", None)
             if producer:
