@@ -250,11 +250,9 @@ class EventBuilder:
                           for g in tree.children(o) if g.dep_ == "advmod" and g.i > o.i]
             phrasal = next((m for p in particles
                             if (m := self.lexicon.trigger(f"{token.lemma_.lower()} {p}", "VERB"))), None)
-            wanted = self.lexicon.requires_object.get(getattr(phrasal, "lemma", None))
-            if wanted and not any(c.lemma_.lower() in wanted or c.lower_ in wanted for c in _objects(token)):
-                return None  # "called its ambassador home" recalls; "called its citizens home" does not
             if phrasal is not None:
-                return phrasal
+                # "called its ambassador home" recalls; "called its citizens home" does not
+                return phrasal if self._has_required_object(phrasal, _objects(token)) else None
             meaning = self.lexicon.trigger(token.lemma_, "VERB")
             if meaning is None:
                 return None
@@ -319,8 +317,7 @@ class EventBuilder:
                     c.dep_ == "nsubj" and c.pos_ == "PRON" for c in tree.children(token)):
                 # "saying they helped Russia strike cities": "they" is as often the transfers as a side
                 return None
-            wanted = self.lexicon.requires_object.get(meaning.lemma)
-            if wanted and not any(c.lemma_.lower() in wanted or c.lower_ in wanted for c in its_objects) \
+            if not self._has_required_object(meaning, its_objects) \
                     and not (meaning.type == "REJECT" and self._declines_to_act(token)):
                 return None
             if meaning.type == "AID" and any(self._is_envoy(c) for c in its_objects):
@@ -549,6 +546,12 @@ class EventBuilder:
                 held = next((c for c in tree.children(predicate) if c.dep_ in ("nsubj", "nsubjpass")), None)
                 return held or next((c for c in tree.children(verb) if c.dep_ == "dobj"), None)
         return None
+
+    def _has_required_object(self, meaning: Trigger, objects: list[Token]) -> bool:
+        """A trigger that counts only with certain objects (`requires_object`: "eased
+        sanctions", "recalled its ambassador") has one of them; any other trigger passes."""
+        wanted = self.lexicon.requires_object.get(meaning.lemma)
+        return not wanted or any(c.lemma_.lower() in wanted or c.lower_ in wanted for c in objects)
 
     def _found_guilty(self, verb: Token) -> Token | None:
         """'Determined that Russia had used a chemical weapon': a formal finding that a side
