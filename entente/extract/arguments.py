@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 
 import numpy
-from spacy.attrs import DEP, LOWER
+from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
 
 from entente.extract import tree
@@ -58,6 +58,13 @@ DOCUMENTS = {"resolution", "statement", "letter", "motion", "bill", "decree", "c
 NAMING_VERBS = {"call", "describe", "term", "label", "dub", "brand"}
 # Prepositions of force aimed at something: "fired at camps of X" aims at X
 FORCE_PREPS = ("at", "on", "against")
+# Prepositions read as another: "talks among Ethiopia, Sudan and Egypt" are talks between them.
+SYNONYM_PREPS = {"among": "between", "amongst": "between"}
+
+
+def prep_word(prep: Token) -> str:
+    """The slot word a preposition fills ("among" fills "between")."""
+    return SYNONYM_PREPS.get(prep.lower_, prep.lower_)
 # Verbs of going somewhere: "flew to Niamey for talks with the junta" is the traveller's talks.
 MOTION_VERBS = {"travel", "fly", "go", "come", "head", "arrive", "return", "journey"}
 STATE_VERBS = {"stand", "remain", "stay"}  # "stood united": the participle says how the subject is
@@ -147,9 +154,9 @@ class Arguments:
         # (sentence start, word) of every preposition ("by" for an agent): a prepositional
         # slot whose word its sentence lacks is empty, without walking the tree
         strings = doc.vocab.strings
-        lowers, deps = doc.to_array([LOWER, DEP]).T
+        deps = doc.to_array(DEP)
         agent = strings["agent"]
-        self.preps = {(self.sent_start[i], "by" if deps[i] == agent else strings[int(lowers[i])])
+        self.preps = {(self.sent_start[i], "by" if deps[i] == agent else prep_word(doc[i]))
                       for i in numpy.flatnonzero((deps == strings["prep"]) | (deps == strings["dative"])
                                                  | (deps == agent)).tolist()}
         self.item_at = _by_token(doc.spans.get("items", []))
@@ -645,7 +652,7 @@ class Arguments:
                          for g in tree.children(c) if g.dep_ == "prep"]
             for child in children:
                 if child.dep_ == "agent" and word == "by" or (
-                        child.dep_ in ("prep", "dative") and child.lower_ == word):
+                        child.dep_ in ("prep", "dative") and prep_word(child) == word):
                     found = self._prep_object(child, word)
                     if found:
                         # "fired missiles at Israel and at a US base": each preposition joined

@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from entente.extract import tree
 from entente.extract.arguments import (CONTAINERS, FRONTIERS, PARTITIVES, REPLY_VERBS, REVERSALS, Arguments,
-                                       actor_of, forget_actors, holder_of, is_passive, remember_actor,
-                                       what_it_called)
+                                       actor_of, forget_actors, holder_of, is_passive, prep_word,
+                                       remember_actor, what_it_called)
 from entente.extract.arguments import code_of as _code
 from entente.extract.items import to_item
 from entente.extract.sentences import DASHES
@@ -919,7 +919,7 @@ class EventBuilder:
         (but 'tightened exports' restricts them: there the verb is the event)."""
         objects = [c for c in tree.children(verb) if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
         if verb.lemma_.lower() in self.lexicon.words("hosting_verbs") and any(
-                p.dep_ == "prep" and p.lower_ == "between" for c in objects for p in tree.subtree(c)):
+                p.dep_ == "prep" and prep_word(p) == "between" for c in objects for p in tree.subtree(c)):
             return False  # "Beijing hosted talks between Riyadh and Tehran": the host meets both too
         # "handed Doha a list of demands", "announced $500 million in aid": what the holder holds
         objects += [o for c in tree.children(verb) if c.dep_ in ("dobj", "nsubjpass")
@@ -1173,7 +1173,7 @@ class EventBuilder:
                 sides = [s for s in g.sources + g.targets if _code(s) not in own]
                 if sides:
                     return list({_code(s): s for s in sides}.values())
-        if any(p.lower_ == "between" for b in brokered for p in tree.children(b)):
+        if any(prep_word(p) == "between" for b in brokered for p in tree.children(b)):
             return []  # "a truce between rebel factions": parties named, none of them coded
         # "the talks, mediated by Norway, produced a truce between A and B": the outcome's sides
         outcomes = [s for g in found if g.meaning.type in MUTUAL and g.trigger.pos_ in ("NOUN", "PROPN")
@@ -1553,6 +1553,11 @@ class EventBuilder:
             # not whoever announced or brokered it (but a mediator's effort between them is
             # the mediator's, with each)
             parties = list({_code(p): p for p in args.fill("between", token, items) if _code(p)}.values())
+            if len(parties) < 2 and not sources:
+                # "a meeting of the two presidents", "a summit of Russia, China and Iran": those
+                # it is of (two or more; "a meeting of the Security Council" is one body's)
+                parties = list({_code(p): p for p in self._fill(("of",), token, args, items, previous, sentence)
+                                if _code(p)}.values())
             if len(parties) >= 2:
                 sources, targets = parties, list(parties)
             elif not sources and self._in_force(token):
