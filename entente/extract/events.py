@@ -1132,6 +1132,9 @@ class EventBuilder:
         # "condemned the strikes": acts called strikes before other attacks
         word = self._object_lemma(f.trigger)
         same_kind = [a for a in same_kind if f.trigger.doc[a.at].lemma_.lower() == word] or same_kind
+        introducer = [] if claims else self._introducer(f)
+        if introducer:
+            return introducer
         latest = claims or same_kind or aimed or recent
         if kind and not same_kind and not claims:
             return []  # "condemned the attack" when no attack was coded: not some other act
@@ -1218,6 +1221,26 @@ class EventBuilder:
         back = next((a.actor for a in reversed(recent[:-1]) if _code(a.actor) in hit
                      and any(_code(t) == _code(last.actor) for t in a.targets)), None)
         return [back, last.actor] if back is not None else [last.actor]
+
+    def _introducer(self, f: Found) -> list[Span]:
+        """'Seoul announced a plan to pay the victims. Tokyo welcomed the plan': a definite
+        object that repeats a noun of the sentence before, or earlier in its own, answers
+        whoever brought that noun in (the subject of the verb it was the object of, or its
+        possessor: "Iran's offer")."""
+        obj = next((c for c in tree.children(f.trigger) if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"
+                    and any(d.dep_ == "det" and d.lower_ in ("the", "this") for d in tree.children(c))), None)
+        if obj is None or obj.i in self._args.actor_at:
+            return []
+        own = {_code(s) for s in f.sources}
+        doc = obj.doc
+        for earlier in reversed(doc[self._previous_sentence_start(obj):obj.i]):
+            if earlier.lemma_.lower() != obj.lemma_.lower() or earlier.pos_ != "NOUN":
+                continue
+            found = self._args.fill("poss", earlier, [])
+            if not found and earlier.dep_ == "dobj":
+                found = self._args.fill("subj", earlier.head, [])
+            return [a for a in found if _code(a) and _code(a) not in own]  # the nearest mention only
+        return []
 
     @staticmethod
     def _object_lemma(verb: Token) -> str | None:
