@@ -2191,6 +2191,17 @@ class EventBuilder:
         return None
 
     # -- judgements: "called the transfer an escalation" --------------------------------------
+    @staticmethod
+    def _views_holding(word: Token, verb: Token) -> list[Token]:
+        """The nouns between a judging word and its verb whose clause holds it ("the US
+        finding that Russia was in breach": finding)."""
+        nouns, token = [], word
+        while token.head != token and token != verb:
+            if token.dep_ in ("ccomp", "acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
+                nouns.append(token.head)
+            token = token.head
+        return nouns
+
     def _judgements(self, sentence: Span, candidates: list[Token], acts: list[Act], doc: Doc, doc_id: str,
                     name: str | None, args: Arguments, previous: list[Span]) -> list[Event]:
         """Speech that judges or menaces. A speaker who calls what others did a threat, a
@@ -2276,6 +2287,11 @@ class EventBuilder:
                              if t.dep_ == "agent" or t.dep_ == "prep" and t.lower_ == "by" for a in tree.subtree(t)} | \
                         {a.i for w in words for c in tree.children(w) if c.dep_ == "poss" for a in tree.subtree(c)}
                     victims -= doers
+                    # nor whose view the judgement is ("backed the US finding that Russia was in
+                    # breach": the US found, Russia is judged)
+                    victims |= {t.i for w in words for noun in self._views_holding(w, verb)
+                                for c in tree.children(noun) if c.dep_ in ("compound", "poss", "amod")
+                                for t in tree.subtree(c)}
                     judged = [t for t in said if _clause_of(t) == verb] if menacing else said
                     named = [s for s in args.actors_in(judged) if s.start not in victims and _code(s) not in own]
                     if type_ == "ACCUSE" and any(s.start in doers for s in named):
