@@ -1305,15 +1305,12 @@ class EventBuilder:
     def _implicit_targets(self, open_ended, events: list[Event], doc: Doc, doc_id: str,
                           name: str | None, args: Arguments) -> list[Event]:
         """'Denmark pledged 19 more jets' in an article about aid to Ukraine: the recipient
-        is the one the article's other events of that type name, else the actor the article
-        is most about. Only when one stands out; such events get a lower confidence."""
-        by_type: dict[str, Counter] = {}
+        is the one the article's events of that type told before it name, else the actor the
+        article is most about. Only when one stands out; such events get a lower confidence."""
         shooters: Counter = Counter()  # who fired what an interception destroys
         for ev in events:
-            if ev.target is not None and ev.source is not None:
-                by_type.setdefault(ev.type, Counter())[ev.target.code] += 1
-                if ev.type == "ASSAULT":
-                    shooters[ev.source.code] += 1
+            if ev.target is not None and ev.source is not None and ev.type == "ASSAULT":
+                shooters[ev.source.code] += 1
         salience: Counter = Counter()
         spans_by_code = {}
         lead_end = self._lead_end
@@ -1361,7 +1358,11 @@ class EventBuilder:
             if self._intercepts(f.trigger, args):  # "helped bring down drones": whoever fired them
                 code = _standout(shooters, own, least=1)
             else:
-                code = _standout(by_type.get(f.meaning.type, Counter()), own, least=2) or \
+                # the acts of that type told so far, as a reader has them (not those told later:
+                # "Germany expelled four diplomats" before Moscow's expulsions in return)
+                told = Counter(ev.target.code for ev in events if ev.type == f.meaning.type and ev.target is not None
+                               and ev.source is not None and ev.span and ev.span[0] < f.trigger.idx)
+                code = _standout(told, own, least=2) or \
                     _standout(salience, own, least=SALIENT_MENTIONS)
             codes = [c for c in dict.fromkeys((code, accuser)) if c in spans_by_code]
             if not codes:
