@@ -38,7 +38,7 @@ ACCUSABLE = {"COERCE", "AID", "ASSAULT", "THREATEN"}
 MUTUAL = {"CONSULT", "COOPERATE", "AGREE"}
 # What "the allegations" a response answers are: the claims a denial denies (status.py), and
 # findings and criticism.
-CLAIM_NOUNS = STATUS_CLAIM_NOUNS | {"finding", "criticism"}
+CLAIM_NOUNS = STATUS_CLAIM_NOUNS | {"finding", "criticism", "account"}
 # What a side denies having in an act: "denied any role", "rejected any involvement".
 ROLE_NOUNS = {"role", "part", "involvement", "link", "links", "hand", "responsibility", "complicity"}
 # The trigger each kind of judgement is recorded under ("called the talks constructive": support).
@@ -1007,6 +1007,8 @@ class EventBuilder:
                     item.targets = _echoed(item, acts, sentence)  # (not "answered with accusations of its own")
                 if not item.targets and item.meaning.type == "REQUEST" and self._urges_restraint(item.trigger):
                     item.targets = self._latest_force(item, acts, sentence)
+                if not item.targets and item.meaning.type in RESPONSIVE:
+                    item.targets = self._claimant(item, args, previous, sentence)
                 if not item.targets and (item.meaning.type in RESPONSIVE or self._answers(item.trigger)):
                     # "…U.S. allegations surfaced, and Moscow called the accusations unfounded"
                     claims_before = [Act(source, list(f.targets), "ACCUSE", f.trigger.i) for f in found
@@ -1221,6 +1223,23 @@ class EventBuilder:
         back = next((a.actor for a in reversed(recent[:-1]) if _code(a.actor) in hit
                      and any(_code(t) == _code(last.actor) for t in a.targets)), None)
         return [back, last.actor] if back is not None else [last.actor]
+
+    def _claimant(self, f: Found, args: Arguments, previous: list[Span], sentence: Span) -> list[Span]:
+        """'Tehran said the ship had hit a boat, an account its owners rejected': an answer to
+        a claim set in apposition answers whoever made it, the subject of the clause the
+        apposition hangs in (of the verb that reports that clause, if one does)."""
+        trigger, claim = f.trigger, f.trigger.head
+        if trigger.dep_ != "relcl" or claim.lemma_.lower() not in CLAIM_NOUNS or \
+                claim.dep_ not in ("appos", "dep", "npadvmod") or claim.left_edge.i == 0 or \
+                claim.doc[claim.left_edge.i - 1].text != ",":  # set off by a comma, however parsed
+            return []
+        verb = claim.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head
+        while verb.dep_ == "ccomp" and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head  # "said that Moscow had flown jets…, a claim Moscow denied": the sayer
+        own = {_code(s) for s in f.sources}
+        return [a for a in self._fill(("subj",), verb, args, [], previous, sentence) if _code(a) not in own]
 
     def _introducer(self, f: Found) -> list[Span]:
         """'Seoul announced a plan to pay the victims. Tokyo welcomed the plan': a definite
