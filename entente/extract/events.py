@@ -70,6 +70,8 @@ RECIPROCAL_ACTS = {"clash", "clashes", "fight", "fighting", "skirmish", "skirmis
 RECIPROCAL_VERBS = {"trade", "exchange"}
 # Acts that another's act can answer ("retaliation for the strike"): naming them so accuses their actor.
 PROVOKING = {"ASSAULT", "COERCE", "SANCTION", "THREATEN"}
+# Acts that a protest or a censure answers: force, pressure and words against the responder.
+HOSTILE = PROVOKING | {"ACCUSE", "REJECT", "PROTEST", "MOBILIZE"}
 # Harm announced for later on a condition is a threat (CAMEO 13): force, coercion,
 # sanctions, a walk-out.
 ANNOUNCEABLE = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "REJECT"}
@@ -1116,6 +1118,11 @@ class EventBuilder:
         recent = [a for a in acts if a.actor.start >= sentence.start - ANSWER_WINDOW
                   and _code(a.actor) not in own]
         aimed = [a for a in recent if {_code(t) for t in a.targets} & own]
+        if f.meaning.type in RESPONSIVE:
+            # a protest or a censure answers a hostile act done to the responder, not a
+            # transfer or a deal ("condemned the decision" after "sanctioned Ankara over its
+            # purchase of the Russian S-400": Washington's, not Moscow's)
+            aimed = [a for a in aimed if a.kind in HOSTILE] or aimed
         if f.meaning.type in FORCE | {"THREATEN"}:
             # force answers force: "Tehran's retaliation" answers the strikes on it, not a
             # censure or an appeal made in between
@@ -1145,6 +1152,8 @@ class EventBuilder:
             lead = [a for a in (same_kind or [a for a in acts if {_code(t) for t in a.targets} & own])
                     if a.at < self._lead_end and _code(a.actor) not in own and (
                         a.kind in PROVOKING or f.meaning.type not in FORCE | {"THREATEN"})]
+            if f.meaning.type in RESPONSIVE and not same_kind:
+                lead = [a for a in lead if a.kind in HOSTILE] or lead
             latest = lead or latest
         if not latest:
             return []
