@@ -159,6 +159,7 @@ class EventBuilder:
         self._dates: tuple = (None, [], None, None, {})  # (document, its DATE entities as (start, text), date, base, dates read)
         self._meanings: dict = {}
         self._lead_end = 0  # where the current document's first sentence ends
+        self._predicative_only = frozenset(lexicon.words("predicative_accusing_words"))
         # the last word of every noun trigger ("strikes", "air strikes", "military support")
         self._noun_words = frozenset(phrase.split()[-1] for phrase in lexicon.nouns)
         # the first word of every verb trigger, and the verbs that may dismiss a claim or
@@ -2282,6 +2283,9 @@ class EventBuilder:
                     words = [w for w in words if self._held_in_prospect(w)
                              and getattr(self.trigger_of(w), "type", None) not in FORCE]
                 words = [w for w in words if not _cue_negated(w)]  # "harboured no hostile intent"
+                if type_ == "ACCUSE":  # "called the move an attack", not "said the attack…"
+                    words = [w for w in words if w.lemma_.lower() not in self._predicative_only
+                             or _called_as(w, verb)]
                 if type_ == "ACCUSE":
                     # "warned that any aggression would meet a response": a wrong still to come
                     # is a menace, not an accusation ("said any interference was unacceptable"
@@ -2612,6 +2616,14 @@ def _speech_subject(verb: Token) -> Token | None:
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head != verb:
         return _speech_subject(verb.head)
     return None
+
+
+def _called_as(word: Token, verb: Token) -> bool:
+    """Is the word what the verb calls something: "called the move an attack", "described
+    it as an attack", "the step was an attack"?"""
+    if word.dep_ in ("oprd", "attr") and word.head == verb:
+        return True
+    return word.dep_ == "pobj" and word.head.lower_ == "as" and word.head.head in (verb, *verb.children)
 
 
 def _standout(counts: Counter, exclude: set, least: int) -> str | None:
