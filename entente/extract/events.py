@@ -70,8 +70,6 @@ RECIPROCAL_ACTS = {"clash", "clashes", "fight", "fighting", "skirmish", "skirmis
 RECIPROCAL_VERBS = {"trade", "exchange"}
 # Acts that another's act can answer ("retaliation for the strike"): naming them so accuses their actor.
 PROVOKING = {"ASSAULT", "COERCE", "SANCTION", "THREATEN"}
-# Acts that a protest or a censure answers: force, pressure and words against the responder.
-HOSTILE = PROVOKING | {"ACCUSE", "REJECT", "PROTEST", "MOBILIZE"}
 # Harm announced for later on a condition is a threat (CAMEO 13): force, coercion,
 # sanctions, a walk-out.
 ANNOUNCEABLE = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "REJECT"}
@@ -90,7 +88,8 @@ AT_ODDS = HARM | {"MOBILIZE", "THREATEN", "ACCUSE"}  # acts that set two sides a
 HOSTILE_MEASURES = {"ACCUSE", "SANCTION", "REQUEST", "COERCE", "THREATEN", "REJECT"}
 # Ties that stopping cuts ("stopped cooperating with", "ceased supplying"): then a SANCTION.
 TIES = {"COOPERATE", "CONSULT", "AID", "SUPPORT", "AGREE"}
-HOSTILE = HARM | {"MOBILIZE"}  # acts whose undoing de-escalates
+# Hostile acts: undoing them de-escalates, and a protest or a censure answers them.
+HOSTILE = HARM | {"MOBILIZE"}
 FORCE_UNDONE = {"ASSAULT", "MOBILIZE"}  # undone, a retreat from conflict
 OPEN_WATERS = {"sea", "ocean", "water", "waters"}  # fire into them is a show of force
 # Acts performed by speaking: an actor reported saying them has done them.
