@@ -88,6 +88,10 @@ AT_ODDS = HARM | {"MOBILIZE", "THREATEN", "ACCUSE"}  # acts that set two sides a
 HOSTILE_MEASURES = {"ACCUSE", "SANCTION", "REQUEST", "COERCE", "THREATEN", "REJECT"}
 # Ties that stopping cuts ("stopped cooperating with", "ceased supplying"): then a SANCTION.
 TIES = {"COOPERATE", "CONSULT", "AID", "SUPPORT", "AGREE"}
+# What forces are sent to do at another's side ("sent troops to fight alongside Russian forces",
+# "to help the Malian army"): then the sending is aid to that side.
+FIGHTING_VERBS = {"fight", "serve", "battle"}
+HELPING_VERBS = {"help", "assist", "support", "aid", "defend", "protect", "back", "reinforce", "bolster"}
 # Hostile acts: undoing them de-escalates, and a protest or a censure answers them.
 HOSTILE = HARM | {"MOBILIZE"}
 FORCE_UNDONE = {"ASSAULT", "MOBILIZE"}  # undone, a retreat from conflict
@@ -1233,6 +1237,25 @@ class EventBuilder:
                      and any(_code(t) == _code(last.actor) for t in a.targets)), None)
         return [back, last.actor] if back is not None else [last.actor]
 
+    @staticmethod
+    def _helped_by_purpose(verb: Token, args: Arguments) -> list[Span]:
+        """Whom a purpose infinitive says the sending helps: "to fight alongside Russian
+        forces", "to help the Malian army", "to support Kyiv"."""
+        found = []
+        # (the parser may hang it on what is sent: "sent two battalions to fight alongside…")
+        purposes = [c for c in tree.children(verb) if c.dep_ in ("xcomp", "advcl")] + \
+            [c for o in _objects(verb) for c in tree.children(o) if c.dep_ in ("relcl", "acl")]
+        for purpose in purposes:
+            if not _infinitive(purpose):
+                continue
+            lemma = purpose.lemma_.lower()
+            if lemma in FIGHTING_VERBS:
+                found += [a for p in tree.children(purpose) if p.dep_ == "prep" and p.lower_ in ("alongside", "beside")
+                          for o in tree.children(p) if o.dep_ == "pobj" for a in args.actors_of(o)]
+            elif lemma in HELPING_VERBS:
+                found += [a for o in tree.children(purpose) if o.dep_ == "dobj" for a in args.actors_of(o)]
+        return found
+
     def _claimant(self, f: Found, args: Arguments, previous: list[Span], sentence: Span) -> list[Span]:
         """'Tehran said the ship had hit a boat, an account its owners rejected': an answer to
         a claim set in apposition answers whoever made it, the subject of the clause the
@@ -1676,6 +1699,10 @@ class EventBuilder:
             # a named ship: "the destroyer HMS Duncan" (not "Army Tactical Missile Systems")
             for w in (c, *(m for m in tree.children(c) if m.dep_ in ("compound", "amod") and m.is_lower
                            and c.pos_ == "PROPN")))
+        if sends_forces and not targets:
+            # "sent troops to fight alongside Russian forces", "sent troops to help the army": forces
+            # sent to another's side are aid to it
+            targets = [a for a in self._helped_by_purpose(token, args) if _code(a) not in {_code(s) for s in sources}]
         if sends_forces and (not targets or any(c.dep_ == "prep" and (c.lower_ == "into" or any(
                 o.lemma_.lower() in FRONTIERS for o in tree.children(c) if o.dep_ == "pobj")) for c in tree.children(token))):
             # "dispatched forces to monitor…", "sending its army into Kosovo", "sent troops to
