@@ -1558,10 +1558,11 @@ class EventBuilder:
                 frame = replace(frame, source=frame.target, target=frame.source)
             meaning = replace(meaning, type="SANCTION", frame=frame)
             reading = self.status.read(token.head, sentence)
-        if meaning.type == "ASSAULT" and token.dep_ in ("xcomp", "dobj") and \
+        if meaning.type in FORCE and token.dep_ in ("xcomp", "dobj") and \
                 token.head.lemma_.lower() in self.lexicon.words("stopping_verbs"):
-            # "would stop bombing the Houthis", "halted its strikes on Gaza": a de-escalation
-            # (CAMEO 087), as the stopping verb tells it, not an attack denied
+            # "would stop bombing the Houthis", "halted its strikes on Gaza", "pledged to stop
+            # interfering in the war": a de-escalation (CAMEO 087), as the stopping verb tells
+            # it, not an attack denied
             meaning = replace(meaning, type="RETREAT")
             reading = self.status.read(token.head, sentence)
         if meaning.type in ANNOUNCEABLE and reading.status == "planned" and not reading.negated \
