@@ -118,7 +118,9 @@ ADDRESSED = {"REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "CONSULT", "PROTEST"}
 GROUP_NOUNS = {"government", "country", "side", "nation", "state", "ally", "power", "capital",
                "leader", "neighbour", "neighbor", "group", "junta", "regime",
                "president", "minister", "delegation",  # "the two presidents", "both delegations"
-               "rival", "adversary", "foe", "enemy", "partner"}  # "talks between the two rivals"
+               "rival", "adversary", "foe", "enemy", "partner",  # "talks between the two rivals"
+               "camp", "faction", "party", "army", "military", "force", "envoy", "negotiator",
+               "administration"}  # "the two warring camps signed a ceasefire", "both armies"
 NON_STATE_GROUP_NOUNS = {"group"}  # "both groups": groups, not states
 GROUP_MEMBER_DEPS = {"nsubj", "nsubjpass", "conj", "appos"}
 NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
