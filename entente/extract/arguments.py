@@ -58,6 +58,9 @@ DOCUMENTS = {"resolution", "statement", "letter", "motion", "bill", "decree", "c
 NAMING_VERBS = {"call", "describe", "term", "label", "dub", "brand"}
 # Prepositions of force aimed at something: "fired at camps of X" aims at X
 FORCE_PREPS = ("at", "on", "against")
+# Occasions an act is done at, whose "with" names the other side: "signed the deal at a
+# ceremony with Mauritian officials".
+OCCASIONS = {"ceremony", "meeting", "summit", "talks", "conference", "event", "signing"}
 # Prepositions read as another: "talks among Ethiopia, Sudan and Egypt" are talks between them.
 SYNONYM_PREPS = {"among": "between", "amongst": "between"}
 
@@ -631,6 +634,10 @@ class Arguments:
                 heads.append(holder)
                 if holder.dep_ in ("dobj", "nsubjpass") and trigger.dep_ == "compound":
                     heads.append(holder.head)  # "handed a protest note to the ambassador"
+        if trigger.pos_ in ("NOUN", "PROPN") and word in ("to", "with"):
+            # "signed a treaty transferring sovereignty to Mauritius": on the participle that
+            # says what the pact does
+            heads += [c for c in tree.children(trigger) if c.dep_ == "acl" and c.tag_ == "VBG"]
         if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "pobj", "nsubjpass"):
             heads.append(trigger.head)  # "imposed sanctions on Iran": the prep may hang on the verb
         elif trigger.pos_ in ("VERB", "AUX"):
@@ -645,6 +652,11 @@ class Arguments:
             heads += [o for h in heads[1:] if h.lemma_.lower() in PARTITIVES or word == "between"
                       for p in tree.children(h) if p.dep_ == "prep" and p.lower_ == "of"
                       for o in tree.children(p) if o.dep_ == "pobj"]
+        if word == "with":
+            # "signed the agreement at a ceremony with Mauritian officials": on the occasion
+            heads += [o for h in heads if h.pos_ in ("VERB", "AUX") for p in tree.children(h)
+                      if p.dep_ == "prep" and p.lower_ in ("at", "during")
+                      for o in tree.children(p) if o.dep_ == "pobj" and o.lemma_.lower() in OCCASIONS]
         for head in heads:
             children = list(tree.children(head))
             # "out of Mali", "away from the border": the second word carries the object
