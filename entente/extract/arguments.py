@@ -63,11 +63,6 @@ FORCE_PREPS = ("at", "on", "against")
 OCCASIONS = {"ceremony", "meeting", "summit", "talks", "conference", "event", "signing"}
 # Prepositions read as another: "talks among Ethiopia, Sudan and Egypt" are talks between them.
 SYNONYM_PREPS = {"among": "between", "amongst": "between"}
-
-
-def prep_word(prep: Token) -> str:
-    """The slot word a preposition fills ("among" fills "between")."""
-    return SYNONYM_PREPS.get(prep.lower_, prep.lower_)
 # Verbs of going somewhere: "flew to Niamey for talks with the junta" is the traveller's talks.
 MOTION_VERBS = {"travel", "fly", "go", "come", "head", "arrive", "return", "journey"}
 STATE_VERBS = {"stand", "remain", "stay"}  # "stood united": the participle says how the subject is
@@ -84,6 +79,11 @@ BORROW_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "relcl", "acom
 # new object on every read. Keyed by the span (offsets and label); the event builder clears it
 # per document.
 _ACTORS: dict[Span, object] = {}
+
+
+def prep_word(prep: Token) -> str:
+    """The slot word a preposition fills ("among" fills "between")."""
+    return SYNONYM_PREPS.get(prep.lower_, prep.lower_)
 
 
 def actor_of(span: Span):

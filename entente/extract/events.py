@@ -2312,14 +2312,12 @@ class EventBuilder:
                     words = [w for w in words if self._held_in_prospect(w)
                              and getattr(self.trigger_of(w), "type", None) not in FORCE]
                 words = [w for w in words if not _cue_negated(w)]  # "harboured no hostile intent"
-                if type_ == "ACCUSE":  # "called the move an attack", not "said the attack…"
-                    words = [w for w in words if w.lemma_.lower() not in self._predicative_only
-                             or _called_as(w, verb)]
                 if type_ == "ACCUSE":
                     # "warned that any aggression would meet a response": a wrong still to come
                     # is a menace, not an accusation ("said any interference was unacceptable"
-                    # is one)
-                    words = [w for w in words if not _wrong_to_come(w)]
+                    # is one); and "called the move an attack", not "said the attack…"
+                    words = [w for w in words if not _wrong_to_come(w) and (
+                        w.lemma_.lower() not in self._predicative_only or _called_as(w, verb))]
                 if type_ == "SUPPORT":
                     # "its legitimate right to resist": what a speaker claims for itself
                     words = [w for w in words
