@@ -393,7 +393,7 @@ class Arguments:
         still names the side it fights for, in a modifier somewhere inside it (not in its
         prepositional phrases: "drones made in Iran")."""
         words = [t for t in tree.subtree(phrase) if not any(a.dep_ in ("prep", "relcl", "acl", "appos")
-                                                     for a in _path_up(t, phrase))]
+                                                     for a in path_up(t, phrase))]
         if not any(t.i in self.item_at for t in words):
             return []
         return [self.actor_at[t.i] for t in words if t.i in self.actor_at][:1]
@@ -804,7 +804,7 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tree.children(verb))
 
 
-def _path_up(token: Token, top: Token) -> list[Token]:
+def path_up(token: Token, top: Token) -> list[Token]:
     """The tokens from `token` up to `top`, not counting `top`."""
     path = []
     while token != top and token.head != token:

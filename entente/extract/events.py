@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from entente.extract import tree
 from entente.extract.arguments import (CONTAINERS, FRONTIERS, PARTITIVES, REPLY_VERBS, REVERSALS, Arguments,
-                                       actor_of, forget_actors, holder_of, is_passive, prep_word,
+                                       actor_of, forget_actors, holder_of, is_passive, path_up, prep_word,
                                        remember_actor, what_it_called)
 from entente.extract.arguments import code_of as _code
 from entente.extract.items import to_item
@@ -2254,12 +2254,8 @@ class EventBuilder:
     def _views_holding(word: Token, verb: Token) -> list[Token]:
         """The nouns between a judging word and its verb whose clause holds it ("the US
         finding that Russia was in breach": finding)."""
-        nouns, token = [], word
-        while token.head != token and token != verb:
-            if token.dep_ in ("ccomp", "acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
-                nouns.append(token.head)
-            token = token.head
-        return nouns
+        return [t.head for t in path_up(word, verb)
+                if t.dep_ in ("ccomp", "acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN")]
 
     def _judgements(self, sentence: Span, candidates: list[Token], acts: list[Act], doc: Doc, doc_id: str,
                     name: str | None, args: Arguments, previous: list[Span]) -> list[Event]:
