@@ -1267,9 +1267,7 @@ class EventBuilder:
                 claim.dep_ not in ("appos", "dep", "npadvmod") or claim.left_edge.i == 0 or \
                 claim.doc[claim.left_edge.i - 1].text != ",":  # set off by a comma, however parsed
             return []
-        verb = claim.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
-            verb = verb.head
+        verb = _clause_of(claim.head)
         while verb.dep_ == "ccomp" and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head  # "said that Moscow had flown jets…, a claim Moscow denied": the sayer
         own = {_code(s) for s in f.sources}
@@ -2550,9 +2548,10 @@ def _between_sides(verb: Token) -> bool:
 
 
 def _clause_of(token: Token) -> Token:
-    """The verb whose clause a word is in (the word itself if it is one)."""
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
-        token = token.head
+    """The verb whose clause a word is in (the word itself if it is one; the root of a
+    sentence with no verb above the word)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head != token:  # (a root's head is a new,
+        token = token.head                                             # equal Token, never itself)
     return token
 
 
