@@ -496,7 +496,7 @@ class Arguments:
         if holder is not None:
             # "Washington unveiled a package of export controls", "announced $500 million in aid"
             return self._noun_agent(holder)
-        blamed = self.blamed_for(noun) if noun.dep_ == "pobj" else None
+        blamed = self.blamed_for(noun)
         if blamed is not None:
             return self._resolve_subject(blamed)  # "said Russia was behind the attack": Russia attacked
         if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX") and \

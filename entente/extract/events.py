@@ -594,7 +594,11 @@ class EventBuilder:
         return subject if harmful else None
 
     def _blamed_for(self, act: Token) -> Token | None:
-        """Who is said to be behind a harmful act ("Russia was behind the attack"), or None."""
+        """Who is said to be behind a harmful act ("Russia was behind the attack", "blamed the
+        PKK for the bombing", "an attack Moscow blamed on Kyiv"), or None."""
+        laid = _blame_laid(act)
+        if laid is not None:
+            return laid
         if act.dep_ != "pobj":
             return None
         copula = act.head.head  # the preposition's head: the copula, or the predicate after it
@@ -1532,7 +1536,8 @@ class EventBuilder:
         reading = self.status.read(token, sentence)
         blamed = self._blamed_for(token) if token.pos_ in ("NOUN", "PROPN") else None
         if blamed is not None and reading.status in ("asserted", "reported") and \
-                (reading.attribution_head is not None or _clause_speaker(blamed.head) is not None):
+                (reading.attribution_head is not None or _clause_speaker(blamed.head) is not None
+                 or _blame_laid(token) is not None):
             reading.status = "alleged"  # "Moscow says Kyiv was behind the blasts": the act accused
         if ruled_out is not None:
             reading.negated, reading.status = False, "asserted"  # the refusal or menace is made now
@@ -1672,6 +1677,11 @@ class EventBuilder:
             targets = [t for t in condition_subjects if _code(t) not in {_code(x) for x in sources}]
         if not targets and sources:
             targets = self._concerned(token, meaning, args, {_code(s) for s in sources})
+        if not targets and sources and _blame_laid(token) is not None:
+            # "Turkey blamed the PKK for the attack": an act that names no target was done,
+            # as the one who lays the blame has it, to that one
+            targets = self._fill(("subj",), _blaming_verb(token), args, items, previous, sentence,
+                                 exclude={_code(s) for s in sources})
         own = {_code(s) for s in sources}
         visit = officials and meaning.lemma in self.lexicon.words("visiting_verbs") and \
             not self._travels_for_talks(token)
@@ -2873,6 +2883,32 @@ def _to_blame(verb: Token) -> Token | None:
             return subject
         node = node.head
     return None
+
+
+def _blaming_verb(act: Token) -> Token | None:
+    """The verb that lays an act on someone: "blamed the PKK for the attack", "the attack was
+    blamed on Kyiv", "an attack Moscow blamed on Kyiv", "the destruction of the dam, which
+    Ukraine blamed on Russia". None when no blame is laid."""
+    if act.dep_ == "pobj" and act.head.lower_ == "for" and act.head.head.lemma_.lower() == "blame":
+        return act.head.head
+    if act.dep_ in ("dobj", "nsubjpass") and act.head.lemma_.lower() == "blame":
+        return act.head
+    # (the parser may hang the clause on the act's last noun: "the attack on the convoy, which…")
+    holders = [act] + [o for p in tree.children(act) if p.dep_ == "prep"
+                       for o in tree.children(p) if o.dep_ == "pobj"]
+    return next((c for h in holders for c in tree.children(h)
+                 if c.dep_ == "relcl" and c.lemma_.lower() == "blame"), None)
+
+
+def _blame_laid(act: Token) -> Token | None:
+    """The one a blaming verb lays an act on (its object, or the object of 'on'), or None."""
+    verb = _blaming_verb(act)
+    if verb is None:
+        return None
+    if act.dep_ == "pobj":  # "blamed the PKK for the attack", "the PKK was blamed for it"
+        return next((c for c in tree.children(verb) if c.dep_ in ("dobj", "nsubjpass")), None)
+    return next((o for p in tree.children(verb) if p.dep_ == "prep" and p.lower_ == "on"
+                 for o in tree.children(p) if o.dep_ == "pobj"), None)
 
 
 def _clause_speaker(token: Token) -> Token | None:
