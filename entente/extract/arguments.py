@@ -269,6 +269,11 @@ class Arguments:
                 for grandchild in tree.children(child):
                     if grandchild.dep_ in deps and grandchild.i in self.actor_at:
                         return self.actor_at[grandchild.i]
+                if child.dep_ == "appos":
+                    # "Joseph Votel, head of U.S. Central Command": whom the title is of
+                    found = self._actor_of_phrase(child)
+                    if found is not None:
+                        return found
         for child in tree.children(token):  # "governors loyal to Maduro", "militias allied to Iran"
             if child.dep_ == "amod" and child.lower_ in ALLEGIANCE_WORDS:
                 for obj in (o for p in tree.children(child) if p.dep_ == "prep" and p.lower_ in ("to", "with")

@@ -304,6 +304,8 @@ class EventBuilder:
                 return None  # "sanctions targeting its potash exports": the sanctions are the act
             if meaning.lemma == "target" and self._aims_at_an_economy(token):
                 return self.lexicon.trigger("sanction", "VERB")  # "targeted the country's gold sector"
+            if meaning.lemma == "take" and self._takes_to_court(token):
+                return self.lexicon.trigger("sue", "VERB")  # "took Kenya to the ICJ": legal action
             if meaning.lemma in self.lexicon.requires_place_object and not self._takes_a_place(token):
                 return None  # "took part", "took a decision"
             if meaning.lemma in self.lexicon.words("territorial_verbs") and self._takes_a_place(token):
@@ -368,6 +370,8 @@ class EventBuilder:
                 return None  # "denied sending missiles": the denial is the status of "sending"
             return meaning
         if token.pos_ in ("NOUN", "PROPN"):
+            if token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.i in self._args.actor_at:
+                return None  # a word of an actor's name: "the Popular Mobilisation Forces"
             # "military support" may mean more than "support": the phrase first
             for modifier in (c for c in tree.children(token) if c.dep_ == "amod"):
                 meaning = self.lexicon.trigger(f"{modifier.lower_} {token.lower_}", "NOUN")
@@ -473,6 +477,16 @@ class EventBuilder:
         if self._where is None:
             self._where = self._args.places()
         return self._where
+
+    def _takes_to_court(self, verb: Token) -> bool:
+        """'Took China to arbitration', 'took Kenya to the ICJ': to a court or tribunal,
+        by its common noun (`legal_forums`) or by a judicial body's name."""
+        forums = self.lexicon.words("legal_forums")
+        return any(o.lemma_.lower() in forums or getattr(actor_of(self._args.actor_at[o.i]), "sector", None) == "judiciary"
+                   if o.i in self._args.actor_at else o.lemma_.lower() in forums
+                   for p in tree.children(verb) if p.dep_ == "prep" and p.lower_ in ("to", "before")
+                   for o in tree.children(p) if o.dep_ == "pobj") or any(
+            c.dep_ == "xcomp" and c.lower_ in forums for c in tree.children(verb))  # ("to court" as a verb)
 
     def _takes_a_place(self, verb: Token) -> bool:
         """Is the verb's object a place or a state by name ("took Goma", "took Kherson")?"""
