@@ -721,7 +721,14 @@ class Arguments:
         """'an airstrike on its consulate': the "its"/"their" that owns the slot's phrase,
         for the event builder to resolve (the phrase names no actor itself)."""
         if slot == "obj":
-            phrases = [c for c in tree.children(trigger) if c.dep_ in ("dobj", "obj")]
+            # (and the subject of a passive that names no agent: "five of its members had
+            # been killed")
+            deps = ("dobj", "obj", "nsubjpass") if trigger.pos_ in ("VERB", "AUX") and is_passive(trigger) \
+                and not any(c.dep_ == "agent" for c in tree.children(trigger)) else ("dobj", "obj")
+            phrases = [c for c in tree.children(trigger) if c.dep_ in deps]
+            phrases += [o for c in phrases if c.pos_ == "NUM" or c.lower_ in QUANTITY_HEADS
+                        for p in tree.children(c) if p.dep_ == "prep" and p.lower_ == "of"
+                        for o in tree.children(p) if o.dep_ == "pobj"]
         elif slot in PREP_SLOTS:
             phrases = [o for c in tree.children(trigger) if c.dep_ == "prep" and c.lower_ == slot
                        for o in tree.children(c) if o.dep_ == "pobj"]

@@ -1836,7 +1836,7 @@ class EventBuilder:
                     found = [f for f in found if _code(f) not in exclude]
                 found = self._resolve_pronouns(found, token, args, previous, sentence, slot)
                 found = found or self._group(token, slot, previous, exclude or set())
-                found = found or self._possessor(slot, token, args, previous, exclude or set())
+                found = found or self._possessor(slot, token, args, previous, exclude)
                 if not found and slot == "obj" and exclude:
                     found = self._person_addressed(token, args, previous, sentence, exclude) or \
                         self._speaker_harmed(token, args, exclude)
@@ -1890,11 +1890,16 @@ class EventBuilder:
         return antecedent
 
     def _possessor(self, slot: str, token: Token, args: Arguments, previous: list[Span],
-                   exclude: set) -> list[Span]:
+                   exclude: set | None) -> list[Span]:
         """'Israel's strike on its consulate', said Tehran: the owner named by "its" is the
-        last actor named before it other than the event's other side."""
-        if not exclude:
-            return []  # only for a target, once the source is known
+        last actor named before it other than the event's other side. Only for a target
+        (`exclude`, the source's codes, is None when a source is sought)."""
+        if exclude is None or not exclude and not (
+                token.pos_ in ("VERB", "AUX") and is_passive(token)
+                and not any(c.dep_ == "agent" for c in tree.children(token))):
+            # once the source is known, or when none is named: "Hamas said five of its members
+            # had been killed"
+            return []
         pronoun = args.possessive_pronoun(slot, token)
         if pronoun is None:
             return []
