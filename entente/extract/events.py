@@ -482,8 +482,8 @@ class EventBuilder:
         """'Took China to arbitration', 'took Kenya to the ICJ': to a court or tribunal,
         by its common noun (`legal_forums`) or by a judicial body's name."""
         forums = self.lexicon.words("legal_forums")
-        return any(o.lemma_.lower() in forums or getattr(actor_of(self._args.actor_at[o.i]), "sector", None) == "judiciary"
-                   if o.i in self._args.actor_at else o.lemma_.lower() in forums
+        return any(o.lemma_.lower() in forums or o.i in self._args.actor_at and
+                   getattr(actor_of(self._args.actor_at[o.i]), "sector", None) == "judiciary"
                    for p in tree.children(verb) if p.dep_ == "prep" and p.lower_ in ("to", "before")
                    for o in tree.children(p) if o.dep_ == "pobj") or any(
             c.dep_ == "xcomp" and c.lower_ in forums for c in tree.children(verb))  # ("to court" as a verb)

@@ -35,7 +35,7 @@ DATA_DIR = Path(__file__).parent / "data" / "actors"
 
 Kind = Literal[
     "state", "igo", "ngo", "state_body", "armed_group", "company", "media", "party", "person",
-    "collective", "de_facto_state",
+    "collective", "de_facto_state", "regional_government",
 ]
 # The kinds of actor "the agency", "the Treasury" may refer back to (`body_anaphors` in roles.yaml).
 BODY_KINDS = ("igo", "state_body")
@@ -182,9 +182,10 @@ class Organisation(_Record):
     id: str = Field(pattern=r"^[A-Z][A-Z0-9_]*$")
     name: str
     # (a de facto state: a government that holds territory few or no states recognise, such as
-    # Somaliland or Transnistria, acting in its own name)
+    # Somaliland or Transnistria, acting in its own name; a regional government, such as
+    # Iraqi Kurdistan's, also acts abroad in its own name)
     kind: Literal["igo", "ngo", "state_body", "armed_group", "company", "media", "party", "collective",
-                  "de_facto_state"]
+                  "de_facto_state", "regional_government"]
     country: str | None = None
     sector: Sector | None = None
     aliases: list[str] = []
