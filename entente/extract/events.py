@@ -931,7 +931,7 @@ class EventBuilder:
             return False
         for child in tree.children(verb):
             if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX") and \
-                    self.lexicon.trigger(child.lemma_, "VERB") and what_it_called(child) is None:
+                    self.trigger_of(child) is not None and what_it_called(child) is None:
                 return True  # (not "rejected what they called ultimatums": a naming, no act)
             if child.dep_ == "dobj" and child.pos_ == "NOUN" and \
                     verb.lemma_.lower() in self.status.words["denial_of_acts"]:
