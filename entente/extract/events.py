@@ -1281,7 +1281,8 @@ class EventBuilder:
         a claim set in apposition answers whoever made it, the subject of the clause the
         apposition hangs in (of the verb that reports that clause, if one does)."""
         trigger, claim = f.trigger, f.trigger.head
-        if trigger.dep_ != "relcl" or claim.lemma_.lower() not in CLAIM_NOUNS or \
+        # (or a participle: "…, a claim denied by both Moscow and Tehran")
+        if trigger.dep_ not in ("relcl", "acl") or claim.lemma_.lower() not in CLAIM_NOUNS or \
                 claim.dep_ not in ("appos", "dep", "npadvmod") or claim.left_edge.i == 0 or \
                 claim.doc[claim.left_edge.i - 1].text != ",":  # set off by a comma, however parsed
             return []
