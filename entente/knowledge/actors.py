@@ -60,6 +60,7 @@ OFFICES: dict[str, str] = {
     "spokesperson_government": "government",
     "spokesperson_foreign_ministry": "government",
     "spokesperson": "government",
+    "adviser": "government",  # a head of state's or government's adviser who speaks for them
     "ambassador": "government",
     "un_ambassador": "government",
     "speaker": "legislature",
