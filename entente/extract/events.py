@@ -1550,9 +1550,10 @@ class EventBuilder:
             items = [thing] + items
         reading = self.status.read(token, sentence)
         blamed = self._blamed_for(token) if token.pos_ in ("NOUN", "PROPN") else None
+        laid = _blame_laid(token)  # "blamed the PKK for the attack": the PKK
         if blamed is not None and reading.status in ("asserted", "reported") and \
                 (reading.attribution_head is not None or _clause_speaker(blamed.head) is not None
-                 or _blame_laid(token) is not None):
+                 or laid is not None):
             reading.status = "alleged"  # "Moscow says Kyiv was behind the blasts": the act accused
         if ruled_out is not None:
             reading.negated, reading.status = False, "asserted"  # the refusal or menace is made now
@@ -1692,7 +1693,7 @@ class EventBuilder:
             targets = [t for t in condition_subjects if _code(t) not in {_code(x) for x in sources}]
         if not targets and sources:
             targets = self._concerned(token, meaning, args, {_code(s) for s in sources})
-        if not targets and sources and _blame_laid(token) is not None:
+        if not targets and sources and laid is not None:
             # "Turkey blamed the PKK for the attack": an act that names no target was done,
             # as the one who lays the blame has it, to that one
             targets = self._fill(("subj",), _blaming_verb(token), args, items, previous, sentence,
@@ -1895,9 +1896,9 @@ class EventBuilder:
         """'Israel's strike on its consulate', said Tehran: the owner named by "its" is the
         last actor named before it other than the event's other side. Only for a target
         (`exclude`, the source's codes, is None when a source is sought)."""
-        if exclude is None or not exclude and not (
-                token.pos_ in ("VERB", "AUX") and is_passive(token)
-                and not any(c.dep_ == "agent" for c in tree.children(token))):
+        agentless_passive = token.pos_ in ("VERB", "AUX") and is_passive(token) and \
+            not any(c.dep_ == "agent" for c in tree.children(token))
+        if exclude is None or (not exclude and not agentless_passive):
             # once the source is known, or when none is named: "Hamas said five of its members
             # had been killed"
             return []
