@@ -142,6 +142,9 @@ class StatusReader:
                     any(c.dep_ in ("nsubj", "nsubjpass") for c in tree.children(token)):
                 return  # "Pyongyang denied it, and Moscow called…": a clause with its own subject
             child, token = token, token.head
+            if child.dep_ == "ccomp" and child.i < token.i and any(
+                    t.text == ";" for t in child.doc[child.right_edge.i + 1:token.i]):
+                return  # "X accused Moscow of it; the Kremlin denied…": a clause of its own, misparsed
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and token.lemma_.lower() in (
                     self.words["deny_verbs"] | self.words["allege_verbs"] | self.words["report_verbs"]):
                 return  # "accused Belgrade of it, and asked the EU to act": a second act, not what is alleged
