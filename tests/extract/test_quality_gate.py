@@ -49,8 +49,8 @@ SEED_FLOORS = {"precision": 0.85, "key_recall": 0.9, "status_accuracy": 0.88}
 # from 0.68 to 0.67 to keep a guard below the set as it now is, not to make room for a change).
 # At the end of session 20: P 0.757, F1 0.669, key 0.689.
 # With batch 24 (184 articles), on the session 21 code that first scored it (2584962): P 0.7546,
-# F1 0.6666, key 0.6894: above the floors, which did not move. At the end of session 21: P 0.760,
-# F1 0.672, key 0.696.
+# F1 0.6666, key 0.6894: above the floors, which did not move. At the end of session 21: P 0.762,
+# F1 0.673, key 0.696.
 FRESH_FLOORS = {"precision": 0.75, "f1": 0.66, "key_recall": 0.67}
 
 
