@@ -723,8 +723,7 @@ class Arguments:
         if slot == "obj":
             # (and the subject of a passive that names no agent: "five of its members had
             # been killed")
-            deps = ("dobj", "obj", "nsubjpass") if trigger.pos_ in ("VERB", "AUX") and is_passive(trigger) \
-                and not any(c.dep_ == "agent" for c in tree.children(trigger)) else ("dobj", "obj")
+            deps = ("dobj", "obj", "nsubjpass") if is_agentless_passive(trigger) else ("dobj", "obj")
             phrases = [c for c in tree.children(trigger) if c.dep_ in deps]
             phrases += [o for c in phrases if c.pos_ == "NUM" or c.lower_ in QUANTITY_HEADS
                         for p in tree.children(c) if p.dep_ == "prep" and p.lower_ == "of"
@@ -814,6 +813,12 @@ def is_passive(verb: Token) -> bool:
     if verb.lemma_.lower() in STANCE_PARTICIPLES and not any(c.dep_ == "agent" for c in tree.children(verb)):
         return False  # "is opposed to": a stance, held by the subject
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tree.children(verb))
+
+
+def is_agentless_passive(token: Token) -> bool:
+    """A passive verb that names no agent ("five of its members had been killed")."""
+    return token.pos_ in ("VERB", "AUX") and is_passive(token) and \
+        not any(c.dep_ == "agent" for c in tree.children(token))
 
 
 def path_up(token: Token, top: Token) -> list[Token]:

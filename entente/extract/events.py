@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from entente.extract import tree
 from entente.extract.arguments import (CONTAINERS, FRONTIERS, PARTITIVES, REPLY_VERBS, REVERSALS, Arguments,
-                                       actor_of, forget_actors, holder_of, is_passive, path_up, prep_word,
-                                       remember_actor, what_it_called)
+                                       actor_of, forget_actors, holder_of, is_agentless_passive, is_passive,
+                                       path_up, prep_word, remember_actor, what_it_called)
 from entente.extract.arguments import code_of as _code
 from entente.extract.items import to_item
 from entente.extract.sentences import DASHES
@@ -1896,9 +1896,7 @@ class EventBuilder:
         """'Israel's strike on its consulate', said Tehran: the owner named by "its" is the
         last actor named before it other than the event's other side. Only for a target
         (`exclude`, the source's codes, is None when a source is sought)."""
-        agentless_passive = token.pos_ in ("VERB", "AUX") and is_passive(token) and \
-            not any(c.dep_ == "agent" for c in tree.children(token))
-        if exclude is None or (not exclude and not agentless_passive):
+        if exclude is None or (not exclude and not is_agentless_passive(token)):
             # once the source is known, or when none is named: "Hamas said five of its members
             # had been killed"
             return []
