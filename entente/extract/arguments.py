@@ -131,8 +131,9 @@ class Arguments:
                  subject_control_verbs: frozenset[str] = frozenset(), acting_nouns: frozenset[str] = frozenset(),
                  speaks=lambda token: False, proposal_nouns: frozenset[str] = frozenset(),
                  undoing_verbs: frozenset[str] = frozenset(), undone=lambda noun: False,
-                 blamed_for=lambda noun: None):
+                 blamed_for=lambda noun: None, asks=lambda verb: False):
         self.doc = doc
+        self.asks = asks  # "urged", "pressed": a request, whose object is to do what follows
         self.blamed_for = blamed_for  # "Russia was behind the attack": who is said to have done it
         # "the EU suspended sanctions": one undoes one's own hostile act, which `undone` tells
         self.undoing_verbs, self.undone = undoing_verbs, undone
@@ -450,6 +451,14 @@ class Arguments:
                 return found
         return self._borrowed_subject(head, depth + 1)
 
+    def asked_to(self, verb: Token) -> bool:
+        """'Pressed Budapest privately to lift its veto': an act asked of a side, which the
+        parser, after an adverb, hangs on the request as an adverbial clause, not a complement."""
+        head = verb.head
+        return verb.dep_ == "advcl" and self.asks(head) and head.lemma_.lower() not in self.subject_control_verbs and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in tree.children(verb)) and \
+            any(c.dep_ == "dobj" and self.actors_of(c) for c in tree.children(head))
+
     def _object_control(self, trigger: Token) -> list[Span] | None:
         """'accused Iran of supplying', 'urged Israel to halt': the object does the act."""
         verb = trigger.head
@@ -459,6 +468,8 @@ class Arguments:
                 # "Iran has been accused by Washington of supplying…": the one accused does it
                 found = [a for c in tree.children(verb) if c.dep_ == "nsubjpass" for a in self.actors_of(c)]
                 return found or None
+        elif self.asked_to(trigger):
+            pass  # "pressed Budapest privately to lift its veto": the parser's adverbial clause
         elif trigger.dep_ != "xcomp":
             return None
         if verb.lemma_.lower() in self.instrument_verbs | self.subject_control_verbs:

@@ -63,6 +63,8 @@ TARGETLESS = {"PROTEST", "MOBILIZE", "RETREAT", "THREATEN", "REJECT", "REQUEST",
 # Types that answer an earlier act ("rejected the allegations", "provided support"): the
 # target is its actor.
 RESPONSIVE = {"ACCUSE", "REJECT", "PROTEST"}
+# Conjunctions that open what occasioned an act: "protested after Budapest appointed…"
+OCCASION_MARKS = {"after", "when", "because"}
 # Acts two sides do to each other: "the two countries clashed" is each against the other,
 # "Russia and Ukraine swapped prisoners" each releasing to the other.
 RECIPROCAL_ACTS = {"clash", "clashes", "fight", "fighting", "skirmish", "skirmishes", "swap", "exchange"}
@@ -259,6 +261,9 @@ class EventBuilder:
             phrasal = next((m for p in particles
                             if (m := self.lexicon.trigger(f"{token.lemma_.lower()} {p}", "VERB"))), None)
             if phrasal is not None:
+                retyped = self._retyped_by_object(phrasal, _objects(token))
+                if retyped is not None:
+                    return retyped  # "called off a visit": cancelled, where "called off strikes" yields
                 # "called its ambassador home" recalls; "called its citizens home" does not
                 return phrasal if self._has_required_object(phrasal, _objects(token)) else None
             meaning = self.lexicon.trigger(token.lemma_, "VERB")
@@ -290,10 +295,9 @@ class EventBuilder:
             unwanted = self.lexicon.excluded_objects.get(meaning.lemma, ())
             if any(c.lemma_.lower() in unwanted for c in its_objects):
                 return None
-            for other, retyping in self.lexicon.retyped_by_object.get(meaning.lemma, {}).items():
-                # (and the object's conjuncts: "handed over the Aghdam, Kalbajar and Lachin districts")
-                if any(c.lemma_.lower() in retyping for o in its_objects for c in (o, *o.conjuncts)):
-                    return self.lexicon.trigger(other, "VERB")  # "met their demands": yielding, not a meeting
+            retyped = self._retyped_by_object(meaning, its_objects)
+            if retyped is not None:
+                return retyped  # "met their demands": yielding, not a meeting
             retyped = self._retyped_by_preposition(token, meaning)
             if retyped is not None:
                 return retyped  # "rallied behind Doha": backing it
@@ -725,6 +729,8 @@ class EventBuilder:
             verb = verb.head  # "demanded that M23 halt and that Rwandan forces withdraw"
         while verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lexicon.words("stopping_verbs"):
             verb = verb.head  # "asked Iran to stop supplying drones": the stop is asked for
+        if self._args.asked_to(verb):
+            return True  # "pressed Budapest privately to lift its veto"
         if verb.dep_ in ("advcl", "acl") and _infinitive(verb):
             # "gave Kampala until Friday to withdraw": the act a deadline is set for (on the
             # time, the parser may hang it: "until the end of February to pull back")
@@ -838,6 +844,14 @@ class EventBuilder:
         return any(c.dep_ == "xcomp" and _infinitive(c) and
                    c.lemma_.lower() not in self.lexicon.words("no_comment_verbs") for c in tree.children(verb))
 
+    def _retyped_by_object(self, meaning, objects):
+        """The trigger the verb's object makes of it (`retyped_by_object`), the object's
+        conjuncts included ("handed over the Aghdam, Kalbajar and Lachin districts")."""
+        for other, retyping in self.lexicon.retyped_by_object.get(meaning.lemma, {}).items():
+            if any(c.lemma_.lower() in retyping for o in objects for c in (o, *o.conjuncts)):
+                return self.lexicon.trigger(other, "VERB")
+        return None
+
     def _retyped_by_preposition(self, verb: Token, meaning):
         """The trigger a preposition or particle makes of the verb ("rallied behind Doha",
         "hit back at Caracas"), unless force is named ("hit back with missiles"), vowed
@@ -906,6 +920,14 @@ class EventBuilder:
             return [a for a in named if _code(a) not in own][:1]
         if meaning.lemma in self.lexicon.requires_actor_object:  # "helped Israel shoot down…"
             return [a for c in _acted_on(token) for a in args.actors_of(c) if _code(a) not in own]
+        if meaning.type in RESPONSIVE | {"SANCTION"} and token.pos_ in ("VERB", "AUX"):
+            # "Kyiv protested after Budapest appointed a commissioner": at whoever did what
+            # occasioned it
+            occasions = [c for c in tree.children(token) if c.dep_ == "advcl" and any(
+                m.dep_ in ("mark", "advmod") and m.lower_ in OCCASION_MARKS for m in tree.children(c))]
+            named = [a for c in occasions for s in tree.children(c) if s.dep_ == "nsubj" for a in args.actors_of(s)]
+            if named:
+                return [a for a in named if _code(a) not in own][:1]
         declared = self._declared_unwelcome(token) if meaning.lemma == "expel" else \
             self._declared_as(token, "terrorist_phrases") if meaning.lemma == "designate" else \
             self._held_responsible(token) if meaning.lemma == "accuse" else None
@@ -980,7 +1002,8 @@ class EventBuilder:
                    self._speaks)
         args = Arguments(doc, *options, proposal_nouns=self.status.words["proposal_nouns"],
                          undoing_verbs=self.lexicon.words("undoing_verbs"),
-                         undone=lambda noun: self._undone_by(noun, noun.head), blamed_for=self._blamed_for)
+                         undone=lambda noun: self._undone_by(noun, noun.head), blamed_for=self._blamed_for,
+                         asks=lambda verb: getattr(self.lexicon.trigger(verb.lemma_, "VERB"), "type", None) == "REQUEST")
         self._doc_text = text
         self._args = args
         self._actor_spans = args.actor_spans

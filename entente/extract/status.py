@@ -203,6 +203,11 @@ class StatusReader:
         if status == "denied":
             reading.status = "denied"
         subject = _subject(verb)
+        if subject is not None and subject.dep_ == "nsubjpass":
+            # "U.S. officials were reported to have pressed…": the one told of is no teller; the
+            # teller, if named, is the agent ("was denied by Moscow")
+            subject = next((o for c in tree.children(subject.head) if c.dep_ == "agent"
+                            for o in tree.children(c) if o.dep_ == "pobj"), None)
         reading.stance = stance
         if subject is not None:
             words = [t for t in tree.subtree(subject)]
