@@ -73,6 +73,8 @@ STANCE_PARTICIPLES = {"oppose"}
 # Verbs of answering whose "with" names the answer ("Seoul replied with sanctions"), and
 # whose "against" names what is answered ("retaliated against the EU tariffs": events.py).
 REPLY_VERBS = {"reply", "respond", "react", "answer", "retaliate", "hit"}
+# Prepositions that time a clause by a meeting with someone: "said after talks with Starmer"
+MEETING_TIME_PREPS = {"after", "following", "during"}
 BORROW_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "relcl", "acomp"}
 
 # The actor entry of each span of the document being read, looked up once: `Span._` builds a
@@ -525,6 +527,13 @@ class Arguments:
                 return found
         if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in MOTION_VERBS:
             return self._subject(noun.head.head)  # "a Saudi delegation travelled to Sanaa for talks"
+        timed = self._timed_by_meeting(noun)
+        if timed is not None:
+            # "Trump said after talks with Starmer…", "following talks with Erdogan, Putin
+            # announced…": the talks are the speaker's
+            found = self._subject(timed)
+            if found:
+                return found
         if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.lemma_.lower() in REPLY_VERBS:
             return self._subject(noun.head.head)  # "Washington and Seoul replied with a show of force"
         verb = noun.head
@@ -546,6 +555,18 @@ class Arguments:
                 return self._prep(verb, "by")
             return self._subject(verb)
         return []
+
+    def _timed_by_meeting(self, noun: Token) -> Token | None:
+        """The clause a meeting with a named side times ("said after talks with Starmer",
+        "announced a ceasefire following talks with Erdogan"): its verb, whose subject met."""
+        if noun.dep_ not in ("pobj", "dobj") or noun.head.lower_ not in MEETING_TIME_PREPS or not any(
+                c.dep_ == "prep" and c.lower_ == "with" and any(o.dep_ == "pobj" and self.actors_of(o) for o in tree.children(c))
+                for c in tree.children(noun)):
+            return None
+        verb = noun.head.head
+        if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":
+            verb = verb.head  # ("following" taken for a participle on the object)
+        return verb if verb.pos_ in ("VERB", "AUX") and not is_passive(verb) else None
 
     def _object(self, trigger: Token) -> list[Span]:
         if trigger.pos_ in ("NOUN", "PROPN"):

@@ -2052,14 +2052,12 @@ class EventBuilder:
                     return pair  # the article's main pair, not the last two actors named
             if len(together) == size:  # "the pact between A, B and C … accused the three"
                 return together
-            picked, codes = [], set()
-            for span in reversed([p for p in named if p.root.dep_ in GROUP_MEMBER_DEPS]):
-                code = _code(span)
-                if code and code not in codes and code not in exclude:
-                    codes.add(code)
-                    picked.append(span)
-                if len(picked) == size:
-                    return picked[::-1]
+            picked = _latest_distinct([p for p in named if p.root.dep_ in GROUP_MEMBER_DEPS], size, exclude)
+            if not picked and size > 2:
+                # "Erdogan hosted Putin and Rouhani…. The three leaders agreed": those met count too
+                picked = _latest_distinct(named, size, exclude)
+            if picked:
+                return picked
             if size == 2 and not non_state:  # "Guyana accused Venezuela…. Lula telephoned both leaders": the pair
                 pair = self._last_pair(token)
                 if pair and not {_code(p) for p in pair} & exclude:
@@ -2623,6 +2621,20 @@ def _claim_called_false(verb: Token) -> bool:
 
 def _conditional(trigger: Token) -> bool:
     return bool(_conditions(trigger))
+
+
+def _latest_distinct(spans: list[Span], size: int, exclude: set) -> list[Span]:
+    """The latest `size` actors of distinct codes among the spans, in text order (none if
+    fewer are named)."""
+    picked, codes = [], set()
+    for span in reversed(spans):
+        code = _code(span)
+        if code and code not in codes and code not in exclude:
+            codes.add(code)
+            picked.append(span)
+        if len(picked) == size:
+            return picked[::-1]
+    return []
 
 
 def _is_state(span: Span) -> bool:
