@@ -133,9 +133,10 @@ class Arguments:
                  subject_control_verbs: frozenset[str] = frozenset(), acting_nouns: frozenset[str] = frozenset(),
                  speaks=lambda token: False, proposal_nouns: frozenset[str] = frozenset(),
                  undoing_verbs: frozenset[str] = frozenset(), undone=lambda noun: False,
-                 blamed_for=lambda noun: None, asks=lambda verb: False):
+                 blamed_for=lambda noun: None, asks=lambda verb: False, accuses=lambda verb: False):
         self.doc = doc
         self.asks = asks  # "urged", "pressed": a request, whose object is to do what follows
+        self.accuses = accuses  # "accused", "blamed": whose object is said to have done what follows
         self.blamed_for = blamed_for  # "Russia was behind the attack": who is said to have done it
         # "the EU suspended sanctions": one undoes one's own hostile act, which `undone` tells
         self.undoing_verbs, self.undone = undoing_verbs, undone
@@ -527,6 +528,9 @@ class Arguments:
                 return found
         if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in MOTION_VERBS:
             return self._subject(noun.head.head)  # "a Saudi delegation travelled to Sanaa for talks"
+        accused = self._accused_of_gerund(noun)
+        if accused:
+            return accused  # "accused Indian troops of trespassing on…", the gerund tagged a noun
         timed = self._timed_by_meeting(noun)
         if timed is not None:
             # "Trump said after talks with Starmer…", "following talks with Erdogan, Putin
@@ -554,6 +558,18 @@ class Arguments:
             if is_passive(verb):
                 return self._prep(verb, "by")
             return self._subject(verb)
+        return []
+
+    def _accused_of_gerund(self, noun: Token) -> list[Span]:
+        """'Accused Indian troops of trespassing on Chinese territory': a gerund the tagger
+        takes for a noun, and the parser hangs on the one accused, is that one's act."""
+        if noun.dep_ != "pobj" or noun.tag_ != "NN" or not noun.lower_.endswith("ing") or noun.head.lower_ not in ("of", "for"):
+            return []
+        owner = noun.head.head
+        if owner.pos_ in ("VERB", "AUX") and self.accuses(owner) and not is_passive(owner):
+            return [a for c in tree.children(owner) if c.dep_ == "dobj" for a in self.actors_of(c)]
+        if owner.pos_ in ("NOUN", "PROPN") and owner.dep_ == "dobj" and self.accuses(owner.head):
+            return self.actors_of(owner)
         return []
 
     def _timed_by_meeting(self, noun: Token) -> Token | None:
