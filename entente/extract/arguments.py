@@ -334,6 +334,8 @@ class Arguments:
         for child in tree.children(trigger):
             if child.dep_ in SUBJECT_DEPS or child.dep_ == "nsubjpass":  # a stance: "is opposed"
                 found = self._resolve_subject(child)
+                if not found and any(c.i > child.i and c.dep_ == "nsubj" for c in tree.children(trigger)):
+                    continue  # "…, a charge Caracas denied": the parser makes both subjects
                 if found:
                     found += [p for p in self._partners(trigger, child) if p not in found]
                 return found
