@@ -2306,6 +2306,16 @@ class EventBuilder:
         return [t.head for t in path_up(word, verb)
                 if t.dep_ in ("ccomp", "acl", "relcl") and t.head.pos_ in ("NOUN", "PROPN")]
 
+    @staticmethod
+    def _judges_its_own(words: list[Token], own: set, sentence: Span, args: Arguments) -> bool:
+        """'Insisted that all its targets were terrorists': a judgement of what is the
+        speaker's own (its targets, their victims: no other side named before the pronoun)
+        judges no one the article has named."""
+        pronouns = [c for w in words for s in tree.children(_clause_of(w)) if s.dep_ in ("nsubj", "nsubjpass")
+                    for c in tree.children(s) if c.dep_ == "poss" and c.lower_ in ("its", "their", "our")]
+        return any(not [a for a in args.actors_in(sentence[:p.i - sentence.start]) if _code(a) not in own]
+                   for p in pronouns)
+
     def _judgements(self, sentence: Span, candidates: list[Token], acts: list[Act], doc: Doc, doc_id: str,
                     name: str | None, args: Arguments, previous: list[Span]) -> list[Event]:
         """Speech that judges or menaces. A speaker who calls what others did a threat, a
@@ -2411,7 +2421,8 @@ class EventBuilder:
                         # (after a menace, what is answered came before: not "called the step illegal
                         # and warned…, while Russia and China sided with Tehran")
                         prior = [a for a in acts if a.at < verb.i] if menacing else acts
-                        targets = named or self._pursued(speakers, here, sentence, verb.i) \
+                        targets = named if named or self._judges_its_own(words, own, sentence, args) else \
+                            self._pursued(speakers, here, sentence, verb.i) \
                             or self._answered(asked, prior, sentence) or self._pursued(speakers, acts, sentence, verb.i)
                 if targets:
                     found = Found(verb, meaning, speakers, targets, [], Reading())
