@@ -269,6 +269,8 @@ class EventBuilder:
             meaning = self.lexicon.trigger(token.lemma_, "VERB")
             if meaning is None:
                 return None
+            if meaning.type == "REQUEST" and any(c.dep_ == "oprd" for c in tree.children(token)):
+                return None  # "what it called illegal attacks on Armenia", "called the plan credible": a naming
             needed = self.lexicon.requires_prep.get(meaning.lemma)
             if needed and not any(c.dep_ in ("prep", "prt") and c.lower_ in needed and not _names_a_time(c)
                                   for c in tree.children(token)):
@@ -2394,13 +2396,24 @@ class EventBuilder:
                                for t in tree.subtree(c)} if type_ == "ACCUSE" else set()
                     # also of the noun a judging adjective qualifies ("a dangerous precedent
                     # for Europe": Europe is endangered, not accused)
+                    # ("illegal attacks by Azerbaijan on Armenian territory": Armenia is struck)
                     victims |= {t.i for w in words if w.dep_ == "amod" and type_ == "ACCUSE"
-                                for c in tree.children(w.head) if c.dep_ == "prep" and c.lower_ in ("for", "to")
+                                for c in tree.children(w.head) if c.dep_ == "prep" and c.lower_ in ("for", "to", "on", "against")
                                 for t in tree.subtree(c)}
-                    # nor the doer of a participle on it ("the threats posed by Iran")
+                    # nor the doer of a participle on it ("the threats posed by Iran"), or of
+                    # the noun a judging adjective qualifies ("illegal attacks by Azerbaijan")
                     doers = {a.i for w in words for t in tree.subtree(w)
                              if t.dep_ == "agent" or t.dep_ == "prep" and t.lower_ == "by" for a in tree.subtree(t)} | \
-                        {a.i for w in words for c in tree.children(w) if c.dep_ == "poss" for a in tree.subtree(c)}
+                        {a.i for w in words for c in tree.children(w) if c.dep_ == "poss" for a in tree.subtree(c)} | \
+                        {a.i for w in words if w.dep_ == "amod" for c in tree.children(w.head)
+                         if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" for a in tree.subtree(c)}
+                    if any(w.dep_ == "oprd" or w.head.dep_ == "oprd" for w in words):
+                        # "what it called illegal attacks by Azerbaijan on Armenian territory": the
+                        # parser hangs the named act's phrases on the naming verb
+                        victims |= {t.i for c in tree.children(verb) if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                                    for t in tree.subtree(c)}
+                        doers |= {t.i for c in tree.children(verb) if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"
+                                  for t in tree.subtree(c)}
                     victims -= doers
                     # nor whose view the judgement is ("backed the US finding that Russia was in
                     # breach": the US found, Russia is judged)
