@@ -133,10 +133,11 @@ class Arguments:
                  subject_control_verbs: frozenset[str] = frozenset(), acting_nouns: frozenset[str] = frozenset(),
                  speaks=lambda token: False, proposal_nouns: frozenset[str] = frozenset(),
                  undoing_verbs: frozenset[str] = frozenset(), undone=lambda noun: False,
-                 blamed_for=lambda noun: None, asks=lambda verb: False, accuses=lambda verb: False):
+                 blamed_for=lambda noun: None, verb_type=lambda verb: None):
         self.doc = doc
-        self.asks = asks  # "urged", "pressed": a request, whose object is to do what follows
-        self.accuses = accuses  # "accused", "blamed": whose object is said to have done what follows
+        # the event type a verb triggers: a request's object is to do what follows ("pressed
+        # Budapest to lift"), an accusation's is said to have done it ("accused Indian troops of…")
+        self.verb_type = verb_type
         self.blamed_for = blamed_for  # "Russia was behind the attack": who is said to have done it
         # "the EU suspended sanctions": one undoes one's own hostile act, which `undone` tells
         self.undoing_verbs, self.undone = undoing_verbs, undone
@@ -460,7 +461,7 @@ class Arguments:
         """'Pressed Budapest privately to lift its veto': an act asked of a side, which the
         parser, after an adverb, hangs on the request as an adverbial clause, not a complement."""
         head = verb.head
-        return verb.dep_ == "advcl" and self.asks(head) and head.lemma_.lower() not in self.subject_control_verbs and \
+        return verb.dep_ == "advcl" and self.verb_type(head) == "REQUEST" and head.lemma_.lower() not in self.subject_control_verbs and \
             any(c.dep_ == "aux" and c.lower_ == "to" for c in tree.children(verb)) and \
             any(c.dep_ == "dobj" and self.actors_of(c) for c in tree.children(head))
 
@@ -568,9 +569,9 @@ class Arguments:
         if noun.dep_ != "pobj" or noun.tag_ != "NN" or not noun.lower_.endswith("ing") or noun.head.lower_ not in ("of", "for"):
             return []
         owner = noun.head.head
-        if owner.pos_ in ("VERB", "AUX") and self.accuses(owner) and not is_passive(owner):
+        if owner.pos_ in ("VERB", "AUX") and self.verb_type(owner) == "ACCUSE" and not is_passive(owner):
             return [a for c in tree.children(owner) if c.dep_ == "dobj" for a in self.actors_of(c)]
-        if owner.pos_ in ("NOUN", "PROPN") and owner.dep_ == "dobj" and self.accuses(owner.head):
+        if owner.pos_ in ("NOUN", "PROPN") and owner.dep_ == "dobj" and self.verb_type(owner.head) == "ACCUSE":
             return self.actors_of(owner)
         return []
 
