@@ -123,6 +123,7 @@ class ActorMatcher:
                 if i not in covered and i > start and alone:
                     found.append(self._with_role(doc[i:i + 1], entry))
         found = self._shared_seats(found)
+        found = self._owned_bodies(found)
         found += self._in_context(doc, found)
         found += self._group_anaphors(doc, found)
         found += self._body_anaphors(doc, found)
@@ -311,6 +312,20 @@ class ActorMatcher:
                 self._set_entry(span, self._entry(before[-1]))
                 out.append(span)
         return out
+
+    def _owned_bodies(self, found: list[Span]) -> list[Span]:
+        """'Iraq's National Security Council': a state body under another state's possessive is
+        that state's body of the name, acting for it in the same sector."""
+        state_at = {s.start: s for s in found if getattr(self._entry(s), "kind", None) == "state"}
+        for span in found:
+            entry = self._entry(span)
+            if getattr(entry, "kind", None) != "state_body":
+                continue
+            owner = next((state_at[c.i] for c in span.root.children if c.dep_ == "poss" and c.i in state_at), None)
+            if owner is not None and self._entry(owner).actor_id != entry.country:
+                owned = self._entry(owner)
+                self._set_entry(span, _with_sector(owned, entry.sector) if entry.sector else owned)
+        return found
 
     def _shared_seats(self, found: list[Span]) -> list[Span]:
         """'Brussels' is the EU, except in an article that names Belgium: there it is Belgium."""
