@@ -1310,7 +1310,9 @@ class EventBuilder:
         if trigger.dep_ not in ("relcl", "acl") or claim.lemma_.lower() not in CLAIM_NOUNS or \
                 claim.dep_ not in ("appos", "dep", "npadvmod") or claim.left_edge.i == 0 or \
                 claim.doc[claim.left_edge.i - 1].text != ",":  # set off by a comma, however parsed
-            return []
+            if not _claim_taken_for_a_modifier(trigger):
+                return []
+            claim = trigger  # "…in western Tigray, a charge Ethiopia's foreign ministry rejected"
         verb = _clause_of(claim.head)
         while verb.dep_ == "ccomp" and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head  # "said that Moscow had flown jets…, a claim Moscow denied": the sayer
@@ -2619,6 +2621,21 @@ def _between_sides(verb: Token) -> bool:
     """'Serbia and Kosovo agreed…', 'agreed with Kyiv to…': a verb of two sides or more."""
     return any(c.dep_ == "nsubj" and c.conjuncts for c in tree.children(verb)) or \
         any(c.dep_ == "prep" and c.lower_ == "with" for c in tree.children(verb))
+
+
+def _claim_taken_for_a_modifier(verb: Token) -> bool:
+    """'…, a charge Ethiopia's foreign ministry rejected': the parser makes the claim noun a
+    modifier of the relative clause's subject and hangs the clause on the word before the
+    comma; the clause still answers a claim set in apposition."""
+    if verb.dep_ != "relcl":
+        return False
+    subject = next((c for c in tree.children(verb) if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    first = subject.left_edge
+    doc = verb.doc
+    return first.i >= 2 and first.lower_ in ("a", "an") and doc[first.i - 1].text == "," and \
+        doc[first.i + 1].lemma_.lower() in CLAIM_NOUNS and doc[first.i + 1].dep_ in ("amod", "compound", "nmod")
 
 
 def _clause_of(token: Token) -> Token:
