@@ -133,8 +133,9 @@ class Arguments:
                  subject_control_verbs: frozenset[str] = frozenset(), acting_nouns: frozenset[str] = frozenset(),
                  speaks=lambda token: False, proposal_nouns: frozenset[str] = frozenset(),
                  undoing_verbs: frozenset[str] = frozenset(), undone=lambda noun: False,
-                 blamed_for=lambda noun: None, verb_type=lambda verb: None):
+                 blamed_for=lambda noun: None, verb_type=lambda verb: None, readiness: frozenset[str] = frozenset()):
         self.doc = doc
+        self.readiness = readiness  # "open", "ready": "Kyiv is open to talks with Budapest" is Kyiv's act in prospect
         # the event type a verb triggers: a request's object is to do what follows ("pressed
         # Budapest to lift"), an accusation's is said to have done it ("accused Indian troops of…")
         self.verb_type = verb_type
@@ -531,6 +532,9 @@ class Arguments:
                 return found
         if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in MOTION_VERBS:
             return self._subject(noun.head.head)  # "a Saudi delegation travelled to Sanaa for talks"
+        if noun.dep_ == "pobj" and noun.head.lower_ in ("to", "for") and noun.head.head.pos_ == "ADJ" and \
+                noun.head.head.dep_ == "acomp" and noun.head.head.lemma_.lower() in self.readiness:
+            return self._subject(noun.head.head.head)  # "Washington remained open to talks with Moscow"
         accused = self._accused_of_gerund(noun)
         if accused:
             return accused  # "accused Indian troops of trespassing on…", the gerund tagged a noun

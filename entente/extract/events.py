@@ -1005,7 +1005,8 @@ class EventBuilder:
         args = Arguments(doc, *options, proposal_nouns=self.status.words["proposal_nouns"],
                          undoing_verbs=self.lexicon.words("undoing_verbs"),
                          undone=lambda noun: self._undone_by(noun, noun.head), blamed_for=self._blamed_for,
-                         verb_type=lambda verb: getattr(self.lexicon.trigger(verb.lemma_, "VERB"), "type", None))
+                         verb_type=lambda verb: getattr(self.lexicon.trigger(verb.lemma_, "VERB"), "type", None),
+                         readiness=self.status.words["readiness_adjectives"])
         self._doc_text = text
         self._args = args
         self._actor_spans = args.actor_spans

@@ -46,7 +46,8 @@ class StatusReader:
             "failure_verbs", "failure_nouns", "report_nouns", "admission_verbs", "proposal_nouns",
             "interception_verbs", "own_things", "evaluative_verbs", "accusing_words",
             "threat_governors", "answering_words", "threatening_words", "praising_words", "denial_of_acts",
-            "dismissive_words", "seeking_verbs", "restraint_words", "force_nouns", "insisting_verbs")}
+            "dismissive_words", "seeking_verbs", "restraint_words", "force_nouns", "insisting_verbs",
+            "readiness_adjectives")}
         self.adverbs = dict(self.lexicon.status.get("adverbs") or {})
         self._accordings: tuple = (None, [])  # (document, where "according" stands in it)
 
@@ -184,7 +185,9 @@ class StatusReader:
             if reading.status == "asserted":
                 reading.status = "promised" if _under_terms(copula) else "planned"
             return False
-        if child.dep_ == "xcomp" and lemma in self.words["promised_verbs"]:
+        if child.dep_ == "xcomp" and lemma in self.words["promised_verbs"] or \
+                child.dep_ == "prep" and child.lower_ in ("to", "for") and governor.pos_ == "ADJ" and \
+                lemma in self.words["readiness_adjectives"]:  # ("open to talks", "ready for talks")
             reading.status = "promised" if reading.status == "asserted" else reading.status
             return False
         if (child.dep_ == "xcomp" or child.dep_ == "dobj" and child.pos_ == "NOUN") and \
