@@ -73,6 +73,8 @@ STANCE_PARTICIPLES = {"oppose"}
 # Verbs of answering whose "with" names the answer ("Seoul replied with sanctions"), and
 # whose "against" names what is answered ("retaliated against the EU tariffs": events.py).
 REPLY_VERBS = {"reply", "respond", "react", "answer", "retaliate", "hit"}
+# Participles whose agents are the parties of the deal they qualify: "the accord reached by A and B"
+CONCLUDING_VERBS = {"reach", "announce", "strike", "conclude", "seal"}
 # Prepositions that time a clause by a meeting with someone: "said after talks with Starmer"
 MEETING_TIME_PREPS = {"after", "following", "during"}
 BORROW_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "relcl", "acomp"}
@@ -535,6 +537,9 @@ class Arguments:
         if noun.dep_ == "pobj" and noun.head.lower_ in ("to", "for") and noun.head.head.pos_ == "ADJ" and \
                 noun.head.head.dep_ == "acomp" and noun.head.head.lemma_.lower() in self.readiness:
             return self._subject(noun.head.head.head)  # "Washington remained open to talks with Moscow"
+        by_participle = self._participle_agents(noun)
+        if by_participle:
+            return by_participle  # "the deal announced by Netanyahu in Rome and by Yildirim in Ankara"
         accused = self._accused_of_gerund(noun)
         if accused:
             return accused  # "accused Indian troops of trespassing on…", the gerund tagged a noun
@@ -566,6 +571,19 @@ class Arguments:
                 return self._prep(verb, "by")
             return self._subject(verb)
         return []
+
+    def _participle_agents(self, noun: Token) -> list[Span]:
+        """'The accord reached by Armenia and Azerbaijan', 'the deal announced by Netanyahu and
+        by Yildirim': the agents of a participle of concluding on the noun are its parties (not
+        those of "brokered by", who went between)."""
+        found = []
+        for acl in tree.children(noun):
+            if acl.dep_ != "acl" or acl.tag_ != "VBN" or acl.lemma_.lower() not in CONCLUDING_VERBS:
+                continue
+            for agent in (c for c in tree.children(acl) if c.dep_ == "agent"):
+                for by in (agent, *(c for c in tree.children(agent) if c.dep_ == "conj" and c.lower_ == "by")):
+                    found += [a for o in tree.children(by) if o.dep_ == "pobj" for a in self.actors_of(o) if a not in found]
+        return found
 
     def _accused_of_gerund(self, noun: Token) -> list[Span]:
         """'Accused Indian troops of trespassing on Chinese territory': a gerund the tagger
