@@ -598,8 +598,10 @@ class Arguments:
         return []
 
     def _timed_by_meeting(self, noun: Token) -> Token | None:
-        """The clause a meeting with a named side times ("said after talks with Starmer",
-        "announced a ceasefire following talks with Erdogan"): its verb, whose subject met."""
+        """The clause a meeting times, with a named side ("said after talks with Starmer",
+        "announced a ceasefire following talks with Erdogan") or among the sides the clause's
+        subject joins ("after a trilateral meeting, the ministers of A, B and C urged…"): its
+        verb, whose subject met."""
         if noun.dep_ not in ("pobj", "dobj") or noun.head.lower_ not in MEETING_TIME_PREPS:
             return None
         verb = noun.head.head
@@ -609,8 +611,6 @@ class Arguments:
             return None
         with_someone = any(c.dep_ == "prep" and c.lower_ == "with" and any(
             o.dep_ == "pobj" and self.actors_of(o) for o in tree.children(c)) for c in tree.children(noun))
-        # or among the sides the clause's subject joins ("after a trilateral meeting, the
-        # ministers of A, B and C urged…")
         return verb if with_someone or len({code_of(a) for a in self._subject(verb)} - {None}) > 1 else None
 
     def _object(self, trigger: Token) -> list[Span]:
