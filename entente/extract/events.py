@@ -997,15 +997,18 @@ class EventBuilder:
             tree.forget()
 
     def _build(self, doc: Doc, doc_id: str, doc_name: str | None, text: str) -> list[Event]:
+        def verb_type(verb: Token) -> str | None:  # the event type a verb's lemma triggers, if any
+            return getattr(self.lexicon.trigger(verb.lemma_, "VERB"), "type", None)
+
         options = (self.lexicon.light_verbs,
-                   lambda t: t.pos_ == "VERB" and self.lexicon.trigger(t.lemma_, "VERB") is not None,
+                   lambda t: t.pos_ == "VERB" and verb_type(t) is not None,
                    lambda noun: "compound" in getattr(self.trigger_of(noun), "frame", Frame("", (), (), ())).target,
                    self.lexicon.instrument_verbs, self.lexicon.subject_control_verbs, self.actors.acting_nouns,
                    self._speaks)
         args = Arguments(doc, *options, proposal_nouns=self.status.words["proposal_nouns"],
                          undoing_verbs=self.lexicon.words("undoing_verbs"),
                          undone=lambda noun: self._undone_by(noun, noun.head), blamed_for=self._blamed_for,
-                         verb_type=lambda verb: getattr(self.lexicon.trigger(verb.lemma_, "VERB"), "type", None),
+                         verb_type=verb_type,
                          readiness=self.status.words["readiness_adjectives"])
         self._doc_text = text
         self._args = args
