@@ -2574,9 +2574,14 @@ class EventBuilder:
                 continue
             # (one harmed who says so accuses; one armed who says so does not)
             involved = {_code(s) for s in f.sources + (f.targets if f.meaning.type == "AID" else [])}
+            # "Tehran accused Riyadh of bombing…": the telling verb is itself the accusation
+            told = {(_code(s), _code(t)) for g in found if g.trigger.i == head.head.i and g.meaning.type == "ACCUSE"
+                    for s in g.sources for t in g.targets}
             for accuser in args.actors_of(head):
                 for source in f.sources:
-                    if _code(accuser) and _code(source) and _code(accuser) not in involved:
+                    if (_code(accuser), _code(source)) in told:
+                        accusers.append(accuser)
+                    elif _code(accuser) and _code(source) and _code(accuser) not in involved:
                         accusers.append(accuser)
                         records.append(self._event(
                             f, accuser, source, sentence, doc, doc_id, name, args,
