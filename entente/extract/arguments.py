@@ -473,6 +473,9 @@ class Arguments:
         verb = trigger.head
         if trigger.dep_ == "pcomp" and verb.dep_ == "prep" and verb.lower_ in ("of", "for"):
             verb = verb.head
+            if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj" and self.verb_type(verb.head) == "ACCUSE":
+                # "accused Saudi-led warplanes of bombing…": the parser hangs "of" on the one accused
+                return self.actors_of(verb) or None
             if verb.pos_ in ("VERB", "AUX") and is_passive(verb):
                 # "Iran has been accused by Washington of supplying…": the one accused does it
                 found = [a for c in tree.children(verb) if c.dep_ == "nsubjpass" for a in self.actors_of(c)]
