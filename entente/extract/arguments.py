@@ -229,6 +229,10 @@ class Arguments:
             for child in tree.children(head):
                 if child.dep_ == "appos" and child not in heads and self._different_actors(head, child):
                     heads += [child, *(c for c in child.conjuncts if c not in heads)]
+                elif child.dep_ == "appos" and child not in heads:
+                    # "Guyana's president Irfaan Ali and Venezuela's Nicolas Maduro": the parser
+                    # hangs the second name on the first one's name in apposition to its title
+                    heads += [c for c in child.conjuncts if c not in heads and c.i in self.actor_at]
         return heads
 
     def _different_actors(self, a: Token, b: Token) -> bool:
