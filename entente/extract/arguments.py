@@ -346,10 +346,19 @@ class Arguments:
                     continue  # "…, a charge Caracas denied": the parser makes both subjects
                 if found:
                     found += [p for p in self._partners(trigger, child) if p not in found]
+                    found += [a for a in self._joined_subject(trigger, child) if a not in found]
                 return found
         if trigger.dep_ == "ROOT" and trigger.tag_ in ("VBD", "VBZ", "VBP"):
             return self._left_actor(trigger)
         return self._borrowed_subject(trigger)
+
+    def _joined_subject(self, verb: Token, subject: Token) -> list[Span]:
+        """'Angola's president, João Lourenço, and Congo's Félix Tshisekedi hosted…': after an
+        apposition the parser may make the second of two joined subjects a subject of its own."""
+        later = next((c for c in tree.children(verb) if c.dep_ == "nsubj" and c.i > subject.i), None)
+        if later is None or not any(t.dep_ == "cc" and t.lower_ == "and" for t in verb.doc[subject.i:later.i]):
+            return []
+        return self.actors_of(later)
 
     def _partners(self, verb: Token, subject: Token) -> list[Span]:
         """Sides named as doing the act with its subject: "Spain, together with Ireland,
