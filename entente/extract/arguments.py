@@ -347,6 +347,7 @@ class Arguments:
                 if found:
                     found += [p for p in self._partners(trigger, child) if p not in found]
                     found += [a for a in self._joined_subject(trigger, child) if a not in found]
+                    found += [a for a in self._likewise(trigger) if a not in found]
                 return found
         if trigger.dep_ == "ROOT" and trigger.tag_ in ("VBD", "VBZ", "VBP"):
             return self._left_actor(trigger)
@@ -359,6 +360,12 @@ class Arguments:
         if later is None or not any(t.dep_ == "cc" and t.lower_ == "and" for t in verb.doc[subject.i:later.i]):
             return []
         return self.actors_of(later)
+
+    def _likewise(self, verb: Token) -> list[Span]:
+        """'Qatar welcomed the ruling, as did Bangladesh': those said to do the same do it too."""
+        return [a for clause in tree.children(verb) if clause.dep_ == "advcl" and clause.lemma_.lower() in ("do", "have")
+                and any(m.dep_ == "mark" and m.lower_ == "as" for m in tree.children(clause))
+                for s in tree.children(clause) if s.dep_ == "nsubj" for a in self.actors_of(s)]
 
     def _partners(self, verb: Token, subject: Token) -> list[Span]:
         """Sides named as doing the act with its subject: "Spain, together with Ireland,
