@@ -1328,20 +1328,28 @@ class EventBuilder:
         object that repeats a noun of the sentence before, or earlier in its own, answers
         whoever brought that noun in (the subject of the verb it was the object of, or its
         possessor: "Iran's offer")."""
-        obj = next((c for c in tree.children(f.trigger) if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"
-                    and any(d.dep_ == "det" and d.lower_ in ("the", "this") for d in tree.children(c))), None)
-        if obj is None or obj.i in self._args.actor_at:
+        earlier = self._repeated_noun(f.trigger)
+        if earlier is None:
             return []
         own = {_code(s) for s in f.sources}
-        doc = obj.doc
-        for earlier in reversed(doc[self._previous_sentence_start(obj):obj.i]):
-            if earlier.lemma_.lower() != obj.lemma_.lower() or earlier.pos_ != "NOUN":
-                continue
-            found = self._args.fill("poss", earlier, [])
-            if not found and earlier.dep_ == "dobj":
-                found = self._args.fill("subj", earlier.head, [])
-            return [a for a in found if _code(a) and _code(a) not in own]  # the nearest mention only
-        return []
+        found = self._args.fill("poss", earlier, [])
+        if not found and earlier.dep_ == "dobj":
+            found = self._args.fill("subj", earlier.head, [])
+        if not found:  # "…to five principles, which he presented to the Council"
+            sentence = earlier.doc[self._sent_start[earlier.i]:earlier.i]
+            found = [a for c in tree.children(earlier) if c.dep_ == "relcl"
+                     for a in self._fill(("subj",), c, self._args, [], [], sentence)]
+        return [a for a in found if _code(a) and _code(a) not in own]  # the nearest mention only
+
+    def _repeated_noun(self, verb: Token) -> Token | None:
+        """The nearest earlier mention (in the sentence before, or earlier in its own) of the
+        noun a verb's definite object repeats: "presented five principles… endorsed the principles"."""
+        obj = next((c for c in tree.children(verb) if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"
+                    and any(d.dep_ == "det" and d.lower_ in ("the", "this") for d in tree.children(c))), None)
+        if obj is None or obj.i in self._args.actor_at:
+            return None
+        return next((earlier for earlier in reversed(obj.doc[self._previous_sentence_start(obj):obj.i])
+                     if earlier.lemma_.lower() == obj.lemma_.lower() and earlier.pos_ == "NOUN"), None)
 
     @staticmethod
     def _object_lemma(verb: Token) -> str | None:
@@ -1401,7 +1409,8 @@ class EventBuilder:
         if not self._definite_object(verb):
             return False
         return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.lexicon.words("decision_nouns")
-                   and not any(p.dep_ == "prep" for p in tree.children(c)) for c in tree.children(verb))
+                   and not any(p.dep_ == "prep" for p in tree.children(c)) for c in tree.children(verb)) \
+            or self._repeated_noun(verb) is not None  # "presented five principles… endorsed the principles"
 
     def _implicit_targets(self, open_ended, events: list[Event], doc: Doc, doc_id: str,
                           name: str | None, args: Arguments) -> list[Event]:
