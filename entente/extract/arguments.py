@@ -753,8 +753,9 @@ class Arguments:
             heads += [o for p in tree.children(trigger) if p.dep_ == "prep" and p.lower_ == "of" and word == "against"
                       for o in tree.children(p) if o.dep_ == "pobj"]
             # "suspended parts of their aid to Kigali": the prep hangs on what the part is of;
-            # "hosted five days of talks between Riyadh and Tehran": on what the measure is of
-            heads += [o for h in heads[1:] if h.lemma_.lower() in PARTITIVES or word == "between"
+            # "hosted five days of talks between Riyadh and Tehran": on what the measure is of;
+            # "passed recordings of the killing to Washington": on what the object is of
+            heads += [o for h in heads[1:] if h.lemma_.lower() in PARTITIVES or word in ("between", "to")
                       for p in tree.children(h) if p.dep_ == "prep" and p.lower_ == "of"
                       for o in tree.children(p) if o.dep_ == "pobj"]
         if word == "with":
