@@ -48,6 +48,7 @@ PARTITIVES = {"part", "parts", "some", "much", "most", "all", "half", "portion",
               "hundred", "thousand", "dozen"}
 # Prepositions the parser often hangs on a verb's object rather than on the verb: "shipped
 # 40 drones to Russia".
+MAKING_VERBS = {"make", "build", "design", "manufacture", "produce", "develop"}
 OBJECT_PREPS = {"on", "against", "with", "from", "to", "into", "between", "in", "behind", "around", "along"}
 # Nouns for a border: troops sent "to its border with Belarus" face the side across it.
 FRONTIERS = {"border", "frontier", "boundary"}
@@ -316,7 +317,10 @@ class Arguments:
     # -- slots -------------------------------------------------------------------------------
     def fill(self, slot: str, trigger: Token, items: list[Span]) -> list[Span]:
         if slot == "subj":
-            return self._subject(trigger)
+            found = self._subject(trigger)
+            if self.verb_type(trigger) == "AID":
+                return found
+            return [a for a in found if not _maker(a)]  # "an Iranian-made drone struck…": not its maker
         if slot == "obj":
             return self._object(trigger)
         if slot in ("poss", "adj", "compound"):
@@ -876,6 +880,12 @@ class Arguments:
 
 # "men loyal to the Houthis", "a carrier linked to an Israeli businessman": whose they are
 ALLEGIANCE_WORDS = {"loyal", "allied", "close", "linked", "tied", "affiliated", "aligned"}
+
+
+def _maker(span: Span) -> bool:
+    """Does the actor name only who made a thing ("Iranian-made", "Turkish-built drones")?"""
+    root = span.root
+    return root.dep_ == "npadvmod" and root.head.dep_ == "amod" and root.head.lemma_.lower() in MAKING_VERBS
 
 
 def holder_of(noun: Token) -> Token | None:
