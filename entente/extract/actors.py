@@ -126,6 +126,7 @@ class ActorMatcher:
         found = self._owned_bodies(found)
         found += self._in_context(doc, found)
         found += self._group_anaphors(doc, found)
+        found += self._role_anaphors(doc, found)
         found += self._body_anaphors(doc, found)
         found += self._state_anaphors(doc, found)
         found += self._titled_strangers(doc, ents, found)
@@ -208,6 +209,33 @@ class ActorMatcher:
             entry = self.actors.in_context[doc[start:end].text]
             if entry.actor_id in named and not covered.intersection(range(start, end)):
                 out.append(self._with_role(doc[start:end], entry))
+        return out
+
+    def _role_anaphors(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """'Mali's junta … the junta': a definite role noun refers back to the state whose role
+        of that name was told last before ("Mali's junta", "the Malian junta", "the junta in
+        Bamako")."""
+        owned = []  # (position of the role noun, its state's span)
+        for span in found:
+            if getattr(self._entry(span), "kind", None) != "state":
+                continue
+            root = span.root
+            role = root if root.lower_ in self.actors.role_anaphors else \
+                root.head if root.head.lower_ in self.actors.role_anaphors and root.dep_ in ("poss", "amod", "compound") else \
+                root.head.head if root.dep_ == "pobj" and root.head.lower_ == "in" and \
+                root.head.head.lower_ in self.actors.role_anaphors else None
+            if role is not None:
+                owned.append((role.i, role.lower_, span))
+        if not owned:
+            return []
+        out = []
+        for token in _definite_nouns(doc, found, self.actors.role_anaphors, (NOUN,), ("amod", "compound", "poss")):
+            before = [s for i, word, s in owned if i < token.i and word == token.lower_
+                      and not any(c.dep_ == "prep" for c in token.children)]
+            if before:
+                span = Span(doc, token.i, token.i + 1, label=before[-1].label_)
+                self._set_entry(span, _with_sector(self._entry(before[-1]), "government"))
+                out.append(span)
         return out
 
     def _body_anaphors(self, doc: Doc, found: list[Span]) -> list[Span]:

@@ -378,7 +378,7 @@ def _load(dirs: list[Path]) -> ActorDictionary:
     roles, offices, collectives = _load_roles(dirs, codes)
     dictionary = ActorDictionary(list(states.values()), organisations, people, roles, offices, collectives)
     # the word lists of roles.yaml, read from every file (all but coded_apart case-folded)
-    for key in ("group_anaphors", "body_anaphors", "any_body_anaphors", "state_body_anaphors",
+    for key in ("group_anaphors", "body_anaphors", "any_body_anaphors", "state_body_anaphors", "role_anaphors",
                 "state_titles", "title_ranks", "honorifics"):
         setattr(dictionary, key, frozenset(w.casefold() for w in _role_words(dirs, key)))
     dictionary.coded_apart = frozenset(_role_words(dirs, "coded_apart"))
@@ -498,6 +498,7 @@ class ActorDictionary:
         self.body_anaphors: frozenset[str] = frozenset()  # likewise
         self.any_body_anaphors: frozenset[str] = frozenset()  # likewise
         self.state_body_anaphors: frozenset[str] = frozenset()  # likewise
+        self.role_anaphors: frozenset[str] = frozenset()  # likewise: "the junta" after "Mali's junta"
         self.coded_apart: frozenset[str] = frozenset()  # likewise: role nouns coded apart from their state
         self.state_titles: frozenset[str] = frozenset()  # likewise: titles whose unknown holder speaks for the state in view
         self.title_ranks: frozenset[str] = frozenset()  # likewise: "deputy", "vice" before such a title
