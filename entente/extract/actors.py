@@ -215,28 +215,36 @@ class ActorMatcher:
         """'Mali's junta … the junta': a definite role noun refers back to the state whose role
         of that name was told last before ("Mali's junta", "the Malian junta", "the junta in
         Bamako")."""
-        owned = []  # (position of the role noun, its state's span)
+        owned = []  # (position of the role noun, the noun, its state's span)
         for span in found:
-            if getattr(self._entry(span), "kind", None) != "state":
-                continue
-            root = span.root
-            role = root if root.lower_ in self.actors.role_anaphors else \
-                root.head if root.head.lower_ in self.actors.role_anaphors and root.dep_ in ("poss", "amod", "compound") else \
-                root.head.head if root.dep_ == "pobj" and root.head.lower_ == "in" and \
-                root.head.head.lower_ in self.actors.role_anaphors else None
-            if role is not None:
-                owned.append((role.i, role.lower_, span))
+            if getattr(self._entry(span), "kind", None) == "state":
+                role = self._role_of(span.root)
+                if role is not None:
+                    owned.append((role.i, role.lower_, span))
         if not owned:
             return []
         out = []
         for token in _definite_nouns(doc, found, self.actors.role_anaphors, (NOUN,), ("amod", "compound", "poss")):
-            before = [s for i, word, s in owned if i < token.i and word == token.lower_
-                      and not any(c.dep_ == "prep" for c in token.children)]
+            if any(c.dep_ == "prep" for c in token.children):
+                continue  # "the junta in Niamey" names its own state
+            before = [s for i, word, s in owned if i < token.i and word == token.lower_]
             if before:
                 span = Span(doc, token.i, token.i + 1, label=before[-1].label_)
                 self._set_entry(span, _with_sector(self._entry(before[-1]), "government"))
                 out.append(span)
         return out
+
+    def _role_of(self, name: Token) -> Token | None:
+        """The role noun a state's name owns: itself ("the Malian junta"), its head after a
+        possessive or modifier ("Mali's junta"), or after "in" ("the junta in Bamako")."""
+        words = self.actors.role_anaphors
+        if name.lower_ in words:
+            return name
+        if name.dep_ in ("poss", "amod", "compound") and name.head.lower_ in words:
+            return name.head
+        if name.dep_ == "pobj" and name.head.lower_ == "in" and name.head.head.lower_ in words:
+            return name.head.head
+        return None
 
     def _body_anaphors(self, doc: Doc, found: list[Span]) -> list[Span]:
         """'The agency', 'the alliance', 'the Treasury': the body (international, or a state's)

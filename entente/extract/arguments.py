@@ -46,9 +46,10 @@ PARTITIVES = {"part", "parts", "some", "much", "most", "all", "half", "portion",
               # (the tagger's lemma of "thousands" is "thousand")
               "hundreds", "thousands", "tens", "dozens", "scores", "number", "numbers",
               "hundred", "thousand", "dozen"}
+# Verbs of making whose actor modifier names only a weapon's maker: "Iranian-made drones".
+MAKING_VERBS = {"make", "build", "design", "manufacture", "produce", "develop"}
 # Prepositions the parser often hangs on a verb's object rather than on the verb: "shipped
 # 40 drones to Russia".
-MAKING_VERBS = {"make", "build", "design", "manufacture", "produce", "develop"}
 OBJECT_PREPS = {"on", "against", "with", "from", "to", "into", "between", "in", "behind", "around", "along"}
 # Nouns for a border: troops sent "to its border with Belarus" face the side across it.
 FRONTIERS = {"border", "frontier", "boundary"}

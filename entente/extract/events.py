@@ -2589,7 +2589,7 @@ class EventBuilder:
             for accuser in args.actors_of(head):
                 for source in f.sources:
                     if (_code(accuser), _code(source)) in told:
-                        accusers.append(accuser)
+                        accusers.append(accuser)  # (a denial still answers it)
                     elif _code(accuser) and _code(source) and _code(accuser) not in involved:
                         accusers.append(accuser)
                         records.append(self._event(
