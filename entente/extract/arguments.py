@@ -347,7 +347,7 @@ class Arguments:
         for child in tree.children(trigger):
             if child.dep_ in SUBJECT_DEPS or child.dep_ == "nsubjpass":  # a stance: "is opposed"
                 found = self._resolve_subject(child)
-                if not found and any(c.i > child.i and c.dep_ == "nsubj" for c in tree.children(trigger)):
+                if not found and _later_subject(trigger, child) is not None:
                     continue  # "…, a charge Caracas denied": the parser makes both subjects
                 if found:
                     found += [p for p in self._partners(trigger, child) if p not in found]
@@ -361,7 +361,7 @@ class Arguments:
     def _joined_subject(self, verb: Token, subject: Token) -> list[Span]:
         """'Angola's president, João Lourenço, and Congo's Félix Tshisekedi hosted…': after an
         apposition the parser may make the second of two joined subjects a subject of its own."""
-        later = next((c for c in tree.children(verb) if c.dep_ == "nsubj" and c.i > subject.i), None)
+        later = _later_subject(verb, subject)
         if later is None or not any(t.dep_ == "cc" and t.lower_ == "and" for t in verb.doc[subject.i:later.i]):
             return []
         return self.actors_of(later)
@@ -881,6 +881,12 @@ class Arguments:
 
 # "men loyal to the Houthis", "a carrier linked to an Israeli businessman": whose they are
 ALLEGIANCE_WORDS = {"loyal", "allied", "close", "linked", "tied", "affiliated", "aligned"}
+
+
+def _later_subject(verb: Token, subject: Token) -> Token | None:
+    """A second subject the parser gives a verb after `subject`: "…, a charge Caracas denied",
+    "A's president, X, and B's Y hosted…" (`Arguments._subject` reads both)."""
+    return next((c for c in tree.children(verb) if c.dep_ == "nsubj" and c.i > subject.i), None)
 
 
 def _maker(span: Span) -> bool:
