@@ -73,6 +73,7 @@ OFFICES: dict[str, str] = {
     "european_council_president": "government",
     "nato_secretary_general": "government",
     "iaea_director_general": "government",
+    "igo_head": "government",  # the head of another international body: AU Commission, Arab League, OAS, IMF, WHO
     "group_leader": "armed_group",
     "opposition_leader": "opposition",
 }
