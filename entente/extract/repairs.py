@@ -13,6 +13,14 @@ declared. The repair gives the parse a reader sees: the ones declared are the ob
 joins "Canada" to "generals" and leaves "sanctioned" without a subject, so Britain seems to
 sanction Canada. The repair makes such a name, followed at once by a finite verb that lacks
 a subject, that verb's subject.
+
+"Tripoli accused Moscow of fuelling the war; the Kremlin denied sending fighters": the model
+hangs the clause before the semicolon on the verb after it, as what the Kremlin denied, so
+the accusation looks denied and is lost. A clause so hung is a clause of its own (parataxis).
+
+"On Sunday Azerbaijan agreed to delay the handover": the model reads "Sunday Azerbaijan" as
+one name, the object of "On", and leaves "agreed" without a subject. The repair gives the
+date to "On" and the name to the verb as its subject.
 """
 
 from __future__ import annotations
@@ -23,6 +31,10 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
 
 FINITE = ("VBD", "VBZ", "VBP")  # the tags of a verb that makes a clause of its own
+# Words that name a day or a month (the repairs run before the entity recogniser)
+DAY_AND_MONTH_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                       "january", "february", "march", "april", "may", "june", "july", "august",
+                       "september", "october", "november", "december"}
 
 
 @Language.component("entente_parse_repairs")
@@ -30,6 +42,7 @@ def parse_repairs(doc: Doc) -> Doc:
     # the few tokens worth a look, read from arrays (a Token object for every word is slow)
     lowers, deps, tags = doc.to_array([LOWER, DEP, POS]).T.tolist()
     persona, conj, propn = doc.vocab.strings["persona"], doc.vocab.strings["conj"], PROPN
+    semicolon, pobj = doc.vocab.strings[";"], doc.vocab.strings["pobj"]
     for i in [i for i, lower in enumerate(lowers) if lower == persona]:
         if _persona_as_verb(doc[i]):
             _repair_persona(doc[i])
@@ -37,6 +50,10 @@ def parse_repairs(doc: Doc) -> Doc:
         verb = _subject_taken_for_a_conjunct(doc[i])
         if verb is not None:
             _repair_subject(doc[i], verb)
+    for i in [i for i, lower in enumerate(lowers) if lower == semicolon]:
+        _free_clause_before(doc[i])
+    for i in [i for i, (dep, tag) in enumerate(zip(deps, tags)) if dep == pobj and tag == propn]:
+        _subject_after_a_date(doc[i])
     return doc
 
 
@@ -57,6 +74,33 @@ def _repair_persona(persona: Token) -> None:
     for word in (non, grata):
         word.head, word.dep_ = persona, "amod"
     persona.dep_, persona.pos_, persona.tag_ = "oprd", "NOUN", "NN"
+
+
+def _free_clause_before(semicolon: Token) -> None:
+    """A clause before a semicolon that the model hung as the complement of the verb after
+    it becomes a clause of its own (the semicolon may hang on either)."""
+    clause = semicolon.head
+    if clause.dep_ == "ccomp" and clause.i < semicolon.i < clause.head.i:
+        clause.dep_ = "parataxis"
+        return
+    if clause.i <= semicolon.i:
+        return
+    for child in clause.children:  # the verb after the semicolon
+        if child.dep_ == "ccomp" and child.right_edge.i < semicolon.i:
+            child.dep_ = "parataxis"
+
+
+def _subject_after_a_date(name: Token) -> None:
+    """'On Sunday Azerbaijan agreed…': a name that the model joined to the date before it, as
+    the object of the preposition, is the subject of the verb that follows."""
+    preposition, dates = name.head, [c for c in name.children if c.dep_ == "compound" and c.lower_ in DAY_AND_MONTH_NAMES]
+    verb = preposition.head
+    if len(dates) != 1 or len(list(name.children)) != 1 or not preposition.i < dates[0].i < name.i or \
+            verb.pos_ != "VERB" or verb.i <= name.i or preposition.dep_ != "prep" or \
+            any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+        return
+    dates[0].head, dates[0].dep_ = preposition, "pobj"
+    name.head, name.dep_ = verb, "nsubj"
 
 
 def _subject_taken_for_a_conjunct(name: Token) -> Token | None:
