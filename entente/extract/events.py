@@ -2895,9 +2895,15 @@ def _infinitive(verb: Token) -> bool:
 
 
 def _of_its_own(noun: Token) -> bool:
-    """'sanctions of their own', 'expulsions of its own': an act like another's."""
+    """'sanctions of their own', 'expulsions of its own', 'their own suspensions': an act
+    like another's (not 'its own sanctions, including curbs on Iranian oil', which says
+    whom they hit)."""
+    children = tree.children(noun)
     return any(p.dep_ == "prep" and p.lower_ == "of" and o.dep_ == "pobj" and o.lower_ == "own"
-               for p in tree.children(noun) for o in tree.children(p))
+               for p in children for o in tree.children(p)) or \
+        any(c.dep_ == "amod" and c.lower_ == "own" for c in children) and \
+        any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in children) and \
+        not any(c.dep_ == "prep" for c in children)
 
 
 def _echoed(f: Found, acts: list[Act], sentence: Span) -> list[Span]:
