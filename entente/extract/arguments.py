@@ -19,7 +19,7 @@ from entente.extract.items import CURRENCIES
 from entente.knowledge.actors import out_of_office
 
 PREP_SLOTS = {"by", "to", "on", "against", "with", "from", "of", "at", "for", "in", "over",
-              "between", "into", "onto", "toward", "towards"}
+              "between", "into", "onto", "toward", "towards", "outside"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 # Nouns that make a fixed phrase with "in" and name no act of the clause's doer: "in return
 # for the deployment", "in exchange for prisoners", "in response to the strikes".

@@ -1584,6 +1584,9 @@ class EventBuilder:
                 not self._fill(tuple(x for x in meaning.frame.source if x != "producer"),
                                token, args, [], previous, sentence):
             return None  # ("denied the deliveries": the denier is the agent)
+        needed = self.lexicon.noun_requires_prep.get(token.lower_) if meaning.pos == "NOUN" else None
+        if needed and not any(c.dep_ == "prep" and c.lower_ in needed for c in tree.children(token)):
+            return None  # "an inquiry into the sabotage", not "closed its inquiry"
         items = args.items_near(token)
         thing = self._its_item(token, meaning, args, sentence)
         if thing is not None and thing not in items:

@@ -16,7 +16,7 @@ from entente.model import EVENT_TYPES
 
 SLOTS = {"subj", "obj", "poss", "adj", "compound", "by", "to", "on", "against", "with", "from",
          "of", "at", "for", "in", "over", "between", "iobj", "dative", "producer", "adj_item",
-         "clause_subj", "behind", "around", "alongside", "into", "along"}
+         "clause_subj", "behind", "around", "alongside", "into", "along", "outside"}
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ class Lexicon:
     nouns: dict[str, Trigger] = field(default_factory=dict)
     light_verbs: frozenset[str] = frozenset()
     requires_prep: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    noun_requires_prep: dict[str, tuple[str, ...]] = field(default_factory=dict)
     requires_prep_object: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     retyped_by_object: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     retyped_by_preposition: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
@@ -115,8 +116,8 @@ def _load(extra_dirs: tuple[Path, ...]) -> Lexicon:
         lexicon.requires_body_object |= frozenset(w.lower() for w in data.get("requires_body_object") or ())
         lexicon.requires_actor_object |= frozenset(w.lower() for w in data.get("requires_actor_object") or ())
         lexicon.requires_infinitive |= frozenset(w.lower() for w in data.get("requires_infinitive") or ())
-        lexicon.requires_prep.update(
-            {k: tuple(v or ()) for k, v in (data.get("requires_prep") or {}).items()})
+        for key in ("requires_prep", "noun_requires_prep"):
+            getattr(lexicon, key).update({k: tuple(v or ()) for k, v in (data.get(key) or {}).items()})
         for key in ("blocked_particles", "requires_object", "excluded_objects", "excluded_modifiers"):
             getattr(lexicon, key).update(
                 {k: tuple(w.lower() for w in v or ()) for k, v in (data.get(key) or {}).items()})
