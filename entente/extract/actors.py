@@ -127,6 +127,7 @@ class ActorMatcher:
         found += self._in_context(doc, found)
         found += self._group_anaphors(doc, found)
         found += self._role_anaphors(doc, found)
+        found += self._document_anaphors(doc, found)
         found += self._body_anaphors(doc, found)
         found += self._state_anaphors(doc, found)
         found += self._titled_strangers(doc, ents, found)
@@ -231,6 +232,35 @@ class ActorMatcher:
             if before:
                 span = Span(doc, token.i, token.i + 1, label=before[-1].label_)
                 self._set_entry(span, _with_sector(self._entry(before[-1]), "government"))
+                out.append(span)
+        return out
+
+    def _document_anaphors(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """'The council adopted Resolution 2216. The text demands…': a definite document as the
+        subject of a verb speaks for whoever adopted or issued a document just before (the
+        subject of "adopted", "issued", "voted to…", in that sentence or the two before)."""
+        documents = [t for t in _definite_nouns(doc, found, self.actors.document_anaphors, (NOUN,),
+                                                ("amod", "compound", "poss"))
+                     if t.dep_ == "nsubj" and not any(c.dep_ in ("poss", "prep", "amod", "compound") for c in t.children)]
+        if not documents:
+            return []
+        # a subject's actor: the subject itself ("the council") or its modifier ("ASEAN ministers")
+        by_root = {(span.root.head.i if span.root.dep_ in ("nmod", "compound", "amod", "poss") else span.root.i): span
+                   for span in found}
+        out = []
+        for token in documents:
+            sentence = token.sent
+            window_start = sentence.start
+            for _ in range(2):
+                if window_start > 0:
+                    window_start = doc[window_start - 1].sent.start
+            authors = [by_root[c.i] for verb in doc[window_start:token.i]
+                       if verb.pos_ == "VERB" and verb.lemma_.lower() in self.actors.adopting_verbs
+                       and not any(c.dep_ == "prep" and c.lower_ == "against" or c.dep_ == "neg" for c in verb.children)
+                       for c in verb.children if c.dep_ == "nsubj" and c.i in by_root]
+            if authors:
+                span = Span(doc, token.i, token.i + 1, label=authors[-1].label_)
+                self._set_entry(span, self._entry(authors[-1]))
                 out.append(span)
         return out
 

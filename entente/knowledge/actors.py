@@ -380,7 +380,7 @@ def _load(dirs: list[Path]) -> ActorDictionary:
     dictionary = ActorDictionary(list(states.values()), organisations, people, roles, offices, collectives)
     # the word lists of roles.yaml, read from every file (all but coded_apart case-folded)
     for key in ("group_anaphors", "body_anaphors", "any_body_anaphors", "state_body_anaphors", "role_anaphors",
-                "state_titles", "title_ranks", "honorifics"):
+                "document_anaphors", "adopting_verbs", "state_titles", "title_ranks", "honorifics"):
         setattr(dictionary, key, frozenset(w.casefold() for w in _role_words(dirs, key)))
     dictionary.coded_apart = frozenset(_role_words(dirs, "coded_apart"))
     speakers = _role_words(dirs, "speaker_nouns")
@@ -500,6 +500,8 @@ class ActorDictionary:
         self.any_body_anaphors: frozenset[str] = frozenset()  # likewise
         self.state_body_anaphors: frozenset[str] = frozenset()  # likewise
         self.role_anaphors: frozenset[str] = frozenset()  # likewise: "the junta" after "Mali's junta"
+        self.document_anaphors: frozenset[str] = frozenset()  # likewise: "the text" its adopter's
+        self.adopting_verbs: frozenset[str] = frozenset()  # likewise: "adopted", "issued" a document
         self.coded_apart: frozenset[str] = frozenset()  # likewise: role nouns coded apart from their state
         self.state_titles: frozenset[str] = frozenset()  # likewise: titles whose unknown holder speaks for the state in view
         self.title_ranks: frozenset[str] = frozenset()  # likewise: "deputy", "vice" before such a title
