@@ -18,6 +18,10 @@ a subject, that verb's subject.
 hangs the clause before the semicolon on the verb after it, as what the Kremlin denied, so
 the accusation looks denied and is lost. A clause so hung is a clause of its own (parataxis).
 
+"The council urges Eritrea to settle the dispute and asks Asmara to share…": the model joins
+the finite "asks" to the infinitive "settle", so Eritrea seems to ask. A finite verb joined to
+an infinitive, in the tense of the verb that governs the infinitive, is joined to that verb.
+
 "On Sunday Azerbaijan agreed to delay the handover": the model reads "Sunday Azerbaijan" as
 one name, the object of "On", and leaves "agreed" without a subject. The repair gives the
 date to "On" and the name to the verb as its subject.
@@ -41,8 +45,8 @@ DAY_AND_MONTH_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "
 def parse_repairs(doc: Doc) -> Doc:
     # the few tokens worth a look, read from arrays (a Token object for every word is slow)
     lowers, deps, tags = doc.to_array([LOWER, DEP, POS]).T.tolist()
-    persona, conj, propn = doc.vocab.strings["persona"], doc.vocab.strings["conj"], PROPN
-    semicolon, pobj = doc.vocab.strings[";"], doc.vocab.strings["pobj"]
+    persona, propn = doc.vocab.strings["persona"], PROPN
+    semicolon, pobj, conj = doc.vocab.strings[";"], doc.vocab.strings["pobj"], doc.vocab.strings["conj"]
     for i in [i for i, lower in enumerate(lowers) if lower == persona]:
         if _persona_as_verb(doc[i]):
             _repair_persona(doc[i])
@@ -54,6 +58,8 @@ def parse_repairs(doc: Doc) -> Doc:
         _free_clause_before(doc[i])
     for i in [i for i, (dep, tag) in enumerate(zip(deps, tags)) if dep == pobj and tag == propn]:
         _subject_after_a_date(doc[i])
+    for i in [i for i, dep in enumerate(deps) if dep == conj]:
+        _finite_verb_joined_to_an_infinitive(doc[i])
     return doc
 
 
@@ -101,6 +107,22 @@ def _subject_after_a_date(name: Token) -> None:
         return
     dates[0].head, dates[0].dep_ = preposition, "pobj"
     name.head, name.dep_ = verb, "nsubj"
+
+
+def _finite_verb_joined_to_an_infinitive(verb: Token) -> None:
+    """'urges Eritrea to settle… and asks Asmara to share…': a finite verb with no subject,
+    joined to an infinitive complement, in the tense of the verb that governs that complement
+    (not "set", "put", whose past looks like the infinitive), is joined to the governing verb."""
+    infinitive = verb.head
+    governor = infinitive.head
+    if verb.tag_ not in ("VBZ", "VBD") or verb.lower_ == verb.lemma_.lower() or infinitive.dep_ != "xcomp" or \
+            infinitive.tag_ != "VB" or governor.tag_ != verb.tag_ or \
+            any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return
+    for c in infinitive.children:
+        if c.dep_ == "cc" and verb.i - 2 <= c.i < verb.i:
+            c.head = governor  # the "and" before it
+    verb.head = governor
 
 
 def _subject_taken_for_a_conjunct(name: Token) -> Token | None:
