@@ -16,7 +16,8 @@ a subject, that verb's subject.
 
 "Tripoli accused Moscow of fuelling the war; the Kremlin denied sending fighters": the model
 hangs the clause before the semicolon on the verb after it, as what the Kremlin denied, so
-the accusation looks denied and is lost. A clause so hung is a clause of its own (parataxis).
+the accusation looks denied and is lost. A clause so hung is a clause of its own (parataxis);
+so is one before a colon ("Tehran dismissed it: its envoy argued…" is no report).
 
 "The council urges Eritrea to settle the dispute and asks Asmara to share…": the model joins
 the finite "asks" to the infinitive "settle", so Eritrea seems to ask. A finite verb joined to
@@ -46,7 +47,8 @@ def parse_repairs(doc: Doc) -> Doc:
     # the few tokens worth a look, read from arrays (a Token object for every word is slow)
     lowers, deps, tags = doc.to_array([LOWER, DEP, POS]).T.tolist()
     persona, propn = doc.vocab.strings["persona"], PROPN
-    semicolon, pobj, conj = doc.vocab.strings[";"], doc.vocab.strings["pobj"], doc.vocab.strings["conj"]
+    separators = {doc.vocab.strings[";"], doc.vocab.strings[":"]}
+    pobj, conj = doc.vocab.strings["pobj"], doc.vocab.strings["conj"]
     for i in [i for i, lower in enumerate(lowers) if lower == persona]:
         if _persona_as_verb(doc[i]):
             _repair_persona(doc[i])
@@ -54,7 +56,7 @@ def parse_repairs(doc: Doc) -> Doc:
         verb = _subject_taken_for_a_conjunct(doc[i])
         if verb is not None:
             _repair_subject(doc[i], verb)
-    for i in [i for i, lower in enumerate(lowers) if lower == semicolon]:
+    for i in [i for i, lower in enumerate(lowers) if lower in separators]:
         _free_clause_before(doc[i])
     for i in [i for i, (dep, tag) in enumerate(zip(deps, tags)) if dep == pobj and tag == propn]:
         _subject_after_a_date(doc[i])
@@ -83,8 +85,8 @@ def _repair_persona(persona: Token) -> None:
 
 
 def _free_clause_before(semicolon: Token) -> None:
-    """A clause before a semicolon that the model hung as the complement of the verb after
-    it becomes a clause of its own (the semicolon may hang on either)."""
+    """A clause before a semicolon or a colon that the model hung as the complement of the
+    verb after it becomes a clause of its own (the separator may hang on either)."""
     clause = semicolon.head
     if clause.dep_ == "ccomp" and clause.i < semicolon.i < clause.head.i:
         clause.dep_ = "parataxis"
