@@ -84,17 +84,17 @@ def _repair_persona(persona: Token) -> None:
     persona.dep_, persona.pos_, persona.tag_ = "oprd", "NOUN", "NN"
 
 
-def _free_clause_before(semicolon: Token) -> None:
+def _free_clause_before(separator: Token) -> None:
     """A clause before a semicolon or a colon that the model hung as the complement of the
     verb after it becomes a clause of its own (the separator may hang on either)."""
-    clause = semicolon.head
-    if clause.dep_ == "ccomp" and clause.i < semicolon.i < clause.head.i:
+    clause = separator.head
+    if clause.dep_ == "ccomp" and clause.i < separator.i < clause.head.i:
         clause.dep_ = "parataxis"
         return
-    if clause.i <= semicolon.i:
+    if clause.i <= separator.i:
         return
-    for child in clause.children:  # the verb after the semicolon
-        if child.dep_ == "ccomp" and child.right_edge.i < semicolon.i:
+    for child in clause.children:  # the verb after the separator
+        if child.dep_ == "ccomp" and child.right_edge.i < separator.i:
             child.dep_ = "parataxis"
 
 
