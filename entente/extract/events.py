@@ -1795,8 +1795,9 @@ class EventBuilder:
             c.dep_ == "compound" and c.lemma_.lower() in RECIPROCAL_VERBS for c in tree.children(token))  # "kept trading fire"
         if len(sources) >= 2 and _each_other(token):  # "accused each other", "each side blamed the other"
             reciprocal, targets = True, []  # the other is among the sources
-        if meaning.type == "RETREAT" and not targets and self._at_odds(sources):
-            reciprocal = True  # "Indian and Chinese troops began pulling back": each from the other
+        if meaning.type == "RETREAT" and not targets and len(sources) == 2 and (
+                self._at_odds(sources) or _told_as_a_pair(token)):
+            reciprocal = True  # "Indian and Chinese troops began pulling back", "each side will withdraw": each from the other
         if meaning.type in MUTUAL and len(sources) >= 2 and targets and all(
                 t.root.head.lower_ == "alongside" for t in targets):
             targets = []  # "A and B signed the deal alongside C": between A and B; C looked on
@@ -2895,6 +2896,13 @@ def _doer_left_to_the_article(token: Token, meaning, args: Arguments) -> bool:
 def _infinitive(verb: Token) -> bool:
     """A "to" infinitive: "to protest", "to apologise", "to leave"."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tree.children(verb))
+
+
+def _told_as_a_pair(verb: Token) -> bool:
+    """Is the verb's subject a pair told as such: "each side", "both armies", "the two sides"?"""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in GROUP_NOUNS and any(
+        w.lower_ in ("each", "both", "two") for w in tree.children(c) if w.dep_ in ("det", "predet", "nummod"))
+        for c in tree.children(verb))
 
 
 def _of_its_own(noun: Token) -> bool:
