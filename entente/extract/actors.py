@@ -272,7 +272,8 @@ class ActorMatcher:
             return name
         if name.dep_ in ("poss", "amod", "compound") and name.head.lower_ in words:
             return name.head
-        if name.dep_ == "pobj" and name.head.lower_ == "in" and name.head.head.lower_ in words:
+        if name.dep_ == "pobj" and name.head.lower_ == "in" and name.head.head.lower_ in words and \
+                name.head.head.lower_ not in self.actors.posted_abroad:
             return name.head.head
         return None
 
