@@ -75,7 +75,7 @@ PROVOKING = {"ASSAULT", "COERCE", "SANCTION", "THREATEN"}
 # Harm announced for later on a condition is a threat (CAMEO 13): force, coercion,
 # sanctions, a walk-out.
 ANNOUNCEABLE = {"ASSAULT", "COERCE", "SANCTION", "RETREAT", "REJECT"}
-ECHO_VERBS = ("follow", "do")  # "followed suit", "did the same": an act told before, again
+ECHO_VERBS = ("follow", "do", "echo")  # "followed suit", "did the same", "echoed the call": an act told before, again
 ECHO_NOUNS = ("step", "move", "measure")  # "announced a matching step of its own": the same
 MATCHING = {"matching", "similar", "reciprocal", "same", "mirror", "identical"}
 UNTIL = ("until", "till")  # a time given to act by
@@ -2954,9 +2954,12 @@ def _matching(noun: Token) -> bool:
 
 
 def _echoes(verb: Token) -> bool:
-    """'followed suit', 'followed on October 12', 'did the same', 'did likewise', 'did so': a
-    verb that stands for an act told before (not "followed the talks", "was followed by")."""
+    """'followed suit', 'followed on October 12', 'did the same', 'did likewise', 'did so',
+    'echoed the call': a verb that stands for an act told before (not "followed the talks",
+    "was followed by")."""
     children = tree.children(verb)
+    if verb.lemma_.lower() == "echo":  # whatever is echoed was said before
+        return any(c.dep_ == "dobj" for c in children)
     objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp", "attr")
                and c.ent_type_ not in ("DATE", "TIME")]  # ("followed the same day")
     if verb.lemma_.lower() == "follow":
