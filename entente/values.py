@@ -22,10 +22,10 @@ _RFC822 = re.compile(r"(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\b.*")
 # English dates with a month by name and a year ("Oct. 28, 2024", "28 October 2024",
 # "September 2024"): news states most dates so, and reading them here spares dateparser,
 # the slowest step of extraction. Anything else still goes to dateparser.
-_MONTHS = {name: number for number, names in enumerate(
-    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-     ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for name in names}
+_MONTH_FORMS = [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+                ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+                ("october", "oct"), ("november", "nov"), ("december", "dec")]
+_MONTHS = {name: number for number, names in enumerate(_MONTH_FORMS, start=1) for name in names}
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _ENGLISH_DATES = [re.compile(pattern, re.IGNORECASE) for pattern in (
@@ -36,9 +36,12 @@ _ENGLISH_DATES = [re.compile(pattern, re.IGNORECASE) for pattern in (
 
 # With an anchor date: a weekday is the latest such day on or before it, and a month (with
 # or without its day) is in the anchor's year: as dateparser reads them, only faster.
-_WEEKDAYS = {name: number for number, names in enumerate(
-    [("monday", "mon"), ("tuesday", "tue"), ("wednesday", "wed"), ("thursday", "thu"),
-     ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun")]) for name in names}
+_WEEKDAY_FORMS = [("monday", "mon"), ("tuesday", "tue"), ("wednesday", "wed"), ("thursday", "thu"),
+                  ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun")]
+_WEEKDAYS = {name: number for number, names in enumerate(_WEEKDAY_FORMS) for name in names}
+# The full names of the days and months, for readers that need no date from them (the parse
+# repairs: "On Sunday Azerbaijan agreed…")
+DAY_AND_MONTH_NAMES = frozenset(names[0] for names in _WEEKDAY_FORMS + _MONTH_FORMS)
 _ANCHORED_DATES = [re.compile(pattern, re.IGNORECASE) for pattern in (
     r"(?P<month>[a-z]+)\.?\s+(?P<day>\d{1,2})" + _ORDINAL,
     r"(?P<day>\d{1,2})" + _ORDINAL + r"\s+(?:of\s+)?(?P<month>[a-z]+)\.?",

@@ -35,11 +35,9 @@ from spacy.language import Language
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
 
+from entente.values import DAY_AND_MONTH_NAMES  # (the repairs run before the entity recogniser)
+
 FINITE = ("VBD", "VBZ", "VBP")  # the tags of a verb that makes a clause of its own
-# Words that name a day or a month (the repairs run before the entity recogniser)
-DAY_AND_MONTH_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                       "january", "february", "march", "april", "may", "june", "july", "august",
-                       "september", "october", "november", "december"}
 
 
 @Language.component("entente_parse_repairs")
