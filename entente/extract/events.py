@@ -2899,9 +2899,11 @@ def _infinitive(verb: Token) -> bool:
 
 
 def _told_as_a_pair(verb: Token) -> bool:
-    """Is the verb's subject a pair told as such: "each side", "both armies", "the two sides"?"""
+    """Is the verb's subject a pair told as such: "each side", "both armies", "the two sides"
+    (the words `_group` sizes a group of two by)?"""
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in GROUP_NOUNS and any(
-        w.lower_ in ("each", "both", "two") for w in tree.children(c) if w.dep_ in ("det", "predet", "nummod"))
+        NUMBER_WORDS.get(w.lower_) == 2 or w.lower_ == "each"
+        for w in tree.children(c) if w.dep_ in ("det", "predet", "nummod"))
         for c in tree.children(verb))
 
 
