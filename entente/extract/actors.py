@@ -88,7 +88,11 @@ class ActorMatcher:
                                           and s.end <= p.end and p.text.lower() not in self.entries)]
         # "David Morrison" is not Scott Morrison: a known surname inside another's name
         person_at = {i: e for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
-        spans = filter_spans([s for s in spans if not self._namesake(s, person_at)])
+        namesakes = [s for s in spans if self._namesake(s, person_at)]
+        spans = filter_spans([s for s in spans if s not in namesakes])
+        # "Bashar al-Jaafari … Jaafari accused Ankara": the bare name, told after the
+        # namesake, is still that other person
+        others = {s[-1].lower_: s.start for s in namesakes}
         taken = {i for span in spans for i in range(span.start, span.end)}
         spans += [ent for ent in ents if ent.label_ in ("GPE", "ORG", "NORP", "PERSON")
                   and not taken.intersection(range(ent.start, ent.end))]
@@ -96,12 +100,15 @@ class ActorMatcher:
         named: dict[str, object] = {}  # surname → the person named in full earlier
         told = _ToldDates(ents, doc._.date)
         for span in sorted(filter_spans(spans), key=lambda s: s.start):
-            if _dateline(span, self._doc_text):
+            if _dateline(span, self._doc_text) or self._located_only(span):
                 continue
             entry = self._resolve(span, doc._.date)
             if out_of_office(entry) and (then := told.before(span.start)):
                 # "In March 2019, Mike Pompeo accused…" in a 2024 article: in office then
                 entry = self._resolve(span, then) or entry
+            if getattr(entry, "kind", None) == "person" and len(span) == 1 and \
+                    others.get(span[0].lower_, span.start) < span.start and span[0].lower_ not in named:
+                continue
             if entry is None and span.label_ == "PERSON" and self._text(span).lower() in named:
                 entry = named[self._text(span).lower()][1]  # a surname the model tags as a person
             if entry is not None:
@@ -138,14 +145,15 @@ class ActorMatcher:
         return doc
 
     def _namesake(self, span: Span, person_at: dict[int, Span]) -> bool:
-        """A known person's one-word name inside a longer name the model tags as a person, with
-        a given name of another initial before it ("David Morrison" is not Scott Morrison),
+        """A known person's name inside a longer name the model tags as a person, with a given
+        name of another initial before it ("David Morrison" is not Scott Morrison, "Bashar
+        al-Jaafari" not Ibrahim al-Jaafari),
         another name after it ("Abdul Ghani Baradar" is not Ashraf Ghani) or joined to another
         family name ("Zaghari-Ratcliffe"): someone else of that name. Words of address
         ("Sheikh", "Crown Prince"), titles, months and a second known name ("Putin-Erdogan")
         are no such sign."""
         name = person_at.get(span.start)
-        entry = self.entries.get(span.text.lower()) if len(span) == 1 and name is not None else None
+        entry = self.entries.get(span.text.lower()) if name is not None and span.end <= name.end else None
         if getattr(entry, "kind", None) != "person":
             return False
         doc, i = span.doc, span.start
@@ -164,11 +172,21 @@ class ActorMatcher:
                 return True
             if a_name(before) and before.lower_[0] not in initials:
                 return True
-        if i + 1 < name.end:
-            after = doc[i + 1]
+        if span.end < name.end:
+            after = doc[span.end]
             if a_name(after) and after.lower_ not in NAME_SUFFIXES and after.lower_ not in words:
                 return True
         return False
+
+    def _located_only(self, span: Span) -> bool:
+        """'The US-based cleric', 'a London-based monitor': a place where someone is based,
+        not a state they act for (but 'Tehran-based firms' are Iran's: `based_for`)."""
+        doc, end = span.doc, span.end
+        if end + 1 >= len(doc) or doc[end].text != "-" or doc[end + 1].lower_ != "based" or \
+                span[-1].whitespace_ or doc[end].whitespace_:
+            return False
+        head = doc[end + 1].head
+        return head.i > end + 1 and head.lower_ not in self.actors.based_for
 
     def _text(self, span: Span) -> str:
         """A span's text, cut from the document's (`Span.text` builds a Token object per word)."""

@@ -380,7 +380,7 @@ def _load(dirs: list[Path]) -> ActorDictionary:
     dictionary = ActorDictionary(list(states.values()), organisations, people, roles, offices, collectives)
     # the word lists of roles.yaml, read from every file (all but coded_apart case-folded)
     for key in ("group_anaphors", "body_anaphors", "any_body_anaphors", "state_body_anaphors", "role_anaphors",
-                "posted_abroad", "document_anaphors", "adopting_verbs", "state_titles", "title_ranks", "honorifics"):
+                "posted_abroad", "based_for", "document_anaphors", "adopting_verbs", "state_titles", "title_ranks", "honorifics"):
         setattr(dictionary, key, frozenset(w.casefold() for w in _role_words(dirs, key)))
     dictionary.coded_apart = frozenset(_role_words(dirs, "coded_apart"))
     speakers = _role_words(dirs, "speaker_nouns")
@@ -501,6 +501,7 @@ class ActorDictionary:
         self.state_body_anaphors: frozenset[str] = frozenset()  # likewise
         self.role_anaphors: frozenset[str] = frozenset()  # likewise: "the junta" after "Mali's junta"
         self.posted_abroad: frozenset[str] = frozenset()  # likewise: "the embassy in Stockholm" not Sweden's
+        self.based_for: frozenset[str] = frozenset()  # likewise: "Tehran-based firms" are Iran's, a US-based cleric is not the US
         self.document_anaphors: frozenset[str] = frozenset()  # likewise: "the text" its adopter's
         self.adopting_verbs: frozenset[str] = frozenset()  # likewise: "adopted", "issued" a document
         self.coded_apart: frozenset[str] = frozenset()  # likewise: role nouns coded apart from their state
