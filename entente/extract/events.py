@@ -1798,6 +1798,9 @@ class EventBuilder:
         if meaning.type == "RETREAT" and not targets and len(sources) == 2 and (
                 self._at_odds(sources) or _told_as_a_pair(token)):
             reciprocal = True  # "Indian and Chinese troops began pulling back", "each side will withdraw": each from the other
+        if meaning.type == "SANCTION" and not targets and len(sources) == 2 and self._at_odds(sources) and \
+                self._their_envoys(token):
+            reciprocal = True  # "Egypt and Turkey recalled their ambassadors": each from the other
         if meaning.type in MUTUAL and len(sources) >= 2 and targets and all(
                 t.root.head.lower_ == "alongside" for t in targets):
             targets = []  # "A and B signed the deal alongside C": between A and B; C looked on
@@ -1841,6 +1844,13 @@ class EventBuilder:
                            and not self._answers(token) and not mediating):
             return None
         return Found(token, meaning, sources, targets, items, reading)
+
+    def _their_envoys(self, verb: Token) -> bool:
+        """'Recalled their ambassadors', 'expelled each other's diplomats': a pair's envoys,
+        which each side recalls from, or sends home to, the other."""
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.lexicon.words("envoy_nouns")
+                   and any(p.dep_ == "poss" and p.lower_ in ("their", "other", "other's")
+                           for p in tree.children(c)) for c in tree.children(verb))
 
     def _is_envoy(self, noun: Token) -> bool:
         """A person by name or an envoy by office ("sent Medinsky", "dispatched an envoy")."""
