@@ -1212,9 +1212,11 @@ class EventBuilder:
             return []
         last = latest[-1]
         together = [a.actor for a in latest if a.at == last.at and a.at >= 0] or [last.actor]
-        if (f.meaning.type == "ACCUSE" and kind == "AID" or kind in MUTUAL) and same_kind and not claims:
+        if (f.meaning.type == "ACCUSE" and kind == "AID" or kind in MUTUAL) and same_kind and not claims or \
+                last.kind in MUTUAL and not kind and self._welcomes_a_decision(f.trigger) and \
+                len({_code(t) for t in last.targets} - {_code(last.actor)}) == 1:
             # "condemned the transfers": the supplier and the receiver alike; "welcomed the
-            # agreement": both its sides
+            # agreement", "welcomed the outcome" of talks: both its sides
             together += [t for a in latest if a.at == last.at for t in a.targets if _code(t) not in own]
         return list({_code(a): a for a in together}.values())
 
