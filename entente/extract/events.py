@@ -1819,7 +1819,7 @@ class EventBuilder:
             sources, targets = (sources, list(sources)) if reciprocal or meaning.type in MUTUAL \
                 else (sources[:1], sources[1:])
         if not sources and meaning.type in MUTUAL:
-            pair = self._pair(token, sentence, previous)
+            pair = self._pair(token, sentence, previous) or self._parties_again(token, sentence)
             if pair:
                 sources, targets = pair[:1], pair[1:]
         # the clause the act is told in: its own verb, or the light verb carrying its noun
@@ -2144,6 +2144,24 @@ class EventBuilder:
     def _before(self, token: Token) -> list[Span]:
         """Actors named earlier in the token's sentence."""
         return [s for s in self._actor_spans if self._sent_start[token.i] <= s.start and s.end <= token.i]
+
+    def _parties_again(self, token: Token, sentence: Span) -> list[Span]:
+        """'Egypt and Turkey held talks in Cairo. The sides agreed to…', '… the envoys agreed':
+        "the" and a plural group noun, unnumbered, as a mutual act's subject are the parties
+        of the mutual act told just before."""
+        clause = token.head if self._carried(token) or token.dep_ == "xcomp" else token
+        if not any(c.dep_ == "nsubj" and c.tag_ == "NNS" and c.lemma_.lower() in GROUP_NOUNS
+                   and any(d.dep_ == "det" and d.lower_ == "the" for d in tree.children(c))
+                   and not any(d.dep_ in ("nummod", "compound", "poss") or d.i in self._args.actor_at
+                               for d in tree.children(c))
+                   for c in tree.children(clause)):
+            return []
+        told = [a for a in self._acts if a.kind in MUTUAL and a.targets
+                and sentence.start - ANSWER_WINDOW <= a.at < sentence.start]
+        if not told:
+            return []
+        last = told[-1]
+        return list({_code(s): s for s in [last.actor, *last.targets] if _code(s)}.values())
 
     def _pair(self, token: Token, sentence: Span, previous: list[Span]) -> list[Span] | None:
         text = self._text(sentence).lower()
