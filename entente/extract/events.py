@@ -1822,6 +1822,11 @@ class EventBuilder:
             pair = self._pair(token, sentence, previous) or self._parties_again(token, sentence)
             if pair:
                 sources, targets = pair[:1], pair[1:]
+        if meaning.type in MUTUAL and sources and not targets:
+            # "Erdogan met Sisi. They agreed…": "they" stand for both, not the last one named
+            parties = self._parties_again(token, sentence, ("they",))
+            if {_code(s) for s in sources} < {_code(p) for p in parties}:
+                sources, targets = parties[:1], parties[1:]
         # the clause the act is told in: its own verb, or the light verb carrying its noun
         clause = token.head if self._carried(token) else token
         if not targets and sources and clause.dep_ in ("xcomp", "advcl") and \
@@ -2145,12 +2150,15 @@ class EventBuilder:
         """Actors named earlier in the token's sentence."""
         return [s for s in self._actor_spans if self._sent_start[token.i] <= s.start and s.end <= token.i]
 
-    def _parties_again(self, token: Token, sentence: Span) -> list[Span]:
+    def _parties_again(self, token: Token, sentence: Span, pronouns: tuple[str, ...] = ()) -> list[Span]:
         """'Egypt and Turkey held talks in Cairo. The sides agreed to…', '… the envoys agreed':
-        "the" and a plural group noun, unnumbered, as a mutual act's subject are the parties
-        of the mutual act told just before."""
+        "the" and a plural group noun, unnumbered (or one of `pronouns`), as a mutual act's
+        subject are the parties of the mutual act told just before."""
         clause = token.head if self._carried(token) or token.dep_ == "xcomp" else token
-        if not any(c.dep_ == "nsubj" and c.tag_ == "NNS" and c.lemma_.lower() in GROUP_NOUNS
+        if pronouns:
+            if not any(c.dep_ == "nsubj" and c.lower_ in pronouns for c in tree.children(clause)):
+                return []
+        elif not any(c.dep_ == "nsubj" and c.tag_ == "NNS" and c.lemma_.lower() in GROUP_NOUNS
                    and any(d.dep_ == "det" and d.lower_ == "the" for d in tree.children(c))
                    and not any(d.dep_ in ("nummod", "compound", "poss") or d.i in self._args.actor_at
                                for d in tree.children(c))
