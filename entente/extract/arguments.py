@@ -454,6 +454,8 @@ class Arguments:
         if trigger.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
             if trigger.dep_ == "relcl":
                 return self.actors_of(head)
+            if trigger.tag_ == "VBG" and head.i in self.actor_at:
+                return self.actors_of(head)  # "Wang Yi, visiting Dhaka, proposed…": he visits
             # "Iran's decision to send", "Iraq's right to retaliate": the noun's possessor
             found = self._modifier(head, "poss") or self._modifier(head, "adj")
             if not found and head.lemma_.lower() in DOCUMENTS and head.dep_ == "dobj":

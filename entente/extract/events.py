@@ -2486,13 +2486,15 @@ class EventBuilder:
                     else:
                         # the speakers' own act in this sentence first ("summoned the US
                         # envoy, saying any interference was unacceptable"), then what they answer
-                        here = [a for a in acts if a.at >= sentence.start]
+                        # (a hostile one: "visited Warsaw and called it a mistake" accuses no host)
+                        pursued = [a for a in acts if a.kind not in TIES]
+                        here = [a for a in pursued if a.at >= sentence.start]
                         # (after a menace, what is answered came before: not "called the step illegal
                         # and warned…, while Russia and China sided with Tehran")
                         prior = [a for a in acts if a.at < verb.i] if menacing else acts
                         targets = named if named or self._judges_its_own(words, own, sentence, args) else \
                             self._pursued(speakers, here, sentence, verb.i) \
-                            or self._answered(asked, prior, sentence) or self._pursued(speakers, acts, sentence, verb.i)
+                            or self._answered(asked, prior, sentence) or self._pursued(speakers, pursued, sentence, verb.i)
                 if targets:
                     found = Found(verb, meaning, speakers, targets, [], Reading())
                     records += self._records(found, sentence, doc, doc_id, name, args)
