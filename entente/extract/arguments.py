@@ -79,6 +79,8 @@ REPLY_VERBS = {"reply", "respond", "react", "answer", "retaliate", "hit"}
 CONCLUDING_VERBS = {"reach", "announce", "strike", "conclude", "seal"}
 # Prepositions that time a clause by a meeting with someone: "said after talks with Starmer"
 MEETING_TIME_PREPS = {"after", "following", "during"}
+# Nouns of a journey to someone: "during a state visit to Morocco, Macron…" is Macron's.
+VISIT_NOUNS = {"visit", "trip", "tour"}
 BORROW_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "relcl", "acomp"}
 
 # The actor entry of each span of the document being read, looked up once: `Span._` builds a
@@ -628,18 +630,20 @@ class Arguments:
         return []
 
     def _timed_by_meeting(self, noun: Token) -> Token | None:
-        """The clause a meeting times, with a named side ("said after talks with Starmer",
-        "announced a ceasefire following talks with Erdogan") or among the sides the clause's
+        """The clause a meeting or a visit times, with a named side ("said after talks with
+        Starmer", "announced a ceasefire following talks with Erdogan", "during a visit to
+        Morocco, Macron restated…") or among the sides the clause's
         subject joins ("after a trilateral meeting, the ministers of A, B and C urged…"): its
         verb, whose subject met."""
-        if noun.dep_ not in ("pobj", "dobj") or noun.head.lower_ not in MEETING_TIME_PREPS:
+        visit = noun.lemma_.lower() in VISIT_NOUNS
+        if noun.dep_ not in ("pobj", "dobj") or noun.head.lower_ not in MEETING_TIME_PREPS | ({"on"} if visit else set()):
             return None
         verb = noun.head.head
         if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":
             verb = verb.head  # ("following" taken for a participle on the object)
         if verb.pos_ not in ("VERB", "AUX") or is_passive(verb):
             return None
-        with_someone = any(c.dep_ == "prep" and c.lower_ == "with" and any(
+        with_someone = any(c.dep_ == "prep" and (c.lower_ == "with" or visit and c.lower_ == "to") and any(
             o.dep_ == "pobj" and self.actors_of(o) for o in tree.children(c)) for c in tree.children(noun))
         return verb if with_someone or len({code_of(a) for a in self._subject(verb)} - {None}) > 1 else None
 
