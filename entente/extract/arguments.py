@@ -218,7 +218,10 @@ class Arguments:
                 # modifier of the noun, and their conjuncts, names one of the actors (not
                 # so for a name: "Yemen's Houthi movement" is the Houthis alone)
                 modifiers = [c for c in tree.children(head) if c.dep_ in ("amod", "compound", "poss", "nmod")]
-                for modifier in modifiers + [m for c in modifiers for m in c.conjuncts]:
+                # ("the Turkish-Armenian dialogue": the parser hangs the first on the second)
+                paired = [m for c in modifiers for m in tree.children(c) if m.dep_ in ("amod", "compound")
+                          and m.i == c.i - 2 and c.doc[c.i - 1].text in ("-", "–")]
+                for modifier in modifiers + paired + [m for c in modifiers for m in c.conjuncts]:
                     other = self.actor_at.get(modifier.i)
                     if other is not None and other not in found:
                         found.append(other)
