@@ -1746,9 +1746,10 @@ class EventBuilder:
         own = {_code(s) for s in sources}
         visit = officials and meaning.lemma in self.lexicon.words("visiting_verbs") and \
             not self._travels_for_talks(token)
-        if sources and (not targets and meaning.type in FORCE or
+        if sources and (not targets and meaning.type in FORCE | {"AID"} or
                         visit and not [t for t in targets if _code(t) not in own]):
-            # "drones hit Kharkiv"; "the vice president visited a (US) base in Greenland"
+            # "drones hit Kharkiv"; "the vice president visited a (US) base in Greenland";
+            # "Jordan sent aid to Gaza"
             targets = self._state_of_place(token, meaning, items, own) or targets
         head_type = getattr(self.trigger_of(token.head), "type", None) if token.dep_ == "conj" else None
         if not targets and (head_type == meaning.type or head_type == "CONSULT" and meaning.type in VERBAL):
