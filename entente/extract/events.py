@@ -1370,6 +1370,11 @@ class EventBuilder:
         for child in tree.children(verb):
             if child.dep_ in ("dobj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
                 meaning = self._noun_meaning(child)
+                if meaning is None and child.tag_ == "NN":
+                    # "called the raids terrorism": the parser may make one phrase of the
+                    # object and what it is called, the act a compound on the name
+                    meaning = next((m for c in tree.children(child) if c.dep_ == "compound" and c.tag_ == "NNS"
+                                    if (m := self._noun_meaning(c)) is not None), None)
                 if meaning is not None:
                     return meaning.type
         return None
