@@ -321,6 +321,14 @@ class EventBuilder:
                 return None  # "left Kyiv", "quit the talks" (but "Russian troops left Kherson")
             if meaning.type in FORCE and _says_a_clause(token):
                 return None  # "shot back that Netanyahu would meet the same end": words, not fire
+            if meaning.type == "REQUEST" and meaning.lemma in self.status.words["seeking_verbs"] and any(
+                    c.dep_ == "xcomp" and _infinitive(c) and not any(
+                        v.lemma_.lower() in self.status.words["acquiring_verbs"] for v in (c, *c.conjuncts))
+                    for c in tree.children(token)) and not any(
+                    c.dep_ in ("dobj", "dative") for c in tree.children(token)):
+                # "sought to stabilise ties": an attempt (the status of what is tried), asked of
+                # no one ("seeks to replenish its stocks" asks whoever has them)
+                return None
             if meaning.lemma in self.lexicon.requires_infinitive and not any(
                     c.dep_ in ("xcomp", "ccomp") and _infinitive(c) for c in tree.children(token)):
                 return None  # "told reporters that…": words, not a demand

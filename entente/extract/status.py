@@ -46,7 +46,7 @@ class StatusReader:
             "failure_verbs", "failure_nouns", "report_nouns", "admission_verbs", "proposal_nouns",
             "interception_verbs", "own_things", "evaluative_verbs", "accusing_words",
             "threat_governors", "answering_words", "threatening_words", "praising_words", "denial_of_acts",
-            "dismissive_words", "seeking_verbs", "restraint_words", "force_nouns", "insisting_verbs",
+            "dismissive_words", "seeking_verbs", "acquiring_verbs", "restraint_words", "force_nouns", "insisting_verbs",
             "readiness_adjectives")}
         self.adverbs = dict(self.lexicon.status.get("adverbs") or {})
         self._accordings: tuple = (None, [])  # (document, where "according" stands in it)
