@@ -245,6 +245,8 @@ class EventBuilder:
                 self.trigger_of(g) is not None for p in tree.children(token) if p.dep_ == "prep" and p.lower_ == "by"
                 for g in tree.children(p) if g.dep_ == "pcomp"):
             return None  # "retaliated by expelling…": the means is the act
+        if token.pos_ in ("VERB", "AUX") and self._told_in_conversation(token):
+            return self.lexicon.trigger("phone", "VERB")  # "told Kerry by phone that…": a call
         if token.pos_ in ("VERB", "AUX"):
             # phrasal verbs first: "turned down the request", "waved the package away"
             particles = [c.lower_ for c in tree.children(token) if c.dep_ in ("prt", "advmod") and c.i > token.i]
@@ -714,6 +716,19 @@ class EventBuilder:
         meaning = self.lexicon.trigger(head.lemma_, "VERB" if head.pos_ in ("VERB", "AUX") else "NOUN") \
             or (self.lexicon.trigger(head.lower_, "NOUN") if head.pos_ in ("NOUN", "PROPN") else None)
         return meaning is not None and meaning.type == "SANCTION"
+
+    def _told_in_conversation(self, verb: Token) -> bool:
+        """'Told Kerry by phone', 'told Putin in a phone call': telling someone by the means
+        of a conversation is that conversation (not "told reporters by Friday")."""
+        if verb.lemma_.lower() not in self.lexicon.words("telling_verbs") or \
+                not any(c.dep_ in ("dobj", "dative") and self._args.actors_of(c) for c in tree.children(verb)):
+            return False
+        means = self.lexicon.words("conversation_means")
+        return any(p.dep_ == "prep" and p.lower_ in ("by", "over", "in", "during") and any(
+            o.dep_ == "pobj" and (o.lemma_.lower() in means or any(
+                m.dep_ in ("compound", "amod") and m.lemma_.lower() in means for m in tree.children(o)))
+            and (p.lower_ != "in" or o.lemma_.lower() == "call")
+            for o in tree.children(p)) for p in tree.children(verb))
 
     def _warns_of_danger(self, verb: Token) -> bool:
         """'warned of risk and uncertainty' (no one addressed, no harm held out) against
