@@ -306,14 +306,20 @@ class ActorMatcher:
         out = []
         covered = {i for span in found for i in range(span.start, span.end)}
         # ("Iran's atomic energy agency" is not the IAEA)
-        for token in _definite_nouns(doc, found, self.actors.body_anaphors, (NOUN, PROPN), ("amod", "compound", "poss")):
+        members = self.actors.member_anaphors
+        for token in _definite_nouns(doc, found, self.actors.body_anaphors | members.keys(), (NOUN, PROPN),
+                                     ("amod", "compound", "poss")):
             if any(c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.i in covered
                                                                  for o in c.children)
                    for c in token.children):
                 continue  # "the Permanent Council of the OAS": its own owner is named
-            before = [b for b in bodies if b.end <= token.i and token.i - b.end <= GROUP_ANAPHOR_REACH
-                      and (token.lower_ in self.actors.body_words.get(self._entry(b).actor_id, ())
-                           or token.lower_ in self.actors.any_body_anaphors)]
+            word = members.get(token.lower_, token.lower_)  # "the judges": the court's
+            holders = [b for b in bodies if b.end <= token.i and word in self.actors.body_words.get(self._entry(b).actor_id, ())]
+            before = [b for b in holders if token.i - b.end <= GROUP_ANAPHOR_REACH] + [
+                b for b in bodies if b.end <= token.i and token.i - b.end <= GROUP_ANAPHOR_REACH
+                and word in self.actors.any_body_anaphors]
+            if not before and len({self._entry(b).actor_id for b in holders}) == 1:
+                before = holders  # the only court the story has named, however long ago
             if before:
                 latest = max(before, key=lambda b: b.start)
                 span = Span(doc, token.i, token.i + 1, label=latest.label_)

@@ -55,7 +55,8 @@ OBJECT_PREPS = {"on", "against", "with", "from", "to", "into", "between", "in", 
 FRONTIERS = {"border", "frontier", "boundary"}
 # Texts a body issues that then speak for it: "passed a resolution calling on…".
 DOCUMENTS = {"resolution", "statement", "letter", "motion", "bill", "decree", "communique",
-             "communiqué", "complaint", "petition", "note", "report", "declaration"}
+             "communiqué", "complaint", "petition", "note", "report", "declaration",
+             "application", "lawsuit", "submission", "memorandum", "indictment"}
 # Verbs of naming in a free relative: "struck what it called bases of…"
 NAMING_VERBS = {"call", "describe", "term", "label", "dub", "brand"}
 # Prepositions of force aimed at something: "fired at camps of X" aims at X
@@ -824,8 +825,12 @@ class Arguments:
     def _inside(self, noun: Token) -> list[Span]:
         """'an air base in Qatar', 'targets in southern Lebanon': the place a phrase lies in
         (also as its apposition says: "Pituffik, the US outpost in Greenland")."""
-        return self._phrase_actors(noun, ("in", "near", "outside")) or [
-            a for c in tree.children(noun) if c.dep_ == "appos" for a in self._phrase_actors(c, ("in", "near", "outside"))]
+        here = ("in", "near", "outside")
+        return self._phrase_actors(noun, here) or [
+            a for c in tree.children(noun) if c.dep_ == "appos" for a in self._phrase_actors(c, here)] or [
+            # "a camp for displaced people in Rafah", "the home of a commander in Beirut"
+            a for p in tree.children(noun) if p.dep_ == "prep" and p.lower_ in ("for", "of")
+            for o in tree.children(p) if o.dep_ == "pobj" for a in self._phrase_actors(o, here)]
 
     def _phrase_actors(self, noun: Token, words: tuple[str, ...]) -> list[Span]:
         """The actors named by the noun's prepositional phrases headed by one of `words`."""

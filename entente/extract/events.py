@@ -777,6 +777,12 @@ class EventBuilder:
             return bool({_code(o) for o in self._args.fill("obj", verb.head, [])} - own - {None})
         return True
 
+    def _requested_of_another(self, noun: Token) -> bool:
+        """Is the act a carried noun names asked of an actor the asking verb names ("urged
+        Germany to join the sanctions"), not of the asker ("applied to join the case")?"""
+        verb = noun.head
+        return verb.dep_ == "xcomp" and bool(self._args.fill("obj", verb.head, []))
+
     def _asked_for(self, noun: Token) -> bool:
         """'Demanded the withdrawal of the troops', 'called for the release of the two
         Canadians': an act named as what a request asks for has not happened."""
@@ -855,6 +861,27 @@ class EventBuilder:
         meaning = self.trigger_of(act)
         return meaning is not None and meaning.type == "AID" and (
             meaning.frame.name == "receive" or meaning.lemma in self.lexicon.words("sale_verbs"))
+
+    def _joined_in(self, noun: Token) -> bool:
+        """'Joined the sanctions', 'joined South Africa's case': an act others began, which
+        the joining verb's subject now takes part in."""
+        return self._carried(noun) and noun.head.lemma_.lower() == "join"
+
+    def _joined(self, found: list["Found"], args: Arguments) -> list["Found"]:
+        """'Spain will join South Africa's case against Israel': a joiner backs the one whose
+        act it joins, named as the act's possessor."""
+        out = []
+        for f in found:
+            if not f.sources or not self._joined_in(f.trigger):
+                continue
+            own = {_code(s) for s in f.sources}
+            backed = [a for c in tree.children(f.trigger) if c.dep_ == "poss" for a in args.actors_of(c)
+                      if _code(a) not in own]
+            if backed:
+                verb = f.trigger.head
+                out.append(Found(verb, self.lexicon.trigger(JUDGING_VERBS["SUPPORT"], "VERB"), f.sources, backed,
+                                 [], self.status.read(verb, verb.sent)))
+        return out
 
     def _carried(self, noun: Token) -> bool:
         """'offered his solidarity', 'imposed sanctions': a noun trigger that is the object of a
@@ -991,6 +1018,10 @@ class EventBuilder:
         """'imposed sanctions', 'launched strikes': the noun makes the event, not the verb
         (but 'tightened exports' restricts them: there the verb is the event)."""
         objects = [c for c in tree.children(verb) if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+        # "ordered Israel to ensure, without delay, the delivery of food": an object after the
+        # verb's infinitive is the infinitive's, whatever the parser says
+        infinitives = [c.i for c in tree.children(verb) if c.dep_ == "xcomp"]
+        objects = [c for c in objects if not any(i < c.i for i in infinitives)]
         if verb.lemma_.lower() in self.lexicon.words("hosting_verbs") and any(
                 p.dep_ == "prep" and prep_word(p) == "between" for c in objects for p in tree.subtree(c)):
             return False  # "Beijing hosted talks between Riyadh and Tehran": the host meets both too
@@ -1065,6 +1096,7 @@ class EventBuilder:
             first_new = len(events)  # this sentence's events start here
             words = [doc[i] for i in candidates[bisect_left(candidates, sentence.start):bisect_left(candidates, sentence.end)]]
             found = [f for word in words if (f := self._find(word, sentence, args, previous))]
+            found += self._joined(found, args)
             # this sentence's acts first, so "…, which Belarus denies" can answer them
             # (a mutual act, listed all with all, is its first-named party's: "the US and
             # Guyana held joint flights… Caracas denounced the flights" answers the US)
@@ -1081,6 +1113,10 @@ class EventBuilder:
                     continue
                 if not item.targets and self._goes_between(item.trigger, item.meaning):
                     item.targets = self._mediated(item, found)
+                if not item.targets and item.meaning.type in FORCE:
+                    # "an Israeli strike on a camp in Rafah killed 45 people": the strike's target
+                    item.targets = next((list(f.targets) for f in found if f.meaning.type in FORCE and f.targets
+                                         and f.trigger.head == item.trigger and f.trigger.dep_ == "nsubj"), [])
                 if not item.targets and _of_its_own(item.trigger) and not self._answers(item.trigger.head.head):
                     item.targets = _echoed(item, acts, sentence)  # (not "answered with accusations of its own")
                 if not item.targets and item.meaning.type == "REQUEST" and self._urges_restraint(item.trigger):
@@ -1579,8 +1615,10 @@ class EventBuilder:
             speakers = args.actors_of(speaker) if speaker is not None else []
             accused = [a for a in args.actors_of(blamed) if _code(a) not in {_code(s) for s in speakers}]
             return Found(token, meaning, speakers, accused, [], reading) if speakers and accused else None
-        if self._requested(token):
-            return None  # "asked the EU to impose sanctions": what is asked for has not happened
+        if self._requested(token) and not (self._joined_in(token) and not self._requested_of_another(token)):
+            # "asked the EU to impose sanctions": what is asked for has not happened (but
+            # "asked to join South Africa's case" is the joining, applied for)
+            return None
         if meaning.lemma in self.lexicon.requires_actor_object and self._ordered_out(token):
             meaning = self.lexicon.trigger("expel", "VERB")  # "ordered the diplomats to leave"
         ruled_out = _ruling_out(token, self.status.words["failure_verbs"])
@@ -1615,8 +1653,9 @@ class EventBuilder:
                                token, args, [], previous, sentence):
             return None  # ("denied the deliveries": the denier is the agent)
         needed = self.lexicon.noun_requires_prep.get(token.lower_) if meaning.pos == "NOUN" else None
-        if needed and not any(c.dep_ == "prep" and c.lower_ in needed for c in tree.children(token)):
-            return None  # "an inquiry into the sabotage", not "closed its inquiry"
+        if needed and not any(c.dep_ == "prep" and c.lower_ in needed for c in
+                              [*tree.children(token), *(tree.children(token.head) if self._carried(token) else ())]):
+            return None  # "an inquiry into the sabotage", "filed a case against Israel"; not "closed its inquiry"
         items = args.items_near(token)
         thing = self._its_item(token, meaning, args, sentence)
         if thing is not None and thing not in items:
@@ -1682,6 +1721,10 @@ class EventBuilder:
             # names where something came from, not who acts (even when the subject is no actor)
             source_slots = tuple(s for s in source_slots if s != "from")
         sources = self._fill(source_slots, token, args, items, previous, sentence)
+        if self._joined_in(token):
+            # "Colombia joined South Africa's case against Israel": the joiner acts (and backs
+            # the one whose act it joins: `_joined`)
+            sources = args.fill("subj", token.head, items) or sources
         # "would strike hard if Hezbollah broke the deal": the threat is aimed at the condition's subject
         condition_subjects = [a for c in _conditions(token) for s in tree.children(c) if s.dep_ in ("nsubj", "nsubjpass")
                               for a in args.actors_of(s)] if conditioned else []
@@ -1699,9 +1742,12 @@ class EventBuilder:
                         getattr(actor_of(s), "sector", None) == "government" for s in sources)
         if meaning.frame.name == "arrival" and not officials:
             return None  # "Russian troops arrived in Mali" is no visit; "the minister arrived in Amman" is
+        # ("joined South Africa's case against Israel": not against South Africa)
+        backed = {_code(a) for c in tree.children(token) if c.dep_ == "poss" for a in args.actors_of(c)} \
+            if self._joined_in(token) else set()
         targets = self._fill(meaning.frame.target, token, args, items, previous, sentence,
-                             exclude={_code(s) for s in sources})
-        targets = [t for t in targets if t not in sources]
+                             exclude={_code(s) for s in sources} | backed)
+        targets = [t for t in targets if t not in sources and _code(t) not in backed]
         if meaning.type in ANSWERS and token.pos_ in ("VERB", "AUX"):
             # "vetoed a Security Council resolution drafted by Malaysia": the answer is to
             # whoever put the proposal forward, not to the body it was put to
@@ -2412,6 +2458,7 @@ class EventBuilder:
         menace names. Failing those, the actor of the latest act. `candidates` are the sentence's
         trigger candidates, among them every evaluative verb."""
         verbs = self.status.words["evaluative_verbs"]
+        proceedings = self.status.words["proceeding_nouns"]  # "the genocide case"
         records = []
         for verb in candidates:
             if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in verbs:
@@ -2454,6 +2501,7 @@ class EventBuilder:
                     words = [w for w in words if self._held_in_prospect(w)
                              and getattr(self.trigger_of(w), "type", None) not in FORCE]
                 words = [w for w in words if not _cue_negated(w)]  # "harboured no hostile intent"
+                words = [w for w in words if not (w.dep_ == "compound" and w.head.lemma_.lower() in proceedings)]
                 if type_ == "ACCUSE":
                     # "warned that any aggression would meet a response": a wrong still to come
                     # is a menace, not an accusation ("said any interference was unacceptable"

@@ -44,7 +44,7 @@ class StatusReader:
             "report_verbs", "allege_verbs", "deny_verbs", "planned_verbs", "promised_verbs",
             "planned_aux", "hypothetical_aux", "hypothetical_marks", "negation_words",
             "failure_verbs", "failure_nouns", "report_nouns", "admission_verbs", "proposal_nouns",
-            "interception_verbs", "own_things", "evaluative_verbs", "accusing_words",
+            "interception_verbs", "own_things", "evaluative_verbs", "accusing_words", "proceeding_nouns",
             "threat_governors", "answering_words", "threatening_words", "praising_words", "denial_of_acts",
             "dismissive_words", "seeking_verbs", "acquiring_verbs", "restraint_words", "force_nouns", "insisting_verbs",
             "readiness_adjectives")}

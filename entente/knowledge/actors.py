@@ -383,6 +383,8 @@ def _load(dirs: list[Path]) -> ActorDictionary:
                 "posted_abroad", "based_for", "document_anaphors", "adopting_verbs", "state_titles", "title_ranks", "honorifics"):
         setattr(dictionary, key, frozenset(w.casefold() for w in _role_words(dirs, key)))
     dictionary.coded_apart = frozenset(_role_words(dirs, "coded_apart"))
+    dictionary.member_anaphors = {str(k).casefold(): str(v).casefold() for path in _files(dirs, "roles.yaml")
+                                  for k, v in (read_yaml(path).get("member_anaphors") or {}).items()}
     speakers = _role_words(dirs, "speaker_nouns")
     dictionary.acting_nouns = _acting_nouns([r.noun for r in roles] + [o.noun for o in offices] + speakers)
     return dictionary
@@ -498,6 +500,7 @@ class ActorDictionary:
         self.group_anaphors: frozenset[str] = frozenset()  # set by the loader from roles.yaml
         self.body_anaphors: frozenset[str] = frozenset()  # likewise
         self.any_body_anaphors: frozenset[str] = frozenset()  # likewise
+        self.member_anaphors: dict[str, str] = {}  # likewise: "judges" -> "court"
         self.state_body_anaphors: frozenset[str] = frozenset()  # likewise
         self.role_anaphors: frozenset[str] = frozenset()  # likewise: "the junta" after "Mali's junta"
         self.posted_abroad: frozenset[str] = frozenset()  # likewise: "the embassy in Stockholm" not Sweden's
