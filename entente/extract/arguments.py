@@ -57,6 +57,8 @@ FRONTIERS = {"border", "frontier", "boundary"}
 DOCUMENTS = {"resolution", "statement", "letter", "motion", "bill", "decree", "communique",
              "communiqué", "complaint", "petition", "note", "report", "declaration",
              "application", "lawsuit", "submission", "memorandum", "indictment"}
+# Verbs by which a side stops a text that is not its own: "blocked a statement backing them".
+BLOCKING_VERBS = {"block", "veto", "reject", "oppose", "dismiss", "scupper", "kill", "thwart", "stall"}
 # Verbs of naming in a free relative: "struck what it called bases of…"
 NAMING_VERBS = {"call", "describe", "term", "label", "dub", "brand"}
 # Prepositions of force aimed at something: "fired at camps of X" aims at X
@@ -295,9 +297,14 @@ class Arguments:
                     if found is not None:
                         return found
         for child in tree.children(token):  # "governors loyal to Maduro", "militias allied to Iran"
-            if child.dep_ == "amod" and child.lower_ in ALLEGIANCE_WORDS:
+            # (and "militias linked to Iran", "groups backed by Tehran", as "Iran-backed militias")
+            # (not set off by commas: "the rebels, backed by Rwanda, took Goma" are the rebels)
+            # (and of armed or political groups only: "ships linked to Israel" are only linked)
+            if child.dep_ == "amod" and child.lower_ in ALLEGIANCE_WORDS or child.dep_ == "acl" and \
+                    child.i == token.i + 1 and token.lemma_.lower() in PROXY_NOUNS and (child.lower_ in ALLEGIANCE_WORDS or
+                                                child.tag_ == "VBN" and child.lemma_.lower() in PATRON_VERBS):
                 for obj in (o for p in tree.children(child) if p.dep_ == "prep" and p.lower_ in ("to", "with")
-                            for o in tree.children(p) if o.dep_ == "pobj"):
+                            or p.dep_ == "agent" for o in tree.children(p) if o.dep_ == "pobj"):
                     found = self._actor_of_phrase(obj)
                     if found is not None:
                         return found
@@ -414,7 +421,8 @@ class Arguments:
         if subject.dep_ == "nsubj" and subject.tag_ in ("WDT", "WP"):  # "the state that supplied…", "Trump, who hosted…"
             antecedent = subject.head.head
             found = self.actors_of(antecedent)
-            if not found and antecedent.lemma_.lower() in DOCUMENTS and antecedent.dep_ == "dobj":
+            if not found and antecedent.lemma_.lower() in DOCUMENTS and antecedent.dep_ == "dobj" and \
+                    antecedent.head.lemma_.lower() not in BLOCKING_VERBS:
                 found = self._subject(antecedent.head)  # "adopted a resolution that condemned…": who adopted it
             return found
         found = self.actors_of(subject) or self._side_of_weapons(subject)
@@ -464,8 +472,10 @@ class Arguments:
                 return self.actors_of(head)  # "Wang Yi, visiting Dhaka, proposed…": he visits
             # "Iran's decision to send", "Iraq's right to retaliate": the noun's possessor
             found = self._modifier(head, "poss") or self._modifier(head, "adj")
-            if not found and head.lemma_.lower() in DOCUMENTS and head.dep_ == "dobj":
-                found = self._subject(head.head)  # "passed a resolution calling on…": who passed it
+            if not found and head.lemma_.lower() in DOCUMENTS and head.dep_ == "dobj" and \
+                    head.head.lemma_.lower() not in BLOCKING_VERBS:
+                # "passed a resolution calling on…": who passed it (not "blocked a statement backing…")
+                found = self._subject(head.head)
             if not found and head.dep_ == "dobj" and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her")
                                                          for c in tree.children(head)):
                 found = self._subject(head.head)  # "Washington reaffirmed its commitment to defend…"
@@ -895,6 +905,11 @@ class Arguments:
 
 # "men loyal to the Houthis", "a carrier linked to an Israeli businessman": whose they are
 ALLEGIANCE_WORDS = {"loyal", "allied", "close", "linked", "tied", "affiliated", "aligned"}
+# "militias backed by Iran": whose proxies they are
+PATRON_VERBS = {"back", "sponsor", "fund", "arm", "finance"}
+PROXY_NOUNS = {"militia", "group", "fighter", "force", "rebel", "movement", "faction", "proxy", "network",
+               "cell", "gang", "unit", "organisation", "organization", "party", "insurgent", "paramilitary",
+               "militant", "mercenary", "man"}
 
 
 def _later_subject(verb: Token, subject: Token) -> Token | None:
