@@ -297,14 +297,13 @@ class Arguments:
                     if found is not None:
                         return found
         for child in tree.children(token):  # "governors loyal to Maduro", "militias allied to Iran"
-            # (and "militias linked to Iran", "groups backed by Tehran", as "Iran-backed militias")
-            # (not set off by commas: "the rebels, backed by Rwanda, took Goma" are the rebels)
-            # (and of armed or political groups only: "ships linked to Israel" are only linked)
+            # (and "militias linked to Iran", of armed or political groups only, not set off by
+            # commas: "ships linked to Israel" are only linked. Groups "backed by" a state stay
+            # groups: "militant groups backed by Tehran" are the militias)
             if child.dep_ == "amod" and child.lower_ in ALLEGIANCE_WORDS or child.dep_ == "acl" and \
-                    child.i == token.i + 1 and token.lemma_.lower() in PROXY_NOUNS and (child.lower_ in ALLEGIANCE_WORDS or
-                                                child.tag_ == "VBN" and child.lemma_.lower() in PATRON_VERBS):
+                    child.i == token.i + 1 and token.lemma_.lower() in PROXY_NOUNS and child.lower_ in ALLEGIANCE_WORDS:
                 for obj in (o for p in tree.children(child) if p.dep_ == "prep" and p.lower_ in ("to", "with")
-                            or p.dep_ == "agent" for o in tree.children(p) if o.dep_ == "pobj"):
+                            for o in tree.children(p) if o.dep_ == "pobj"):
                     found = self._actor_of_phrase(obj)
                     if found is not None:
                         return found
@@ -905,8 +904,7 @@ class Arguments:
 
 # "men loyal to the Houthis", "a carrier linked to an Israeli businessman": whose they are
 ALLEGIANCE_WORDS = {"loyal", "allied", "close", "linked", "tied", "affiliated", "aligned"}
-# "militias backed by Iran": whose proxies they are
-PATRON_VERBS = {"back", "sponsor", "fund", "arm", "finance"}
+# Groups that "linked to Iran" makes Iran's ("militias linked to Iran")
 PROXY_NOUNS = {"militia", "group", "fighter", "force", "rebel", "movement", "faction", "proxy", "network",
                "cell", "gang", "unit", "organisation", "organization", "party", "insurgent", "paramilitary",
                "militant", "mercenary", "man"}
