@@ -791,7 +791,12 @@ class Arguments:
             children = list(tree.children(head))
             # "out of Mali", "away from the border": the second word carries the object
             children += [g for c in children if c.dep_ in ("prep", "prt") and c.lower_ in ("out", "away", "back")
+                         or c.dep_ == "advmod" and c.lower_ == "home"   # "brought its soldiers home from Mali"
                          for g in tree.children(c) if g.dep_ == "prep"]
+            # "delivered helicopters, along with arms, to the Malian army": the parser may hang
+            # the next preposition on "along"
+            children += [g for c in children if c.dep_ == "prep" and c.lower_ == "along" and word != "with"
+                         for g in tree.children(c) if g.dep_ == "prep" and g.lower_ != "with"]
             for child in children:
                 if child.dep_ == "agent" and word == "by" or (
                         child.dep_ in ("prep", "dative") and prep_word(child) == word):
