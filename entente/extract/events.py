@@ -287,7 +287,7 @@ class EventBuilder:
                     # consulate" (but "gave Kampala until Friday to withdraw its troops" demands
                     # a withdrawal)
                     return self.lexicon.trigger("expel", "VERB")
-                if any(c.dep_ == "dobj" and c.ent_type_ in ("TIME", "DATE") or c.dep_ == "prep" and c.lower_ in UNTIL
+                if any(c.dep_ in ("dobj", "npadvmod") and c.ent_type_ in ("TIME", "DATE") or c.dep_ == "prep" and c.lower_ in UNTIL
                        for c in tree.children(token)):
                     # "gave Maduro eight days to call an election": an ultimatum, demanded of the
                     # one given it (the time given is the object, not "a week after")
