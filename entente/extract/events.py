@@ -688,8 +688,11 @@ class EventBuilder:
         """'Russian troops left Kherson', 'Wagner fighters will leave Mali': forces leaving a
         place withdraw from it (where a minister who leaves Kyiv travels on)."""
         forces = self.status.words["force_nouns"]
+        # (with no place named too: "the last Indian soldiers left before the deadline"; not
+        # "left for the front", a move)
         return any(c.dep_ == "nsubj" and (c.lower_ in forces or c.lower_ in IRREGULARS) for c in tree.children(verb)) and \
-            any(c.dep_ == "dobj" for c in tree.children(verb))
+            (any(c.dep_ == "dobj" for c in tree.children(verb)) or
+             not any(c.dep_ == "prep" and c.lower_ in ("for", "to", "toward", "towards") for c in tree.children(verb)))
 
     def _takes_a_body(self, verb: Token) -> bool:
         """Is the verb's object an international body by name ("quit ECOWAS", "left NATO")?"""
