@@ -57,6 +57,8 @@ FRONTIERS = {"border", "frontier", "boundary"}
 DOCUMENTS = {"resolution", "statement", "letter", "motion", "bill", "decree", "communique",
              "communiqué", "complaint", "petition", "note", "report", "declaration",
              "application", "lawsuit", "submission", "memorandum", "indictment"}
+# Verb types whose object is an act judged: its "on" phrase names the act's victim, not the judged.
+JUDGING_TYPES = {"ACCUSE", "PROTEST", "REJECT"}
 # Verbs by which a side stops a text that is not its own: "blocked a statement backing them".
 BLOCKING_VERBS = {"block", "veto", "reject", "oppose", "dismiss", "scupper", "kill", "thwart", "stall"}
 # Verbs of naming in a free relative: "struck what it called bases of…"
@@ -771,8 +773,12 @@ class Arguments:
             heads.append(trigger.head)  # "imposed sanctions on Iran": the prep may hang on the verb
         elif trigger.pos_ in ("VERB", "AUX"):
             # "shipped 40 drones to Russia": the parser often hangs the prep on the object
+            # (not whom a condemned attack fell on: "condemned the attack on Malian forces"
+            # censures the attackers, not Mali)
             heads += [c for c in tree.children(trigger) if c.dep_ in ("dobj", "obj")
-                      and (word in OBJECT_PREPS or c.i in self.item_at)]
+                      and (word in OBJECT_PREPS or c.i in self.item_at)
+                      and not (word in FORCE_PREPS and self.verb_type(trigger) in JUDGING_TYPES
+                               and self.verb_type(c) in ("ASSAULT", "COERCE"))]
             # "warned of retaliatory measures against Western firms": on the act warned of
             heads += [o for p in tree.children(trigger) if p.dep_ == "prep" and p.lower_ == "of" and word == "against"
                       for o in tree.children(p) if o.dep_ == "pobj"]
