@@ -70,6 +70,8 @@ OCCASION_MARKS = {"after", "when", "because"}
 RECIPROCAL_ACTS = {"clash", "clashes", "fight", "fighting", "skirmish", "skirmishes", "swap", "exchange"}
 # Verbs whose plural subject does their object's act to each other: "traded accusations".
 RECIPROCAL_VERBS = {"trade", "exchange"}
+# Verbs by which fighting starts again or anew: "fighting erupted", "clashes broke out".
+BREAKING_OUT = {"erupt", "break", "resume", "flare", "reignite", "restart"}
 # Acts that another's act can answer ("retaliation for the strike"): naming them so accuses their actor.
 PROVOKING = {"ASSAULT", "COERCE", "SANCTION", "THREATEN"}
 # Harm announced for later on a condition is a threat (CAMEO 13): force, coercion,
@@ -1724,6 +1726,12 @@ class EventBuilder:
             # names where something came from, not who acts (even when the subject is no actor)
             source_slots = tuple(s for s in source_slots if s != "from")
         sources = self._fill(source_slots, token, args, items, previous, sentence)
+        broke_out = not sources and token.lemma_.lower() in RECIPROCAL_ACTS | {"war", "hostilities"} and \
+            self._broke_out(token)
+        if broke_out:
+            # "Fighting erupted the next morning": the two sides at odds the article is about,
+            # each against the other
+            sources = self._last_pair(token) if self._at_odds(self._last_pair(token)) else []
         if self._joined_in(token):
             # "Colombia joined South Africa's case against Israel": the joiner acts (and backs
             # the one whose act it joins: `_joined`)
@@ -1750,7 +1758,7 @@ class EventBuilder:
             if self._joined_in(token) else set()
         targets = self._fill(meaning.frame.target, token, args, items, previous, sentence,
                              exclude={_code(s) for s in sources} | backed)
-        targets = [t for t in targets if t not in sources and _code(t) not in backed]
+        targets = [t for t in targets if t not in sources and _code(t) not in backed] if not broke_out else []
         if meaning.type in ANSWERS and token.pos_ in ("VERB", "AUX"):
             # "vetoed a Security Council resolution drafted by Malaysia": the answer is to
             # whoever put the proposal forward, not to the body it was put to
@@ -1870,7 +1878,7 @@ class EventBuilder:
         breaks_ties = meaning.type == "SANCTION" and (any(
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ties for c in tree.children(token))
             or token.dep_ == "relcl" and token.head.lemma_.lower() in ties)  # "the ties they had cut"
-        reciprocal = token.lemma_.lower() in RECIPROCAL_ACTS or (  # "traded accusations", "exchanged fire"
+        reciprocal = broke_out or token.lemma_.lower() in RECIPROCAL_ACTS or (  # "traded accusations", "exchanged fire"
             token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in RECIPROCAL_VERBS) or any(
             c.dep_ == "compound" and c.lemma_.lower() in RECIPROCAL_VERBS for c in tree.children(token))  # "kept trading fire"
         if len(sources) >= 2 and _each_other(token):  # "accused each other", "each side blamed the other"
@@ -2160,6 +2168,9 @@ class EventBuilder:
                 return states[-1:]
             if size is None:
                 continue
+            met = self._met_just_now(token) if size == 2 and not non_state else []
+            if met and not {_code(p) for p in met} & exclude:
+                return met  # "Mekdad visited Jeddah, and the two sides agreed…": the meeting's sides
             if size == 2 and len(together) == 2 and self._just_before(together, token):
                 return together  # "Canada and Australia condemned Iran. Both countries…"
             if size == 2 and not non_state:
@@ -2202,6 +2213,32 @@ class EventBuilder:
             if len(members) >= 2:
                 return members
         return []
+
+    @staticmethod
+    def _broke_out(noun: Token) -> bool:
+        """'Fighting erupted the next morning', 'fresh fighting broke out on Oct 15': fighting
+        told as a main clause's news with no side named (not "since the fighting began")."""
+        verb = noun.head
+        if noun.dep_ != "nsubj" or verb.lemma_.lower() not in BREAKING_OUT:
+            return False
+        if verb.lemma_.lower() == "break" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tree.children(verb)):
+            return False
+        main = verb
+        while main.dep_ == "conj":
+            main = main.head
+        return main.dep_ == "ROOT" and not any(c.dep_ == "mark" for c in tree.children(verb)) and \
+            not any(c.dep_ in ("poss", "compound", "amod") and c.ent_type_ in ("NORP", "GPE") for c in tree.children(noun))
+
+    def _met_just_now(self, token: Token) -> list[Span]:
+        """'Mekdad visited Jeddah, and the two sides agreed…': the sides of the meeting told
+        in the clause the act is joined to (its subject and its object)."""
+        clause = token.head if self._carried(token) or token.dep_ == "xcomp" else token
+        if clause.dep_ != "conj" or clause.head.pos_ not in ("VERB", "AUX") or \
+                getattr(self.trigger_of(clause.head), "type", None) != "CONSULT":
+            return []
+        sides = self._args.fill("subj", clause.head, []) + self._places().fill("obj", clause.head, [])
+        found = list({_code(s): s for s in sides if _code(s)}.values())
+        return found if len(found) == 2 else []
 
     def _just_before(self, spans: list[Span], token: Token) -> bool:
         """Are the spans all in the token's sentence or the one before it?"""
@@ -2253,6 +2290,9 @@ class EventBuilder:
         text = self._text(sentence).lower()
         if not any(p in text for p in PAIR_PHRASES):
             return None
+        met = self._met_just_now(token)
+        if met:
+            return met
         main = self._last_pair(token)
         if main:
             return main
