@@ -1731,7 +1731,8 @@ class EventBuilder:
         if broke_out:
             # "Fighting erupted the next morning": the two sides at odds the article is about,
             # each against the other
-            sources = self._last_pair(token) if self._at_odds(self._last_pair(token)) else []
+            pair = self._last_pair(token)
+            sources = pair if self._fought_before(pair) else []
         if self._joined_in(token):
             # "Colombia joined South Africa's case against Israel": the joiner acts (and backs
             # the one whose act it joins: `_joined`)
@@ -2107,6 +2108,12 @@ class EventBuilder:
                   if i in args.item_at and args.item_at[i].label_ == "ITEM"]
         return before[-1] if before else None
 
+    def _fought_before(self, sides: list[Span]) -> bool:
+        """Has either of these two sides used force on the other earlier in the article?"""
+        codes = {_code(s) for s in sides}
+        return len(codes) == 2 and None not in codes and any(
+            act.kind in FORCE and {_code(act.actor), *(_code(t) for t in act.targets)} == codes for act in self._acts)
+
     def _at_odds(self, sides: list[Span]) -> bool:
         """Are these two sides the two of an earlier hostile act in the article (force,
         coercion, a deployment, a threat, an accusation or a measure, either way round)?"""
@@ -2236,9 +2243,11 @@ class EventBuilder:
         if clause.dep_ != "conj" or clause.head.pos_ not in ("VERB", "AUX") or \
                 getattr(self.trigger_of(clause.head), "type", None) != "CONSULT":
             return []
-        sides = self._args.fill("subj", clause.head, []) + self._places().fill("obj", clause.head, [])
-        found = list({_code(s): s for s in sides if _code(s)}.values())
-        return found if len(found) == 2 else []
+        # (one on each side: not "A and B hosted C and D")
+        subjects = {_code(s): s for s in self._args.fill("subj", clause.head, []) if _code(s)}
+        objects = {_code(s): s for s in self._args.fill("obj", clause.head, []) or
+                   self._places().fill("obj", clause.head, []) if _code(s) and _code(s) not in subjects}
+        return [*subjects.values(), *objects.values()] if len(subjects) == 1 and len(objects) == 1 else []
 
     def _just_before(self, spans: list[Span], token: Token) -> bool:
         """Are the spans all in the token's sentence or the one before it?"""
