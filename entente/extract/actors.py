@@ -138,6 +138,7 @@ class ActorMatcher:
         found += self._body_anaphors(doc, found)
         found += self._state_anaphors(doc, found)
         found += self._titled_strangers(doc, ents, found)
+        found += self._national_strangers(doc, ents, found)
         actors = filter_spans(found)
         doc.spans["actors"] = actors
         doc.spans["places"] = self._places(doc, ents, {i for span in actors for i in range(span.start, span.end)})
@@ -359,6 +360,50 @@ class ActorMatcher:
                 #           know ("Infrastructure Minister", "shadow foreign secretary", "former")
             span = self._for_state_in_view(doc, states, start, ent.end)
             if span is not None:
+                out.append(span)
+        return out
+
+    def _national_strangers(self, doc: Doc, ents: list[Span], found: list[Span]) -> list[Span]:
+        """'North Korea detained American student Otto Warmbier … sentenced Warmbier': a
+        private person the dictionary does not know, introduced by a state's name or adjective
+        ("US student", "Canadian businessman", "Russian arms dealer"), stands for that state,
+        at first mention and when named again (in full or by surname), as news coding of
+        detentions and releases has it."""
+        covered = {i for span in found for i in range(span.start, span.end)}
+        state_at = {i: span for span in found if getattr(self._entry(span), "kind", None) == "state"
+                    for i in range(span.start, span.end)}
+        out, known = [], {}
+        for ent in ents:
+            if ent.label_ != "PERSON" or covered.intersection(range(ent.start, ent.end)):
+                continue
+            words = [t.lower_ for t in ent]
+            if tuple(words) in known or (len(words) == 1 and words[0] in known):
+                entry = known.get(tuple(words)) or known[words[0]]
+            else:
+                i = ent.start - 1  # back over lower-case nouns: "US student", "American pastor"
+                while i >= 0 and ent.start - i <= 4 and i not in state_at and doc[i].is_lower and \
+                        doc[i].pos_ in ("NOUN", "ADJ") and doc[i].lower_ not in self.actors.acting_nouns:
+                    i -= 1
+                state = state_at.get(i)
+                if state is None or i == ent.start - 1 and state[0].pos_ == "PROPN" and not \
+                        getattr(self._entry(state), "adjective", False):
+                    continue  # not "Canada Michael Kovrig", a list or a dateline
+                entry = self._entry(state).model_copy(update={"kind": "person", "sector": None, "name": ent.text,
+                                                             "adjective": False, "office": "citizen"})
+                known[tuple(words)] = entry
+                known.setdefault(words[-1], entry)  # "… Warmbier said"
+            span = Span(doc, ent.start, ent.end, label=entry.actor_id)
+            self._set_entry(span, entry)
+            out.append(span)
+        # the surname alone later, where the model tags no person ("sentenced Warmbier")
+        taken = covered | {i for span in out for i in range(span.start, span.end)}
+        first = {words[-1]: min(s.start for s in out if s[-1].lower_ == words[-1]) for words in known if
+                 isinstance(words, tuple)}
+        for token in doc:
+            if token.pos_ == "PROPN" and token.lower_ in first and token.i not in taken and token.i > first[token.lower_] \
+                    and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
+                span = Span(doc, token.i, token.i + 1, label=known[token.lower_].actor_id)
+                self._set_entry(span, known[token.lower_])
                 out.append(span)
         return out
 
