@@ -1122,6 +1122,10 @@ class EventBuilder:
                     # "an Israeli strike on a camp in Rafah killed 45 people": the strike's target
                     item.targets = next((list(f.targets) for f in found if f.meaning.type in FORCE and f.targets
                                          and f.trigger.head == item.trigger and f.trigger.dep_ == "nsubj"), [])
+                if any(c.dep_ == "amod" and c.lower_ in ("similar", "same", "identical")
+                       for c in tree.children(item.trigger)):
+                    # "Berlin voiced similar concerns": aimed where the like act before was
+                    item.targets = _echoed(item, acts, sentence) or item.targets
                 if not item.targets and _of_its_own(item.trigger) and not self._answers(item.trigger.head.head):
                     item.targets = _echoed(item, acts, sentence)  # (not "answered with accusations of its own")
                 if not item.targets and item.meaning.type == "REQUEST" and self._urges_restraint(item.trigger):
