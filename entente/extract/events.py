@@ -1236,6 +1236,14 @@ class EventBuilder:
         responder, and an accusation or report when it answers "the allegations"; that
         act's actor is the target. `acts` holds the earlier acts in document order."""
         own = {_code(s) for s in f.sources}
+        if f.meaning.type == "REJECT" and any(c.dep_ == "dobj" and c.lemma_.lower() in ROLE_NOUNS
+                                              for c in tree.children(f.trigger)):
+            # "Russia has denied any part in the attack": answered to the side the force it is
+            # said to have used fell on (the one that holds it to account)
+            done = [a for a in acts if a.kind in FORCE and _code(a.actor) in own
+                    and {_code(t) for t in a.targets} - own - {None}]
+            if done:
+                return [t for t in done[-1].targets if _code(t) not in own]
         recent = [a for a in acts if a.actor.start >= sentence.start - ANSWER_WINDOW
                   and _code(a.actor) not in own]
         aimed = [a for a in recent if {_code(t) for t in a.targets} & own]
