@@ -1362,7 +1362,14 @@ class EventBuilder:
         hit = {_code(t) for t in last.targets}
         back = next((a.actor for a in reversed(recent[:-1]) if _code(a.actor) in hit
                      and any(_code(t) == _code(last.actor) for t in a.targets)), None)
-        return [back, last.actor] if back is not None else [last.actor]
+        if back is not None:
+            return [back, last.actor]
+        if last.kind in FORCE:
+            return [last.actor]  # "Azerbaijani forces shelled Armenian villages": the shelling side
+        # "Ethiopia signed a deal with Somaliland; Somalia recalled its ambassador. The AU urged
+        # restraint": after a measure or a threat, both sides of the quarrel
+        hit = [t for t in last.targets if _code(t) and _code(t) not in own | {_code(last.actor)}]
+        return [last.actor] + hit[:1]
 
     @staticmethod
     def _helped_by_purpose(verb: Token, args: Arguments) -> list[Span]:
