@@ -372,14 +372,13 @@ class ActorMatcher:
         covered = {i for span in found for i in range(span.start, span.end)}
         state_at = {i: span for span in found if getattr(self._entry(span), "kind", None) == "state"
                     for i in range(span.start, span.end)}
-        out, known = [], {}
+        out, by_name, by_surname = [], {}, {}
         for ent in ents:
             if ent.label_ != "PERSON" or covered.intersection(range(ent.start, ent.end)):
                 continue
-            words = [t.lower_ for t in ent]
-            if tuple(words) in known or (len(words) == 1 and words[0] in known):
-                entry = known.get(tuple(words)) or known[words[0]]
-            else:
+            words = tuple(t.lower_ for t in ent)
+            entry = by_name.get(words) or (by_surname.get(words[0]) if len(words) == 1 else None)
+            if entry is None:
                 i = ent.start - 1  # back over lower-case nouns: "US student", "American pastor"
                 while i >= 0 and ent.start - i <= 4 and i not in state_at and doc[i].is_lower and \
                         doc[i].pos_ in ("NOUN", "ADJ") and doc[i].lower_ not in self.actors.acting_nouns:
@@ -390,20 +389,22 @@ class ActorMatcher:
                     continue  # not "Canada Michael Kovrig", a list or a dateline
                 entry = self._entry(state).model_copy(update={"kind": "person", "sector": None, "name": ent.text,
                                                              "adjective": False, "office": "citizen"})
-                known[tuple(words)] = entry
-                known.setdefault(words[-1], entry)  # "… Warmbier said"
+                by_name[words] = entry
+                by_surname.setdefault(words[-1], entry)  # "… Warmbier said"
             span = Span(doc, ent.start, ent.end, label=entry.actor_id)
             self._set_entry(span, entry)
             out.append(span)
+        if not by_name:
+            return out
         # the surname alone later, where the model tags no person ("sentenced Warmbier")
         taken = covered | {i for span in out for i in range(span.start, span.end)}
-        first = {words[-1]: min(s.start for s in out if s[-1].lower_ == words[-1]) for words in known if
-                 isinstance(words, tuple)}
+        first = {surname: min(s.start for s in out if s[-1].lower_ == surname)
+                 for surname in {words[-1] for words in by_name}}
         for token in doc:
             if token.pos_ == "PROPN" and token.lower_ in first and token.i not in taken and token.i > first[token.lower_] \
                     and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
-                span = Span(doc, token.i, token.i + 1, label=known[token.lower_].actor_id)
-                self._set_entry(span, known[token.lower_])
+                span = Span(doc, token.i, token.i + 1, label=by_surname[token.lower_].actor_id)
+                self._set_entry(span, by_surname[token.lower_])
                 out.append(span)
         return out
 
