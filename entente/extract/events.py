@@ -880,13 +880,17 @@ class EventBuilder:
             if not f.sources or not self._joined_in(f.trigger):
                 continue
             own = {_code(s) for s in f.sources}
-            backed = [a for c in tree.children(f.trigger) if c.dep_ == "poss" for a in args.actors_of(c)
-                      if _code(a) not in own]
+            backed = [a for a in self._owners(f.trigger, args) if _code(a) not in own]
             if backed:
                 verb = f.trigger.head
                 out.append(Found(verb, self.lexicon.trigger(JUDGING_VERBS["SUPPORT"], "VERB"), f.sources, backed,
                                  [], self.status.read(verb, verb.sent)))
         return out
+
+    @staticmethod
+    def _owners(noun: Token, args: Arguments) -> list[Span]:
+        """The actors a noun's possessor names ("South Africa's case")."""
+        return [a for c in tree.children(noun) if c.dep_ == "poss" for a in args.actors_of(c)]
 
     def _carried(self, noun: Token) -> bool:
         """'offered his solidarity', 'imposed sanctions': a noun trigger that is the object of a
@@ -1751,7 +1755,7 @@ class EventBuilder:
             # "Fighting erupted the next morning": the two sides at odds the article is about,
             # each against the other
             pair = self._last_pair(token)
-            sources = pair if self._fought_before(pair) else []
+            sources = pair if self._at_odds(pair, FORCE) else []
         if self._joined_in(token):
             # "Colombia joined South Africa's case against Israel": the joiner acts (and backs
             # the one whose act it joins: `_joined`)
@@ -1774,8 +1778,7 @@ class EventBuilder:
         if meaning.frame.name == "arrival" and not officials:
             return None  # "Russian troops arrived in Mali" is no visit; "the minister arrived in Amman" is
         # ("joined South Africa's case against Israel": not against South Africa)
-        backed = {_code(a) for c in tree.children(token) if c.dep_ == "poss" for a in args.actors_of(c)} \
-            if self._joined_in(token) else set()
+        backed = {_code(a) for a in self._owners(token, args)} if self._joined_in(token) else set()
         targets = self._fill(meaning.frame.target, token, args, items, previous, sentence,
                              exclude={_code(s) for s in sources} | backed)
         targets = [t for t in targets if t not in sources and _code(t) not in backed] if not broke_out else []
@@ -2127,18 +2130,13 @@ class EventBuilder:
                   if i in args.item_at and args.item_at[i].label_ == "ITEM"]
         return before[-1] if before else None
 
-    def _fought_before(self, sides: list[Span]) -> bool:
-        """Has either of these two sides used force on the other earlier in the article?"""
-        codes = {_code(s) for s in sides}
-        return len(codes) == 2 and None not in codes and any(
-            act.kind in FORCE and {_code(act.actor), *(_code(t) for t in act.targets)} == codes for act in self._acts)
-
-    def _at_odds(self, sides: list[Span]) -> bool:
+    def _at_odds(self, sides: list[Span], kinds=AT_ODDS) -> bool:
         """Are these two sides the two of an earlier hostile act in the article (force,
-        coercion, a deployment, a threat, an accusation or a measure, either way round)?"""
+        coercion, a deployment, a threat, an accusation or a measure, either way round; or
+        only the `kinds` asked for: FORCE, "has either used force on the other")?"""
         codes = {_code(s) for s in sides}
         return len(codes) == 2 and None not in codes and any(
-            act.kind in AT_ODDS and {_code(act.actor), *(_code(t) for t in act.targets)} == codes
+            act.kind in kinds and {_code(act.actor), *(_code(t) for t in act.targets)} == codes
             for act in self._acts)
 
     def _group(self, token: Token, slot: str, previous: list[Span], exclude: set) -> list[Span]:
