@@ -81,11 +81,13 @@ class ActorMatcher:
         self._doc_text = doc.text  # (`Doc.text` joins every token anew on each read)
         spans = [doc[s:e] for _, s, e in self.exact(doc)] + [doc[s:e] for _, s, e in self.folded(doc)]
         # "America" in "South America", "Mexico" in "New Mexico": a place the model names as a
-        # whole, with words before the state's name, is not that state
+        # whole, with words before the state's name, is not that state ("the" alone is no such
+        # word: "the Solomon Islands" is the state)
         ents = list(doc.ents)  # (Doc.ents walks every token: once per document)
         place_at = {i: e for e in ents if e.label_ in ("LOC", "GPE") for i in range(e.start, e.end)}
         spans = [s for s in spans if not ((p := place_at.get(s.start)) is not None and p.start < s.start
-                                          and s.end <= p.end and p.text.lower() not in self.entries)]
+                                          and s.end <= p.end and p.text.lower() not in self.entries
+                                          and not _the_name(p, s))]
         # "David Morrison" is not Scott Morrison: a known surname inside another's name
         person_at = {i: e for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
         namesakes = [s for s in spans if self._namesake(s, person_at)]
@@ -612,3 +614,8 @@ def _with_sector(entry, sector: str, apart: bool = False):
 @Language.factory("entente_actors", default_config={})
 def make_actor_matcher(nlp: Language, name: str) -> ActorMatcher:
     return ActorMatcher(nlp, load_actors(), load_places())
+
+
+def _the_name(place: Span, name: Span) -> bool:
+    """The model's place is "the" and the state's name, nothing more ("the Solomon Islands")."""
+    return place.start + 1 == name.start and place.end == name.end and place[0].lower_ == "the"

@@ -513,9 +513,10 @@ class Arguments:
             any(c.dep_ == "dobj" and self.actors_of(c) for c in tree.children(head))
 
     def _object_control(self, trigger: Token) -> list[Span] | None:
-        """'accused Iran of supplying', 'urged Israel to halt': the object does the act."""
+        """'accused Iran of supplying', 'urged Israel to halt', 'warned the junta against
+        deepening ties': the object does the act."""
         verb = trigger.head
-        if trigger.dep_ == "pcomp" and verb.dep_ == "prep" and verb.lower_ in ("of", "for"):
+        if trigger.dep_ == "pcomp" and verb.dep_ == "prep" and verb.lower_ in ("of", "for", "against"):
             verb = verb.head
             if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj" and self.verb_type(verb.head) == "ACCUSE":
                 # "accused Saudi-led warplanes of bombing…": the parser hangs "of" on the one accused
@@ -737,7 +738,12 @@ class Arguments:
         return found
 
     def _dative(self, trigger: Token, items: list[Span]) -> list[Span]:
-        """'gave Ukraine tanks', 'supply Tehran with jets': an actor object is the recipient."""
+        """'gave Ukraine tanks', 'supply Tehran with jets': an actor object is the recipient;
+        of a noun, the one its light verb gives it to ("gave Russia a shipment of drones")."""
+        if trigger.pos_ in ("NOUN", "PROPN"):
+            verb = self.carrier(trigger)
+            return [] if verb is None else \
+                [a for c in tree.children(verb) if c.dep_ == "dative" for a in self.actors_of(c)]
         for child in tree.children(trigger):
             if child.dep_ == "dative":
                 return self.actors_of(child)

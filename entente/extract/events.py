@@ -748,6 +748,21 @@ class EventBuilder:
         return not any(o.lemma_.lower() in harm or getattr(self.trigger_of(o), "type", None) in FORCE | {"SANCTION"}
                        for o in objects)
 
+    @staticmethod
+    def _accuser_as_victim(item: Found, found: list[Found]) -> list[Span]:
+        """The state that accuses another of force aimed at no one named is the one it fell on:
+        an accusation's own act ("of preparing an intervention") in its "of" phrase. (Not a
+        bloc's: "the GCC accused Iran of meddling in Arab affairs" names no member.)"""
+        own = {_code(s) for s in item.sources}
+        for f in found:
+            if f.meaning.type != "ACCUSE" or not f.sources or not {_code(s) for s in f.sources} <= ISO_CODES or \
+                    not any(t.dep_ == "prep" and t.lower_ == "of" and t.head == f.trigger
+                            for t in path_up(item.trigger, f.trigger)):
+                continue
+            if own and own <= {_code(t) for t in f.targets}:
+                return [s for s in f.sources if _code(s) not in own]
+        return []
+
     def _requested(self, token: Token) -> bool:
         """An act asked or urged of someone ("asked the EU to impose sanctions", "urged Israel
         to halt the offensive"): the request is the event, not the act."""
@@ -761,6 +776,9 @@ class EventBuilder:
             verb = verb.head  # "asked Iran to stop supplying drones": the stop is asked for
         if self._args.asked_to(verb):
             return True  # "pressed Budapest privately to lift its veto"
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "against" and \
+                verb.head.head.lemma_.lower() in self.lexicon.words("warning_verbs"):
+            return True  # "warned the junta against deepening ties with Russia": the warning is the event
         if verb.dep_ in ("advcl", "acl") and _infinitive(verb):
             # "gave Kampala until Friday to withdraw": the act a deadline is set for (on the
             # time, the parser may hang it: "until the end of February to pull back")
@@ -1126,6 +1144,9 @@ class EventBuilder:
                     # "an Israeli strike on a camp in Rafah killed 45 people": the strike's target
                     item.targets = next((list(f.targets) for f in found if f.meaning.type in FORCE and f.targets
                                          and f.trigger.head == item.trigger and f.trigger.dep_ == "nsubj"), [])
+                if not item.targets and item.meaning.type in FORCE:
+                    # "the junta accused Paris of preparing a military intervention": against the accuser
+                    item.targets = self._accuser_as_victim(item, found)
                 if any(c.dep_ == "amod" and c.lower_ in ("similar", "same", "identical")
                        for c in tree.children(item.trigger)):
                     # "Berlin voiced similar concerns": aimed where the like act before was
@@ -1190,7 +1211,10 @@ class EventBuilder:
         elif not _echoes(verb):
             return None
         sources = [a for a in self._fill(("subj",), verb, args, [], previous, sentence) if _code(a)]
-        model = next((f for f in reversed(done) if f.trigger.i < verb.i), None)
+        # (not an act the last one only alleged or denied: "accused Iran of meddling, and the
+        # Arab League did the same" accuses Iran too)
+        model = next((f for f in reversed(done) if f.trigger.i < verb.i
+                      and f.reading.status not in ("alleged", "denied")), None)
         if not sources or model is None or not model.targets or model.trigger.i < self._previous_sentence_start(verb):
             return None
         own = {_code(a) for a in sources}

@@ -112,10 +112,13 @@ def _subject_after_a_date(name: Token) -> None:
 def _finite_verb_joined_to_an_infinitive(verb: Token) -> None:
     """'urges Eritrea to settle… and asks Asmara to share…': a finite verb with no subject,
     joined to an infinitive complement, in the tense of the verb that governs that complement
-    (not "set", "put", whose past looks like the infinitive), is joined to the governing verb."""
+    (not "set", "put", whose past looks like the infinitive), is joined to the governing verb.
+    So is one joined to a bare verb in a clause ("demanded that Canada take the waste back
+    and threatened war": the demander threatened)."""
     infinitive = verb.head
     governor = infinitive.head
-    if verb.tag_ not in ("VBZ", "VBD") or verb.lower_ == verb.lemma_.lower() or infinitive.dep_ != "xcomp" or \
+    if verb.tag_ not in ("VBZ", "VBD") or verb.lower_ == verb.lemma_.lower() or \
+            infinitive.dep_ not in ("xcomp", "ccomp") or \
             infinitive.tag_ != "VB" or governor.tag_ != verb.tag_ or \
             any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
         return
