@@ -317,7 +317,7 @@ class ActorMatcher:
                    for c in token.children):
                 continue  # "the Permanent Council of the OAS": its own owner is named
             word = members.get(token.lower_, token.lower_)  # "the judges": the court's
-            holders = [b for b in bodies if b.end <= token.i and word in self.actors.body_words.get(self._entry(b).actor_id, ())]
+            holders = [b for b in bodies if b.end <= token.i and word in self._body_words(self._entry(b))]
             before = [b for b in holders if token.i - b.end <= GROUP_ANAPHOR_REACH] + [
                 b for b in bodies if b.end <= token.i and token.i - b.end <= GROUP_ANAPHOR_REACH
                 and word in self.actors.any_body_anaphors]
@@ -333,6 +333,11 @@ class ActorMatcher:
                     span := self._for_state_in_view(doc, states, token.i, token.i + 1)) is not None:
                 out.append(span)
         return out
+
+    def _body_words(self, entry) -> frozenset[str]:
+        """The words of a body's names: a court's own (kept apart when it shares its code), else its code's."""
+        words = self.actors.body_words
+        return words.get(entry.name) or words.get(entry.actor_id, frozenset())
 
     def _subject_states(self, found: list[Span]) -> list[Span]:
         """The states named as subjects, in order: those an unowned "the foreign ministry" or

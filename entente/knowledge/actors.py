@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import date as Date
@@ -514,11 +515,15 @@ class ActorDictionary:
         self.acting_nouns: frozenset[str] = frozenset()  # likewise
         # the words of each body's names ("agency", "board" for the IAEA, "treasury" for the US
         # Treasury): what "the agency" may refer back to
+        # A court that shares its code with other bodies (the EU's) is told apart: its words
+        # are its own name's ("the court" is not the EU's wherever the EU is named).
         self.body_words: dict[str, frozenset[str]] = {}
+        ids = Counter(org.id for org in organisations)
         for org in organisations:
             if org.kind in BODY_KINDS:
                 words = {w for phrase in (org.name, *org.aliases) for w in re.findall(r"[a-z]+", phrase.casefold())}
-                self.body_words[org.id] = self.body_words.get(org.id, frozenset()) | words
+                key = org.name if org.sector == "judiciary" and ids[org.id] > 1 else org.id
+                self.body_words[key] = self.body_words.get(key, frozenset()) | words
         self.role_nouns: tuple[str, ...] = tuple(r.noun for r in roles)
         self.office_nouns: tuple[str, ...] = tuple(o.noun for o in offices)
 
