@@ -197,6 +197,11 @@ class StatusReader:
             return False
         if governor.pos_ in ("VERB", "AUX") and reading.status == "asserted":
             own = self._own_modality(governor)
+            if own == "promised" and child.dep_ == "conj":
+                # "pledged support and called for his release": a promise verb's own modality
+                # is no modality of the next act joined to it (an auxiliary's is: "would cancel
+                # … and pursue")
+                own = None
             if own and child.dep_ in ("xcomp", "ccomp", "dobj", "nsubjpass", "conj"):
                 reading.status = own
         return False
