@@ -580,6 +580,8 @@ class Arguments:
             found = self._subject(noun.head.head)
             if found:
                 return found
+        if _joining_in(noun) is not None:
+            return self._subject(_joining_in(noun))  # "Niger joined Mali in an alliance": the joiner's
         if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in MOTION_VERBS:
             return self._subject(noun.head.head)  # "a Saudi delegation travelled to Sanaa for talks"
         if noun.dep_ == "pobj" and noun.head.lower_ in ("to", "for") and noun.head.head.pos_ == "ADJ" and \
@@ -675,6 +677,12 @@ class Arguments:
             if not found:  # "sanctions targeting Belarusian potash exports": what the participle aims at
                 found = [a for c in tree.children(trigger) if c.dep_ == "acl" and c.lemma_.lower() == "target"
                          for o in tree.children(c) if o.dep_ == "dobj" for a in self.actors_of(o)]
+            joining = _joining_in(trigger)
+            if not found and joining is not None:
+                # "Niger joined Mali and Burkina Faso in an alliance": with the ones joined
+                found = [a for c in tree.children(joining) if c.dep_ == "dobj"
+                         for a in self.actors_in(self.doc[c.left_edge.i:c.right_edge.i + 1])
+                         if not a.start <= trigger.i < a.end]
             if not found and trigger.dep_ == "pobj" and trigger.head.lower_ == "under" and \
                     trigger.head.head.lemma_.lower() in ("come", "be", "remain"):
                 found = self._subject(trigger.head.head)  # "peacekeepers came under fire from…"
@@ -981,6 +989,17 @@ def is_agentless_passive(token: Token) -> bool:
     """A passive verb that names no agent ("five of its members had been killed")."""
     return token.pos_ in ("VERB", "AUX") and is_passive(token) and \
         not any(c.dep_ == "agent" for c in tree.children(token))
+
+
+def _joining_in(noun: Token) -> Token | None:
+    """The verb "join" whose "in" phrase holds the noun ("joined Mali in an alliance"; the
+    parser may hang the "in" on the one joined), or None."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return None
+    head = noun.head.head
+    if head.dep_ == "dobj" and head.pos_ in ("NOUN", "PROPN"):
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() == "join" else None
 
 
 def path_up(token: Token, top: Token) -> list[Token]:
