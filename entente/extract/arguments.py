@@ -144,8 +144,11 @@ class Arguments:
                  subject_control_verbs: frozenset[str] = frozenset(), acting_nouns: frozenset[str] = frozenset(),
                  speaks=lambda token: False, proposal_nouns: frozenset[str] = frozenset(),
                  undoing_verbs: frozenset[str] = frozenset(), undone=lambda noun: False,
-                 blamed_for=lambda noun: None, verb_type=lambda verb: None, readiness: frozenset[str] = frozenset()):
+                 blamed_for=lambda noun: None, verb_type=lambda verb: None, readiness: frozenset[str] = frozenset(),
+                 behest_nouns: frozenset[str] = frozenset()):
         self.doc = doc
+        # "at the request of Beijing", "under pressure from Washington": the asker is named with "of" or "from"
+        self.behest_nouns = behest_nouns
         self.readiness = readiness  # "open", "ready": "Kyiv is open to talks with Budapest" is Kyiv's act in prospect
         # the event type a verb triggers: a request's object is to do what follows ("pressed
         # Budapest to lift"), an accusation's is said to have done it ("accused Indian troops of…")
@@ -582,6 +585,12 @@ class Arguments:
                 return found
         if _joining_in(noun) is not None:
             return self._subject(_joining_in(noun))  # "Niger joined Mali in an alliance": the joiner's
+        if behest_clause(noun, self.behest_nouns) is not None:
+            # "at the request of Beijing", "under intense pressure from Washington"
+            found = [a for p in tree.children(noun) if p.dep_ == "prep" and p.lower_ in ("of", "from")
+                     for o in tree.children(p) if o.dep_ == "pobj" for a in self.actors_of(o)]
+            if found:
+                return found
         if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in MOTION_VERBS:
             return self._subject(noun.head.head)  # "a Saudi delegation travelled to Sanaa for talks"
         if noun.dep_ == "pobj" and noun.head.lower_ in ("to", "for") and noun.head.head.pos_ == "ADJ" and \
@@ -989,6 +998,28 @@ def is_agentless_passive(token: Token) -> bool:
     """A passive verb that names no agent ("five of its members had been killed")."""
     return token.pos_ in ("VERB", "AUX") and is_passive(token) and \
         not any(c.dep_ == "agent" for c in tree.children(token))
+
+
+BEHEST_PREPS = ("at", "upon", "under", "after", "following")
+
+
+def behest_clause(noun: Token, nouns: frozenset[str]) -> Token | None:
+    """The verb of the clause an asking noun sets the occasion of ("At the request of
+    Beijing, the council met", "after months of lobbying by US officials, Japan agreed"), or
+    None: whoever does that clause's act is the one asked."""
+    if noun.lemma_.lower() not in nouns:
+        return None
+    token = noun
+    for _ in range(3):
+        if token.dep_ != "pobj" or token.head.dep_ != "prep":
+            return None
+        prep = token.head
+        if prep.lower_ in BEHEST_PREPS:
+            return prep.head if prep.head.pos_ in ("VERB", "AUX") else None
+        if prep.lower_ != "of" or prep.head.pos_ != "NOUN":
+            return None
+        token = prep.head  # "months of lobbying"
+    return None
 
 
 def _joining_in(noun: Token) -> Token | None:

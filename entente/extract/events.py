@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from entente.extract import tree
 from entente.extract.arguments import (CONTAINERS, FRONTIERS, PARTITIVES, REPLY_VERBS, REVERSALS, Arguments,
                                        actor_of, forget_actors, holder_of, is_agentless_passive, is_passive,
-                                       path_up, prep_word, remember_actor, what_it_called)
+                                       behest_clause, path_up, prep_word, remember_actor, what_it_called)
 from entente.extract.arguments import code_of as _code
 from entente.extract.items import to_item
 from entente.extract.sentences import DASHES
@@ -1015,6 +1015,9 @@ class EventBuilder:
         if meaning.type == "REQUEST" and token.pos_ in ("NOUN", "PROPN") and token.dep_ == "pobj" and \
                 token.head.lower_ in ("at", "upon") and token.head.head.pos_ in ("VERB", "AUX"):
             return [a for a in args.fill("subj", token.head.head, []) if _code(a) not in own]
+        asked = behest_clause(token, self.lexicon.words("behest_nouns")) if meaning.type == "REQUEST" else None
+        if asked is not None:  # "under pressure from Washington, Seoul suspended…"
+            return [a for a in args.fill("subj", asked, []) if _code(a) not in own]
         return []
 
     def _defends_itself(self, verb: Token) -> bool:
@@ -1090,7 +1093,8 @@ class EventBuilder:
                          undoing_verbs=self.lexicon.words("undoing_verbs"),
                          undone=lambda noun: self._undone_by(noun, noun.head), blamed_for=self._blamed_for,
                          verb_type=verb_type,
-                         readiness=self.status.words["readiness_adjectives"])
+                         readiness=self.status.words["readiness_adjectives"],
+                         behest_nouns=self.lexicon.words("behest_nouns"))
         self._doc_text = text
         self._args = args
         self._actor_spans = args.actor_spans
