@@ -127,7 +127,8 @@ def test_shared_surname_resolves_by_date(actors):
 def test_holder_of_an_office_on_a_date(actors):
     assert actors.holder("IRN", "foreign_minister", "2023-05-01").name == "Hossein Amir-Abdollahian"
     assert actors.holder("RUS", "defence_minister", "2024-06").name == "Andrei Belousov"
-    assert actors.holder("USA", "head_of_state", "1990-01-01") is None
+    assert actors.holder("USA", "head_of_state", "1990-01-01").name == "George H. W. Bush"
+    assert actors.holder("USA", "head_of_state", "1900-01-01") is None
 
 
 def test_offices_of_a_person(actors):
