@@ -237,22 +237,29 @@ class ActorMatcher:
         """'Mali's junta … the junta': a definite role noun refers back to the state whose role
         of that name was told last before ("Mali's junta", "the Malian junta", "the junta in
         Bamako")."""
-        owned = []  # (position of the role noun, the noun, its state's span)
+        owned = []  # (position of the role noun, the noun, its state's entry)
         for span in found:
-            if getattr(self._entry(span), "kind", None) == "state":
+            entry = self._entry(span)
+            if getattr(entry, "kind", None) == "state":
                 role = self._role_of(span.root)
                 if role is not None:
-                    owned.append((role.i, role.lower_, span))
+                    owned.append((role.i, role.lower_, entry))
+            elif getattr(entry, "kind", None) == "person" and entry.country and \
+                    (state := self.actors.state(entry.country)) is not None:
+                # "the junta of Colonel Assimi Goita", "Goita's junta": the state he leads
+                role = self._role_of(span.root, led=True)
+                if role is not None:
+                    owned.append((role.i, role.lower_, state))
         if not owned:
             return []
         out = []
         for token in _definite_nouns(doc, found, self.actors.role_anaphors, (NOUN,), ("amod", "compound", "poss")):
             if any(c.dep_ == "prep" for c in token.children):
                 continue  # "the junta in Niamey" names its own state
-            before = [s for i, word, s in owned if i < token.i and word == token.lower_]
+            before = [e for i, word, e in owned if i < token.i and word == token.lower_]
             if before:
-                span = Span(doc, token.i, token.i + 1, label=before[-1].label_)
-                self._set_entry(span, _with_sector(self._entry(before[-1]), "government"))
+                span = Span(doc, token.i, token.i + 1, label="GPE")
+                self._set_entry(span, _with_sector(before[-1], "government"))
                 out.append(span)
         return out
 
@@ -285,10 +292,15 @@ class ActorMatcher:
                 out.append(span)
         return out
 
-    def _role_of(self, name: Token) -> Token | None:
+    def _role_of(self, name: Token, led: bool = False) -> Token | None:
         """The role noun a state's name owns: itself ("the Malian junta"), its head after a
-        possessive or modifier ("Mali's junta"), or after "in" ("the junta in Bamako")."""
+        possessive or modifier ("Mali's junta"), or after "in" ("the junta in Bamako"); or one
+        a leader's name owns (`led`: "Goita's junta", "the junta of Colonel Assimi Goita")."""
         words = self.actors.role_anaphors
+        if led:
+            if name.dep_ == "pobj" and name.head.lower_ == "of" and name.head.head.lower_ in words:
+                return name.head.head
+            return name.head if name.dep_ == "poss" and name.head.lower_ in words else None
         if name.lower_ in words:
             return name
         if name.dep_ in ("poss", "amod", "compound") and name.head.lower_ in words:
