@@ -141,6 +141,7 @@ class ActorMatcher:
         found += self._state_anaphors(doc, found)
         found += self._titled_strangers(doc, ents, found)
         found += self._national_strangers(doc, ents, found)
+        found += self._speakers_country(doc, found)
         actors = filter_spans(found)
         doc.spans["actors"] = actors
         doc.spans["places"] = self._places(doc, ents, {i for span in actors for i in range(span.start, span.end)})
@@ -350,6 +351,29 @@ class ActorMatcher:
         """The words of a body's names: a court's own (kept apart when it shares its code), else its code's."""
         words = self.actors.body_words
         return words.get(entry.name) or words.get(entry.actor_id, frozenset())
+
+    def _speakers_country(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """'Chadian officials say their country will keep cooperating with France': "their
+        country" (or "his", "her", "its", "our"), the subject of what a speaker says, is the
+        speaker's state."""
+        by_token = {i: span for span in found for i in range(span.start, span.end)}
+        out = []
+        for token in doc:
+            if token.lower_ not in ("country", "nation") or token.dep_ not in ("nsubj", "nsubjpass") or \
+                    token.i in by_token or not any(c.dep_ == "poss" and c.lower_ in OWNING_PRONOUNS
+                                                   for c in token.children):
+                continue
+            clause = token.head
+            if clause.dep_ != "ccomp" or clause.head == clause:
+                continue
+            speakers = [by_token[c.i] for c in clause.head.children if c.dep_ == "nsubj" and c.i in by_token]
+            codes = {getattr(self._entry(s), "country", None) for s in speakers}
+            if len(codes) != 1 or None in codes or (state := self.actors.state(codes.pop())) is None:
+                continue
+            span = Span(doc, token.i, token.i + 1, label="GPE")
+            self._set_entry(span, state)
+            out.append(span)
+        return out
 
     def _subject_states(self, found: list[Span]) -> list[Span]:
         """The states named as subjects, in order: those an unowned "the foreign ministry" or
@@ -636,3 +660,7 @@ def make_actor_matcher(nlp: Language, name: str) -> ActorMatcher:
 def _the_name(place: Span, name: Span) -> bool:
     """The model's place is "the" and the state's name, nothing more ("the Solomon Islands")."""
     return place.start + 1 == name.start and place.end == name.end and place[0].lower_ == "the"
+
+
+# The possessives that make "their country" the speaker's own.
+OWNING_PRONOUNS = ("their", "its", "his", "her", "our")
