@@ -599,8 +599,14 @@ class EventBuilder:
         if verb.lemma_.lower() not in self.lexicon.words("finding_verbs"):
             return None
         return next((s for c in tree.children(verb) if c.dep_ == "ccomp"
-                     and getattr(self.trigger_of(c), "type", None) in FORCE
+                     and (getattr(self.trigger_of(c), "type", None) in FORCE or self._commits_a_crime(c))
                      for s in tree.children(c) if s.dep_ == "nsubj" and self._args.actors_of(s)), None)
+
+    def _commits_a_crime(self, verb: Token) -> bool:
+        """'Had committed genocide', 'committed war crimes': a wrong done, named by its object."""
+        crimes = self.status.words["accusing_words"]
+        return verb.lemma_.lower() in ("commit", "perpetrate") and any(
+            c.dep_ == "dobj" and (c.lemma_.lower() in crimes or c.lower_ in crimes) for c in tree.children(verb))
 
     def _cites_a_wrong(self, verb: Token) -> bool:
         """'Closed its airspace to Mali, citing violations by Malian drones': a side that gives
