@@ -38,6 +38,10 @@ NAME_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
 CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.month_name, *calendar.day_name) if w)
 # How far back (in tokens) "the rebels" looks for the armed group it refers to.
 GROUP_ANAPHOR_REACH = 150
+# "Their country" as the subject of what a speaker says: the speaker's state (the nouns, and
+# the possessives that make them the speaker's own).
+COUNTRY_NOUNS = ("country", "nation")
+OWNING_PRONOUNS = ("their", "its", "his", "her", "our")
 
 
 def _case_sensitive(phrase: str) -> bool:
@@ -356,12 +360,14 @@ class ActorMatcher:
         """'Chadian officials say their country will keep cooperating with France': "their
         country" (or "his", "her", "its", "our"), the subject of what a speaker says, is the
         speaker's state."""
+        nouns = numpy.flatnonzero(numpy.isin(doc.to_array("LOWER"), [hash_string(w) for w in COUNTRY_NOUNS]))
+        if not len(nouns):  # (read from an array: a Token object for every word is slow)
+            return []
         by_token = {i: span for span in found for i in range(span.start, span.end)}
         out = []
-        for token in doc:
-            if token.lower_ not in ("country", "nation") or token.dep_ not in ("nsubj", "nsubjpass") or \
-                    token.i in by_token or not any(c.dep_ == "poss" and c.lower_ in OWNING_PRONOUNS
-                                                   for c in token.children):
+        for token in (doc[i] for i in nouns.tolist()):
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.i in by_token or \
+                    not any(c.dep_ == "poss" and c.lower_ in OWNING_PRONOUNS for c in token.children):
                 continue
             clause = token.head
             if clause.dep_ != "ccomp" or clause.head == clause:
@@ -661,6 +667,3 @@ def _the_name(place: Span, name: Span) -> bool:
     """The model's place is "the" and the state's name, nothing more ("the Solomon Islands")."""
     return place.start + 1 == name.start and place.end == name.end and place[0].lower_ == "the"
 
-
-# The possessives that make "their country" the speaker's own.
-OWNING_PRONOUNS = ("their", "its", "his", "her", "our")

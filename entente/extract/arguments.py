@@ -147,7 +147,8 @@ class Arguments:
                  blamed_for=lambda noun: None, verb_type=lambda verb: None, readiness: frozenset[str] = frozenset(),
                  behest_nouns: frozenset[str] = frozenset()):
         self.doc = doc
-        # "at the request of Beijing", "under pressure from Washington": the asker is named with "of" or "from"
+        # "at the request of Beijing", "under pressure from Washington": the asker is named with
+        # "of" or "from" ("by" is any request's agent)
         self.behest_nouns = behest_nouns
         self.readiness = readiness  # "open", "ready": "Kyiv is open to talks with Budapest" is Kyiv's act in prospect
         # the event type a verb triggers: a request's object is to do what follows ("pressed
@@ -583,8 +584,9 @@ class Arguments:
             found = self._subject(noun.head.head)
             if found:
                 return found
-        if _joining_in(noun) is not None:
-            return self._subject(_joining_in(noun))  # "Niger joined Mali in an alliance": the joiner's
+        joining = _joining_in(noun)
+        if joining is not None:
+            return self._subject(joining)  # "Niger joined Mali in an alliance": the joiner's
         if behest_clause(noun, self.behest_nouns) is not None:
             # "at the request of Beijing", "under intense pressure from Washington"
             found = [a for p in tree.children(noun) if p.dep_ == "prep" and p.lower_ in ("of", "from")
