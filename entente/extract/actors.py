@@ -449,11 +449,13 @@ class ActorMatcher:
         taken = covered | {i for span in out for i in range(span.start, span.end)}
         first = {surname: min(s.start for s in out if s[-1].lower_ == surname)
                  for surname in {words[-1] for words in by_name}}
-        for token in doc:
-            if token.pos_ == "PROPN" and token.lower_ in first and token.i not in taken and token.i > first[token.lower_] \
-                    and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
-                span = Span(doc, token.i, token.i + 1, label=by_surname[token.lower_].actor_id)
-                self._set_entry(span, by_surname[token.lower_])
+        # (read from arrays, as for the known surnames in `__call__`: a Token object for every word is slow)
+        lowers, tags = doc.to_array("LOWER"), doc.to_array("POS")
+        for i in numpy.flatnonzero(numpy.isin(lowers, [hash_string(s) for s in first]) & (tags == PROPN)).tolist():
+            surname = doc[i].lower_
+            if i not in taken and i > first[surname] and not (i + 1 < len(doc) and tags[i + 1] == PROPN):
+                span = Span(doc, i, i + 1, label=by_surname[surname].actor_id)
+                self._set_entry(span, by_surname[surname])
                 out.append(span)
         return out
 
