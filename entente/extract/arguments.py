@@ -145,8 +145,9 @@ class Arguments:
                  speaks=lambda token: False, proposal_nouns: frozenset[str] = frozenset(),
                  undoing_verbs: frozenset[str] = frozenset(), undone=lambda noun: False,
                  blamed_for=lambda noun: None, verb_type=lambda verb: None, readiness: frozenset[str] = frozenset(),
-                 behest_nouns: frozenset[str] = frozenset()):
+                 behest_nouns: frozenset[str] = frozenset(), speech_verbs: frozenset[str] = frozenset()):
         self.doc = doc
+        self.speech_verbs = speech_verbs  # "said", "announced", "denied": verbs that report a clause
         # "at the request of Beijing", "under pressure from Washington": the asker is named with
         # "of" or "from" ("by" is any request's agent)
         self.behest_nouns = behest_nouns
@@ -467,6 +468,8 @@ class Arguments:
             # "the allies stood united behind Warsaw": a state of the subject)
             return []
         head = trigger.head
+        if depth == 0 and self._speakers_aside(trigger):
+            return self._borrowed_subject(head, depth + 1)
         controller = self._object_control(trigger)
         if controller is not None:
             return controller
@@ -507,6 +510,19 @@ class Arguments:
                     return self._borrowed_subject(head, depth + 1)
                 return found
         return self._borrowed_subject(head, depth + 1)
+
+    def _speakers_aside(self, participle: Token) -> bool:
+        """'Putin demanded that Kyiv stop its operations, warning that…': a participle of speech
+        after a comma, which the parser hangs on the reported clause's verb, is the speaker's
+        (not after a semicolon: "Cairo said…; Ankara refused, arguing…" is Ankara's)."""
+        clause = participle.head
+        speaker_verb = clause.head
+        if participle.dep_ != "advcl" or participle.tag_ != "VBG" or clause.dep_ != "ccomp" or speaker_verb.i > clause.i or \
+                participle.i == 0 or self.doc[participle.i - 1].text != "," or not (
+                self.speaks(participle) or self.verb_type(participle) == "THREATEN") or not (
+                speaker_verb.lemma_.lower() in self.speech_verbs or self.speaks(speaker_verb)):
+            return False
+        return not any(t.text == ";" for t in self.doc[speaker_verb.i:participle.i])
 
     def asked_to(self, verb: Token) -> bool:
         """'Pressed Budapest privately to lift its veto': an act asked of a side, which the

@@ -1100,7 +1100,7 @@ class EventBuilder:
                          undone=lambda noun: self._undone_by(noun, noun.head), blamed_for=self._blamed_for,
                          verb_type=verb_type,
                          readiness=self.status.words["readiness_adjectives"],
-                         behest_nouns=self.lexicon.words("behest_nouns"))
+                         behest_nouns=self.lexicon.words("behest_nouns"), speech_verbs=self._speech_verbs)
         self._doc_text = text
         self._args = args
         self._actor_spans = args.actor_spans
@@ -2112,10 +2112,14 @@ class EventBuilder:
             return []  # "Brazil sent troops to its border": its own, the subject's
         # in its own sentence, an actor word on a noun counts too: "sank three Houthi boats,
         # killing their crews"
-        before = [s for s in args.actors_in(token.doc[args.sent_start[token.i]:pronoun.i])
-                  if _agentive(s) or s.root.dep_ in ("amod", "compound")]
-        candidates = [s for s in before if _code(s) not in exclude] or \
-            [p for p in previous if _agentive(p) and _code(p) not in exclude]
+        named = args.actors_in(token.doc[args.sent_start[token.i]:pronoun.i])
+        before = [s for s in named if _agentive(s) or s.root.dep_ in ("amod", "compound")]
+        candidates = [s for s in before if _code(s) not in exclude]
+        if not candidates and getattr(self.trigger_of(token), "type", None) in AT_ODDS:
+            # "cut ties with Prague, accusing its leaders of meddling": whom the doer is at
+            # odds with is another than the doer, named before in the sentence in any role
+            candidates = [s for s in named if _code(s) not in exclude]
+        candidates = candidates or [p for p in previous if _agentive(p) and _code(p) not in exclude]
         return candidates[-1:]
 
     def _person_addressed(self, token: Token, args: Arguments, previous: list[Span],
