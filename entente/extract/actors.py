@@ -502,14 +502,18 @@ class ActorMatcher:
         return out
 
     def _owned_bodies(self, found: list[Span]) -> list[Span]:
-        """'Iraq's National Security Council': a state body under another state's possessive is
-        that state's body of the name, acting for it in the same sector."""
-        state_at = {s.start: s for s in found if getattr(self._entry(s), "kind", None) == "state"}
+        """'Iraq's National Security Council', 'the Congress of New Caledonia': a state body
+        under another state's possessive, or of another state, is that state's body of the
+        name, acting for it in the same sector."""
+        state_at = {s.root.i: s for s in found if getattr(self._entry(s), "kind", None) == "state"}
         for span in found:
             entry = self._entry(span)
             if getattr(entry, "kind", None) != "state_body":
                 continue
-            owner = next((state_at[c.i] for c in span.root.children if c.dep_ == "poss" and c.i in state_at), None)
+            owners = [c for c in span.root.children if c.dep_ == "poss"] + [
+                o for c in span.root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == span.end
+                for o in c.children if o.dep_ == "pobj"]
+            owner = next((state_at[c.i] for c in owners if c.i in state_at), None)
             if owner is not None and self._entry(owner).actor_id != entry.country:
                 owned = self._entry(owner)
                 self._set_entry(span, _with_sector(owned, entry.sector) if entry.sector else owned)
