@@ -88,7 +88,10 @@ class ActorMatcher:
         # whole, with words before the state's name, is not that state ("the" alone is no such
         # word: "the Solomon Islands" is the state)
         ents = list(doc.ents)  # (Doc.ents walks every token: once per document)
-        place_at = {i: e for e in ents if e.label_ in ("LOC", "GPE") for i in range(e.start, e.end)}
+        # (a place the model names as a list is read item by item: "the Dominican Republic and
+        # Uruguay" names both)
+        place_at = {i: p for e in ents if e.label_ in ("LOC", "GPE") for p in _listed_places(e)
+                    for i in range(p.start, p.end)}
         spans = [s for s in spans if not ((p := place_at.get(s.start)) is not None and p.start < s.start
                                           and s.end <= p.end and p.text.lower() not in self.entries
                                           and not _the_name(p, s))]
@@ -667,6 +670,16 @@ def _with_sector(entry, sector: str, apart: bool = False):
 @Language.factory("entente_actors", default_config={})
 def make_actor_matcher(nlp: Language, name: str) -> ActorMatcher:
     return ActorMatcher(nlp, load_actors(), load_places())
+
+
+def _listed_places(place: Span) -> list[Span]:
+    """The items of a place the model names as one ("Peru, Chile and Uruguay"), split at the
+    commas and conjunctions; a place of one item is itself."""
+    cuts = [t.i for t in place if t.lower_ in (",", "and", "or")]
+    if not cuts:
+        return [place]
+    bounds = zip([place.start] + [c + 1 for c in cuts], cuts + [place.end])
+    return [place.doc[start:end] for start, end in bounds if start < end]
 
 
 def _the_name(place: Span, name: Span) -> bool:
