@@ -98,6 +98,9 @@ FIGHTING_VERBS = {"fight", "serve", "battle"}
 HELPING_VERBS = {"help", "assist", "support", "aid", "defend", "protect", "back", "reinforce", "bolster"}
 # Hostile acts: undoing them de-escalates, and a protest or a censure answers them.
 HOSTILE = HARM | {"MOBILIZE"}
+# Acts that give to another or back it: one that a side says it will not do is a refusal
+# (agreeing and conceding are refused also when only said not to have happened).
+YIELDING = {"SUPPORT", "AID", "COOPERATE", "RETREAT", "REQUEST"}
 FORCE_UNDONE = {"ASSAULT", "MOBILIZE"}  # undone, a retreat from conflict
 OPEN_WATERS = {"sea", "ocean", "water", "waters"}  # fire into them is a show of force
 # Acts performed by speaking: an actor reported saying them has done them.
@@ -1735,13 +1738,18 @@ class EventBuilder:
                 c.dep_ == "neg" for c in tree.children(token)):
             return None  # "Putin did not deny the reports": no refusal, and no act either
         conditioned = False
+        # aid, backing or a retreat one will not give is refused to the side it would have gone
+        # to, when named
+        refused = meaning.type in YIELDING and reading.negated and _will_not(token)
         if meaning.type in ("AGREE", "CONCEDE") and reading.negated and reading.status in ("asserted", "planned") \
                 and not (meaning.type == "AGREE" and self._no_accord_reached(token)) or \
                 meaning.type in ("AGREE", "CONCEDE", "SUPPORT") and reading.negated and _present_stance(token) or \
-                meaning.type == "CONSULT" and reading.negated and reading.status == "planned":
+                meaning.type == "CONSULT" and reading.negated and reading.status == "planned" or refused:
             # "failed to reach agreement", "would not accept the plan": a refusal; so is a stance
-            # held now, also when said of oneself ("said it does not recognise the court"), and
-            # a meeting declined ahead ("would not attend the summit in Johannesburg")
+            # held now, also when said of oneself ("said it does not recognise the court"), a
+            # meeting declined ahead ("would not attend the summit in Johannesburg"), and any
+            # giving way that one will not do ("vowed that Kyrgyzstan would not give up an inch",
+            # "will never hand the Donbas to Moscow", "would not back the French draft")
             meaning = replace(meaning, type="REJECT")
             reading.negated, reading.status = False, "asserted"
         if meaning.type in TIES and token.dep_ == "xcomp" and \
@@ -1816,6 +1824,8 @@ class EventBuilder:
         targets = self._fill(meaning.frame.target, token, args, items, previous, sentence,
                              exclude={_code(s) for s in sources} | backed)
         targets = [t for t in targets if t not in sources and _code(t) not in backed] if not broke_out else []
+        if refused and not targets:
+            return None
         if meaning.type in ANSWERS and token.pos_ in ("VERB", "AUX"):
             # "vetoed a Security Council resolution drafted by Malaysia": the answer is to
             # whoever put the proposal forward, not to the body it was put to
@@ -3291,6 +3301,17 @@ def _acted_on(verb: Token) -> list[Token]:
     return [c for c in tree.children(verb) if c.dep_ in ("dobj", "nsubjpass")] + \
         [s for c in tree.children(verb) if c.dep_ == "ccomp" and not any(m.dep_ == "mark" for m in tree.children(c))
          for s in tree.children(c) if s.dep_ == "nsubj"]
+
+
+def _will_not(verb: Token) -> bool:
+    """'Will not', 'would not', 'will never': an act one says one is not going to do, outside
+    a condition ("if Kyiv attacked, Moscow would not…" is a hypothesis)."""
+    children = tree.children(verb)
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll", "shall") for c in children) and \
+        any(c.dep_ == "neg" for c in children) and not any(
+            m.dep_ == "mark" and m.lower_ in ("if", "unless") for c in children if c.dep_ == "advcl"
+            for m in tree.children(c)) and not any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children)
 
 
 def _present_stance(verb: Token) -> bool:
