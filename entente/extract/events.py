@@ -272,6 +272,9 @@ class EventBuilder:
                 if retyped is not None:
                     return retyped  # "called off a visit": cancelled, where "called off strikes" yields
                 # "called its ambassador home" recalls; "called its citizens home" does not
+                needed = self.lexicon.requires_prep.get(phrasal.lemma)
+                if needed and not any(c.dep_ == "prep" and c.lower_ in needed for c in tree.children(token)):
+                    return None  # "pushed back on the demands", not "pushed back the deadline"
                 return phrasal if self._has_required_object(phrasal, _objects(token)) else None
             meaning = self.lexicon.trigger(token.lemma_, "VERB")
             if meaning is None:
