@@ -114,12 +114,21 @@ def _finite_verb_joined_to_an_infinitive(verb: Token) -> None:
     joined to an infinitive complement, in the tense of the verb that governs that complement
     (not "set", "put", whose past looks like the infinitive), is joined to the governing verb.
     So is one joined to a bare verb in a clause ("demanded that Canada take the waste back
-    and threatened war": the demander threatened)."""
+    and threatened war": the demander threatened), or to a gerund after a preposition
+    ("condemned Stockholm for allowing the burning and asked for…": the condemner asked)."""
     infinitive = verb.head
     governor = infinitive.head
-    if verb.tag_ not in ("VBZ", "VBD") or verb.lower_ == verb.lemma_.lower() or \
-            infinitive.dep_ not in ("xcomp", "ccomp") or \
-            infinitive.tag_ != "VB" or governor.tag_ != verb.tag_ or \
+    tag = verb.tag_
+    if infinitive.tag_ == "VBG" and infinitive.dep_ == "pcomp" and governor.dep_ == "prep":
+        # "condemned Stockholm for allowing the burning and asked for…": joined to the gerund
+        # after a preposition, it is the verb's that governs the preposition (a past form the
+        # tagger reads as a participle, with no auxiliary, is that verb's past)
+        governor = governor.head
+        if tag == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            tag = "VBD"
+    elif infinitive.dep_ not in ("xcomp", "ccomp") or infinitive.tag_ != "VB":
+        return
+    if tag not in ("VBZ", "VBD") or verb.lower_ == verb.lemma_.lower() or governor.tag_ != tag or \
             any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
         return
     for c in infinitive.children:
