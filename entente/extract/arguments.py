@@ -556,6 +556,8 @@ class Arguments:
                 found = self.actors_of(child)
                 if found:
                     return found
+                if child.pos_ in ("NOUN", "PROPN") and self.verb_type(verb) == "ACCUSE":
+                    return []  # "accused the police of attacking…": the police did it, whoever they are
         return None
 
     def _dative_as_modifier(self, noun: Token) -> Token | None:
@@ -857,6 +859,8 @@ class Arguments:
     def _prep_object(self, prep: Token, word: str) -> list[Span]:
         """The actors a preposition's object names, directly or as `_prep` widens it."""
         for obj in tree.children(prep):
+            if obj.dep_ == "pobj" and obj.lemma_.lower() == "side" and word in ("on", "at", "by", "alongside"):
+                continue  # "fought on Iraq's side against Iran": an ally, not whom it is aimed at
             if obj.dep_ in ("pobj", "pcomp"):
                 named = what_it_called(obj)  # "fired at what it called camps of…"
                 if named is not None and any(c.dep_ == "poss" and c.lower_ in ("its", "their")
