@@ -272,8 +272,7 @@ class EventBuilder:
                 if retyped is not None:
                     return retyped  # "called off a visit": cancelled, where "called off strikes" yields
                 # "called its ambassador home" recalls; "called its citizens home" does not
-                needed = self.lexicon.requires_prep.get(phrasal.lemma)
-                if needed and not any(c.dep_ == "prep" and c.lower_ in needed for c in tree.children(token)):
+                if not self._has_required_prep(token, phrasal.lemma):
                     return None  # "pushed back on the demands", not "pushed back the deadline"
                 return phrasal if self._has_required_object(phrasal, _objects(token)) else None
             meaning = self.lexicon.trigger(token.lemma_, "VERB")
@@ -281,10 +280,9 @@ class EventBuilder:
                 return None
             if meaning.type == "REQUEST" and any(c.dep_ == "oprd" for c in tree.children(token)):
                 return None  # "what it called illegal attacks on Armenia", "called the plan credible": a naming
-            needed = self.lexicon.requires_prep.get(meaning.lemma)
-            if needed and not any(c.dep_ in ("prep", "prt") and c.lower_ in needed and not _names_a_time(c)
-                                  for c in tree.children(token)):
-                return None  # ("launched a mediation effort on Saturday": a day, not a direction)
+            if not self._has_required_prep(token, meaning.lemma):
+                return None
+            needed = self.lexicon.requires_prep.get(meaning.lemma)  # (its prepositions may name the object)
             its_objects = _objects(token)
             deadline = self._deadline(token) if meaning.type == "AID" else None
             if deadline is not None:
@@ -486,6 +484,14 @@ class EventBuilder:
         Omani mediation"): it consults the sides, and co-mediators do not consult each other."""
         return token.lemma_.lower() in self.lexicon.words("hosting_verbs") or \
             meaning.lemma in self.lexicon.words("brokering_nouns")
+
+    def _has_required_prep(self, verb: Token, lemma: str) -> bool:
+        """Does a trigger that counts only with certain prepositions (requires_prep: "launched
+        missiles at", "pushed back on") have one? Not one that names a time ("launched a
+        mediation effort on Saturday": a day, not a direction)."""
+        needed = self.lexicon.requires_prep.get(lemma)
+        return not needed or any(c.dep_ in ("prep", "prt") and c.lower_ in needed and not _names_a_time(c)
+                                 for c in tree.children(verb))
 
     def _has_prep_object(self, token: Token, meaning) -> bool:
         """Does the trigger have the prepositional object it needs (requires_prep_object), if any?"""
