@@ -3317,9 +3317,7 @@ def _will_not(verb: Token) -> bool:
     a condition ("if Kyiv attacked, Moscow would not…" is a hypothesis)."""
     children = tree.children(verb)
     return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll", "shall") for c in children) and \
-        any(c.dep_ == "neg" for c in children) and not any(
-            m.dep_ == "mark" and m.lower_ in ("if", "unless") for c in children if c.dep_ == "advcl"
-            for m in tree.children(c)) and not any(
+        any(c.dep_ == "neg" for c in children) and not _conditional(verb) and not any(
             c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children)
 
 
