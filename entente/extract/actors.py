@@ -125,7 +125,9 @@ class ActorMatcher:
                     named.setdefault(span[-1].text.lower(), (span.start, entry))
                     if span[0].pos_ == "PROPN":  # family name first: "Qin Gang … Qin said"
                         named.setdefault(span[0].text.lower(), (span.start, entry))
-                found.append(self._with_role(span, entry))
+                span = self._with_role(span, entry)
+                if not _former(span):
+                    found.append(span)
         # "Prime Minister Shehbaz Sharif … Sharif thanked Trump": a surname after the full name
         # refers back to that person, even where the model tags no entity
         covered = {i for span in found for i in range(span.start, span.end)}
@@ -603,6 +605,12 @@ def _definite_nouns(doc: Doc, found: list[Span], words: frozenset[str], tags: tu
         if i not in covered and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
                 and not any(c.dep_ in modifier_deps and c.i in covered for c in token.children):
             yield token
+
+
+def _former(span: Span) -> bool:
+    """'Ban Ki-moon, a former South Korean foreign minister': a title someone held before
+    speaks for nobody now (a name keeps its own dated offices)."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in ("former", "ex") and span[-1].pos_ == "NOUN"
 
 
 def _owned(noun, covered: set[int]) -> bool:
