@@ -178,7 +178,8 @@ class EventBuilder:
         # hold to its contrary
         self._verb_words = frozenset(phrase.split()[0] for phrase in lexicon.verbs) | \
             frozenset(self.status.words["evaluative_verbs"]) | self.status.words["insisting_verbs"] | {"be"} | \
-            lexicon.words("blaming_verbs") | lexicon.words("declaring_verbs") | lexicon.words("finding_verbs") | {"cite"}
+            lexicon.words("blaming_verbs") | lexicon.words("declaring_verbs") | lexicon.words("finding_verbs") | {"cite"} | \
+            lexicon.words("readying_verbs")
         self._known: dict[tuple[int, int], bool] = {}  # (word hash, word list) → in it
         # verbs that report or allege ("said", "accused"): whose subject says what it governs
         self._speech_verbs = self.status.words["report_verbs"] | self.status.words["allege_verbs"]
@@ -275,6 +276,8 @@ class EventBuilder:
                 if not self._has_required_prep(token, phrasal.lemma):
                     return None  # "pushed back on the demands", not "pushed back the deadline"
                 return phrasal if self._has_required_object(phrasal, _objects(token)) else None
+            if token.lemma_.lower() in self.lexicon.words("readying_verbs") and self._readied(token):
+                return self.lexicon.trigger("mobilize", "VERB")  # "put its forces on alert"
             meaning = self.lexicon.trigger(token.lemma_, "VERB")
             if meaning is None:
                 return None
@@ -361,6 +364,8 @@ class EventBuilder:
                 return None  # "whatever it promised": a promise of nothing named is no transfer
             if not self._has_prep_object(token, meaning):
                 return None  # "added to its list", not "added a clause"
+            if meaning.lemma == "remove" and self._off_a_favoured_list(token):
+                return self.lexicon.trigger("sanction", "VERB")  # "removed Seoul from its white list"
             if meaning.lemma in self.lexicon.words("state_participles") and token.dep_ == "acl" and \
                     not any(c.dep_ == "agent" for c in tree.children(token)):
                 return None  # "sailors armed with knives": what they carry, not a transfer
@@ -492,6 +497,23 @@ class EventBuilder:
         needed = self.lexicon.requires_prep.get(lemma)
         return not needed or any(c.dep_ in ("prep", "prt") and c.lower_ in needed and not _names_a_time(c)
                                  for c in tree.children(verb))
+
+    def _readied(self, verb: Token) -> bool:
+        """Does the verb put something "on alert" or "on a war footing"?"""
+        states = self.lexicon.words("readiness_states")
+        return any(p.dep_ == "prep" and p.lower_ == "on" and any(o.dep_ == "pobj" and o.lemma_.lower() in states
+                                                                 for o in tree.children(p))
+                   for p in tree.children(verb))
+
+    def _off_a_favoured_list(self, verb: Token) -> bool:
+        """Is the list a side is taken off one that favours those on it ("its white list", "a
+        list of trusted trading partners"), by the list's own words or its "of" phrase's?"""
+        favoured = self.lexicon.words("favoured_list_words")
+        lists = [o for p in tree.children(verb) if p.dep_ == "prep" and p.lower_ == "from"
+                 for o in tree.children(p) if o.dep_ == "pobj"]
+        lists += [o for lst in lists for p in tree.children(lst) if p.dep_ == "prep" and p.lower_ == "of"
+                  for o in tree.children(p) if o.dep_ == "pobj"]
+        return any(c.dep_ in ("amod", "compound") and c.lower_ in favoured for lst in lists for c in tree.children(lst))
 
     def _has_prep_object(self, token: Token, meaning) -> bool:
         """Does the trigger have the prepositional object it needs (requires_prep_object), if any?"""
