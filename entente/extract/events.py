@@ -283,8 +283,8 @@ class EventBuilder:
                 return None
             if meaning.type == "REQUEST" and any(c.dep_ == "oprd" for c in tree.children(token)):
                 return None  # "what it called illegal attacks on Armenia", "called the plan credible": a naming
-            if not self._has_required_prep(token, meaning.lemma):
-                return None
+            if not self._has_required_prep(token, meaning.lemma) and self._retyped_by_object(meaning, _objects(token)) is None:
+                return None  # (an object may make it another trigger: "called a meeting of the council")
             needed = self.lexicon.requires_prep.get(meaning.lemma)  # (its prepositions may name the object)
             its_objects = _objects(token)
             deadline = self._deadline(token) if meaning.type == "AID" else None
@@ -853,6 +853,8 @@ class EventBuilder:
             asker = noun.head.head
         elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lexicon.words("asking_for_verbs"):
             asker = noun.head
+        elif noun.dep_ == "dobj" and getattr(self.trigger_of(noun.head), "lemma", None) in self.lexicon.words("asking_for_verbs"):
+            asker = noun.head  # a verb its object makes a request: "called a meeting of the council"
         else:
             return False
         return asker.pos_ in ("VERB", "AUX") and getattr(self.trigger_of(asker), "type", None) == "REQUEST"
@@ -2613,6 +2615,12 @@ class EventBuilder:
                 continue
             if self._dismisses_claims(verb):
                 continue  # "described the claims as lies" rejects them (a REJECT event)
+            unwanted = self.lexicon.excluded_objects.get(verb.lemma_.lower(), ())
+            objects = [c for c in tree.children(verb) if c.dep_ == "dobj"]
+            if any(c.lemma_.lower() in unwanted for c in objects) or \
+                    (meaning := self.lexicon.trigger(verb.lemma_, "VERB")) is not None and \
+                    self._retyped_by_object(meaning, objects) is not None:
+                continue  # "called an early election", "called a meeting of the council": not judged
             subject = _speech_subject(verb)
             speakers = args.actors_of(subject) if subject is not None else []
             if not speakers and subject is not None and subject.head == verb:
