@@ -391,6 +391,10 @@ class EventBuilder:
                 return None  # "refused to rule out force": a threat, made by what is not ruled out
             if meaning.type == "THREATEN" and self._warns_of_danger(token):
                 return None  # "warned of a moment of risk": a warning about, not a threat to
+            if meaning.lemma == "regret" and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tree.children(token)):
+                return None  # "would come to regret the seizure": a menace (`threatening_words`)
+            if meaning.lemma == "regret" and self._regrets_own_harm(token, token):
+                return self.lexicon.trigger("apologize", "VERB")  # "regretted that its strike killed…"
             if meaning.lemma in self.status.words["deny_verbs"] and undecided(token):
                 return None  # "neither confirmed nor denied"
             if meaning.lemma in self.status.words["deny_verbs"] and self._denies_an_act(token):
@@ -441,6 +445,8 @@ class EventBuilder:
                 return None  # "called the accusations unfounded": the verb rejects them
             if token.lemma_.lower() in self.lexicon.words("light_verb_nouns") and not self._carried(token):
                 return None  # "security concerns": only "expressed concern" is an act
+            if meaning.lemma == "regret" and self._regrets_own_harm(token, token.head):
+                return self.lexicon.trigger("apologize", "VERB")  # "expressed regret over the pilot's death"
             return meaning
         return None
 
@@ -951,6 +957,30 @@ class EventBuilder:
     def _owners(noun: Token, args: Arguments) -> list[Span]:
         """The actors a noun's possessor names ("South Africa's case")."""
         return [a for c in tree.children(noun) if c.dep_ == "poss" for a in args.actors_of(c)]
+
+    def _regrets_own_harm(self, regret: Token, verb: Token) -> bool:
+        """Is what the speaker regrets harm its own side did, or a loss with no other doer
+        named ("the pilot's death", "that South Korean soldiers had been wounded"), rather
+        than another's act ("regretted Peru's decision")? `verb` is the clause's verb: the
+        regretting verb, or the light verb carrying the noun."""
+        args = self._args
+        own = {_code(a) for c in tree.children(verb) if c.dep_ == "nsubj" for a in args.actors_of(c)}
+        parts = [c for c in tree.children(regret) if c.dep_ in ("dobj", "ccomp", "prep", "acl")]
+        if verb is not regret:  # "expressed regret that…": the parser may hang the clause on the verb
+            parts += [c for c in tree.children(verb) if c.dep_ == "ccomp"]
+        phrase = [t for part in parts for t in tree.subtree(part)]
+        if not own or not phrase:
+            return False
+        nouns, verbs = self.lexicon.words("regretted_harm_nouns"), self.lexicon.words("regretted_harm_verbs")
+        harms = [t for t in phrase if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in nouns
+                 or t.pos_ == "VERB" and t.lemma_.lower() in verbs]
+        # the harmed: what a harm verb acts on, whose death or loss it is
+        harmed = {v.i for h in harms for c in tree.children(h)
+                  if c.dep_ in (("dobj", "nsubjpass") if h.pos_ == "VERB" else ("poss", "prep"))
+                  for v in tree.subtree(c)}
+        named = {_code(a) for t in phrase if t.i in args.actor_at and t.i not in harmed
+                 for a in [args.actor_at[t.i]]}
+        return bool(named & own) or bool(harms) and not (named - own)
 
     def _carried(self, noun: Token) -> bool:
         """'offered his solidarity', 'imposed sanctions': a noun trigger that is the object of a
