@@ -2711,7 +2711,7 @@ class EventBuilder:
                 else:
                     # the accusing word's own phrase names the victim ("a threat to Europe"), but
                     # not its possessor, the accused ("said Tehran's breaches left them no choice")
-                    victims = {t.i for w in words for c in tree.children(w) if c.dep_ != "poss"
+                    victims = {t.i for w in words for c in tree.children(w) if c.dep_ not in ("poss", "nsubj")
                                for t in tree.subtree(c)} if type_ == "ACCUSE" else set()
                     # also of the noun a judging adjective qualifies ("a dangerous precedent
                     # for Europe": Europe is endangered, not accused)
@@ -2724,6 +2724,8 @@ class EventBuilder:
                     doers = {a.i for w in words for t in tree.subtree(w)
                              if t.dep_ == "agent" or t.dep_ == "prep" and t.lower_ == "by" for a in tree.subtree(t)} | \
                         {a.i for w in words for c in tree.children(w) if c.dep_ == "poss" for a in tree.subtree(c)} | \
+                        {a.i for w in words if w.pos_ in ("VERB", "AUX") for c in tree.children(w)  # "said Moscow was violating…"
+                         if c.dep_ == "nsubj" for a in tree.subtree(c)} | \
                         {a.i for w in words if w.dep_ == "amod" for c in tree.children(w.head)
                          if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" for a in tree.subtree(c)}
                     if any(w.dep_ == "oprd" or w.head.dep_ == "oprd" for w in words):
