@@ -233,8 +233,8 @@ class EventBuilder:
         if token.pos_ in ("NOUN", "PROPN") and token.lower_ not in self._noun_words and \
                 token.lemma_.lower() not in self._noun_words:
             return None  # no noun trigger ends in this word (most nouns): no phrase to try
-        if token.pos_ in ("VERB", "AUX") and self._dismisses_claims(token):
-            return self.lexicon.trigger("reject", "VERB")  # "called the accusations unfounded"
+        if token.pos_ in ("VERB", "AUX") and (self._dismisses_claims(token) or self._declares_void(token)):
+            return self.lexicon.trigger("reject", "VERB")  # "called the accusations unfounded", "the deal void"
         if token.pos_ in ("VERB", "AUX") and self._insists_otherwise(token):
             return self.lexicon.trigger("reject", "VERB")  # "Moscow insisted the jet never left Syria"
         if token.pos_ in ("VERB", "AUX") and self._declared_unwelcome(token) is not None:
@@ -878,6 +878,20 @@ class EventBuilder:
             if any(t.lower_ in negations and t.i not in subject for t in tree.subtree(clause)):
                 return True
         return False
+
+    def _declares_void(self, verb: Token) -> bool:
+        """'Declared the Greek-Egyptian deal null and void', 'called the award invalid': an
+        accord, ruling or vote a speaker declares void is refused (`voiding_words`). The
+        parser often takes "null and void" into the object's phrase."""
+        if verb.lemma_.lower() not in self.status.words["evaluative_verbs"]:
+            return False
+        objects = [t for c in tree.children(verb) if c.dep_ == "dobj" for t in tree.subtree(c)]
+        if not any(t.lemma_.lower() in self.lexicon.words("voidable_nouns") for t in objects):
+            return False
+        voiding = self.lexicon.words("voiding_words")
+        return any(t.lower_ in voiding for t in objects) or any(
+            t.lower_ in voiding for c in tree.children(verb) if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp")
+            for t in tree.subtree(c))
 
     def _dismisses_claims(self, verb: Token) -> bool:
         """'called the accusations unfounded', 'described the reports as lies': speech that
