@@ -596,13 +596,16 @@ class ActorMatcher:
 def _definite_nouns(doc: Doc, found: list[Span], words: frozenset[str], tags: tuple[int, ...],
                     modifier_deps: tuple[str, ...]):
     """The nouns among `words` that "the" introduces and no actor names or modifies ("the
-    rebels", not "the Houthi rebels"): those that may refer back to an actor named before."""
+    rebels", not "the Houthi rebels"): those that may refer back to an actor named before.
+    A capitalised one that names whose someone is needs no "the" ("a Commission spokesman")."""
     covered = {i for span in found for i in range(span.start, span.end)}
     lowers, pos = doc.to_array("LOWER"), doc.to_array("POS")
     wanted = numpy.isin(lowers, [hash_string(word) for word in words]) & numpy.isin(pos, tags)
     for i in numpy.flatnonzero(wanted).tolist():
         token = doc[i]
-        if i not in covered and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+        named_owner = token.dep_ == "compound" and token.is_title and i > 0 and doc[i - 1].pos_ != "PROPN" \
+            and token.head.pos_ == "NOUN" and token.head.i > i
+        if i not in covered and (named_owner or any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)) \
                 and not any(c.dep_ in modifier_deps and c.i in covered for c in token.children):
             yield token
 
