@@ -631,6 +631,9 @@ class Arguments:
                 return found
         if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.lemma_.lower() in REPLY_VERBS:
             return self._subject(noun.head.head)  # "Washington and Seoul replied with a show of force"
+        relative = self.relative_carrier(noun)
+        if relative is not None:
+            return self._subject(relative)  # "the sanctions that Washington imposed"
         verb = noun.head
         if noun.dep_ == "dobj" and verb.i in self.actor_at and verb.pos_ in ("VERB", "AUX"):
             return [self.actor_at[verb.i]]  # "ECOWAS imposed sanctions": a name the tagger took for the verb
@@ -752,6 +755,17 @@ class Arguments:
             return found
         return []
 
+    def relative_carrier(self, noun: Token) -> Token | None:
+        """The light verb of a relative clause that carries the noun back ("the sanctions that
+        Washington imposed", "the exercises Russia and Belarus began"): its subject did the act."""
+        for clause in tree.children(noun):
+            if clause.dep_ == "relcl" and clause.lemma_.lower() in self.light_verbs and not is_passive(clause) and \
+                    any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in tree.children(clause)) and \
+                    not any(c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") and c.lower_ not in ("that", "which")
+                            for c in tree.children(clause)):
+                return clause
+        return None
+
     def carrier(self, noun: Token) -> Token | None:
         """The light verb that carries a noun trigger as its object, directly ("made a request")
         or in a container ("handed over a list of demands")."""
@@ -814,6 +828,8 @@ class Arguments:
             heads += [c for c in tree.children(trigger) if c.dep_ == "acl" and c.tag_ == "VBG"]
         if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "pobj", "nsubjpass"):
             heads.append(trigger.head)  # "imposed sanctions on Iran": the prep may hang on the verb
+        if trigger.pos_ in ("NOUN", "PROPN") and (relative := self.relative_carrier(trigger)) is not None:
+            heads.append(relative)  # "the sanctions that Washington imposed on Moscow"
         elif trigger.pos_ in ("VERB", "AUX"):
             # "shipped 40 drones to Russia": the parser often hangs the prep on the object
             # (not whom a condemned attack fell on: "condemned the attack on Malian forces"
