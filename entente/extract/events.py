@@ -2132,7 +2132,8 @@ class EventBuilder:
                 found = found or self._possessor(slot, token, args, previous, exclude)
                 if not found and slot == "obj" and exclude:
                     found = self._person_addressed(token, args, previous, sentence, exclude) or \
-                        self._speaker_harmed(token, args, exclude)
+                        self._speaker_harmed(token, args, exclude) or \
+                        self._side_at_odds(token, args, sentence, exclude)
             if found:
                 return found
         return []
@@ -2219,6 +2220,17 @@ class EventBuilder:
         named = previous + [s for s in args.actors_in(sentence) if s.end <= pronoun.i]
         people = [s for s in named if _code(s) not in exclude and self._one_person(s, args)]
         return people[-1:] if people and _code(people[-1]) else []  # (no one coded: left open)
+
+    def _side_at_odds(self, token: Token, args: Arguments, sentence: Span, exclude: set) -> list[Span]:
+        """'Algeria broke off relations with Morocco, accusing it of hostile acts': "it"
+        accused of or blamed for something is the side last named before it in the sentence,
+        in any role, other than the doer (not "condemned it as a seizure": "it" is the act)."""
+        pronoun = _object_pronoun(token, ("it",))
+        if pronoun is None or getattr(self.trigger_of(token), "type", None) != "ACCUSE" or not any(
+                c.dep_ == "prep" and c.lower_ in ("of", "for") for c in tree.children(token)):
+            return []
+        named = [s for s in args.actors_in(sentence) if s.end <= pronoun.i and _code(s) and _code(s) not in exclude]
+        return named[-1:]
 
     def _speaker_harmed(self, token: Token, args: Arguments, exclude: set) -> list[Span]:
         """'Kyiv said Russia had attacked it', 'Poland accused Belarus of attacking them': "it"
