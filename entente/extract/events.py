@@ -287,6 +287,10 @@ class EventBuilder:
                 return None  # (an object may make it another trigger: "called a meeting of the council")
             needed = self.lexicon.requires_prep.get(meaning.lemma)  # (its prepositions may name the object)
             its_objects = _objects(token)
+            if meaning.lemma == "receive" and any((c.i in self._args.actor_at or self._args.is_role(c) or c.lemma_.lower() in
+                                                   self.lexicon.words("visiting_nouns")) and c.i not in self._args.item_at
+                                                  for c in its_objects):
+                return self.lexicon.trigger("receive_visit", "VERB")  # "Putin received Erdogan in Sochi": a meeting
             deadline = self._deadline(token) if meaning.type == "AID" else None
             if deadline is not None:
                 named = any(c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN" and c.i in self._args.actor_at
