@@ -2125,7 +2125,8 @@ class EventBuilder:
               exclude: set | None = None) -> list[Span]:
         for slot in slots:
             if slot in ("producer", "adj_item"):
-                found = self._producers(items, args)
+                receiving = getattr(getattr(self.trigger_of(token), "frame", None), "name", None) == "receive"
+                found = self._producers(items, args, token if receiving else None)
             else:
                 found = args.fill(slot, token, items)
                 if exclude and token.pos_ == "NOUN" and slot == "obj":
@@ -2473,12 +2474,16 @@ class EventBuilder:
                 return pair[::-1]
         return None
 
-    def _producers(self, items: list[Span], args: Arguments) -> list[Span]:
+    def _producers(self, items: list[Span], args: Arguments, receiver: Token | None = None) -> list[Span]:
         """Who made the items: the actor adjectives on them ('Iranian-made Mohajer-6s and
-        Turkish-built TB2s': each maker), else the catalogue's maker of the first it knows."""
+        Turkish-built TB2s': each maker), else the catalogue's maker of the first it knows.
+        `receiver` is a verb of receiving, whose subject is the recipient, not the maker."""
         found: list[Span] = []
         for item in items:
-            left = item.doc[max(item.start - 3, args.sent_start[item.start]):item.end]
+            start = max(item.start - 3, args.sent_start[item.start])
+            if receiver is not None and receiver.i < item.start:
+                start = max(start, receiver.i + 1)  # not "Russia" in "Russia received Iranian drones"
+            left = item.doc[start:item.end]
             found += [a for a in args.actors_in(left)[:1] if _code(a) not in {_code(f) for f in found}]
         if found:
             return found
