@@ -632,8 +632,8 @@ class Arguments:
         if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.lemma_.lower() in REPLY_VERBS:
             return self._subject(noun.head.head)  # "Washington and Seoul replied with a show of force"
         relative = self.relative_carrier(noun)
-        if relative is not None:
-            return self._subject(relative)  # "the sanctions that Washington imposed"
+        if relative is not None and (found := self._subject(relative)):
+            return found  # "the sanctions that Washington imposed"
         verb = noun.head
         if noun.dep_ == "dobj" and verb.i in self.actor_at and verb.pos_ in ("VERB", "AUX"):
             return [self.actor_at[verb.i]]  # "ECOWAS imposed sanctions": a name the tagger took for the verb

@@ -313,6 +313,9 @@ class EventBuilder:
             if any(c.lemma_.lower() in unwanted for c in its_objects):
                 return None
             retyped = self._retyped_by_object(meaning, its_objects)
+            if retyped is not None and meaning.lemma == "call" and not any(
+                    p.dep_ == "prep" and p.lower_ == "of" for o in its_objects for p in tree.children(o)):
+                return None  # a meeting called is asked of the body it is "of" ("called the meeting regrettable")
             if retyped is not None:
                 return retyped  # "met their demands": yielding, not a meeting
             retyped = self._retyped_by_preposition(token, meaning)
@@ -2682,10 +2685,12 @@ class EventBuilder:
                 continue  # "described the claims as lies" rejects them (a REJECT event)
             unwanted = self.lexicon.excluded_objects.get(verb.lemma_.lower(), ())
             objects = [c for c in tree.children(verb) if c.dep_ == "dobj"]
-            if any(c.lemma_.lower() in unwanted for c in objects) or \
-                    (meaning := self.lexicon.trigger(verb.lemma_, "VERB")) is not None and \
-                    self._retyped_by_object(meaning, objects) is not None:
+            verdict = any(c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") for c in tree.children(verb))
+            if not verdict and (any(c.lemma_.lower() in unwanted for c in objects) or
+                                (meaning := self.lexicon.trigger(verb.lemma_, "VERB")) is not None and
+                                self._retyped_by_object(meaning, objects) is not None):
                 continue  # "called an early election", "called a meeting of the council": not judged
+                # (but "called the meeting regrettable" judges it)
             subject = _speech_subject(verb)
             speakers = args.actors_of(subject) if subject is not None else []
             if not speakers and subject is not None and subject.head == verb:
