@@ -613,7 +613,7 @@ def _definite_nouns(doc: Doc, found: list[Span], words: frozenset[str], tags: tu
 def _former(span: Span) -> bool:
     """'Ban Ki-moon, a former South Korean foreign minister': a title someone held before
     speaks for nobody now (a name keeps its own dated offices)."""
-    return span.start > 0 and span.doc[span.start - 1].lower_ in ("former", "ex") and span[-1].pos_ == "NOUN"
+    return span.start > 0 and span.doc[span.start - 1].lower_ == "former" and span[-1].pos_ == "NOUN"
 
 
 def _owned(noun, covered: set[int]) -> bool:

@@ -828,8 +828,6 @@ class Arguments:
             heads += [c for c in tree.children(trigger) if c.dep_ == "acl" and c.tag_ == "VBG"]
         if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "pobj", "nsubjpass"):
             heads.append(trigger.head)  # "imposed sanctions on Iran": the prep may hang on the verb
-        if trigger.pos_ in ("NOUN", "PROPN") and (relative := self.relative_carrier(trigger)) is not None:
-            heads.append(relative)  # "the sanctions that Washington imposed on Moscow"
         elif trigger.pos_ in ("VERB", "AUX"):
             # "shipped 40 drones to Russia": the parser often hangs the prep on the object
             # (not whom a condemned attack fell on: "condemned the attack on Malian forces"
@@ -847,6 +845,8 @@ class Arguments:
             heads += [o for h in heads[1:] if h.lemma_.lower() in PARTITIVES or word in ("between", "to")
                       for p in tree.children(h) if p.dep_ == "prep" and p.lower_ == "of"
                       for o in tree.children(p) if o.dep_ == "pobj"]
+        if trigger.pos_ in ("NOUN", "PROPN") and (relative := self.relative_carrier(trigger)) is not None:
+            heads.append(relative)  # "the sanctions that Washington imposed on Moscow"
         if word == "with":
             # "signed the agreement at a ceremony with Mauritian officials": on the occasion
             heads += [o for h in heads if h.pos_ in ("VERB", "AUX") for p in tree.children(h)
