@@ -363,6 +363,9 @@ class Arguments:
             return self._prep(trigger, "by")
         if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and any(c.dep_ == "agent" for c in tree.children(trigger)):
             return self._prep(trigger, "by")  # "an agreement brokered by Turkey"
+        backer = _hyphenated_doer(trigger)
+        if backer is not None:
+            return self.actors_of(backer)  # "the Iranian-backed Houthis": Iran backs them
         for child in tree.children(trigger):
             if child.dep_ in SUBJECT_DEPS or child.dep_ == "nsubjpass":  # a stance: "is opposed"
                 found = self._resolve_subject(child)
@@ -719,6 +722,8 @@ class Arguments:
                     trigger.head.head.lemma_.lower() in ("come", "be", "remain"):
                 found = self._subject(trigger.head.head)  # "peacekeepers came under fire from…"
             return found
+        if _hyphenated_doer(trigger) is not None:  # "the US-backed SDF": the ones backed
+            return [a for a in self.actors_of(trigger.head) if not a.start <= trigger.i < a.end + 2]
         deps = ("nsubjpass",) if is_passive(trigger) else ("dobj", "obj")
         objects = [c for c in tree.children(trigger) if c.dep_ in deps]
         if not objects and trigger.dep_ == "relcl" and self.is_role(trigger.head) and any(
@@ -1024,6 +1029,16 @@ def what_it_called(clause: Token) -> Token | None:
         if child.dep_ == "prep" and child.lower_ == "as":
             return next((o for o in tree.children(child) if o.dep_ == "pobj"), None)
     return None
+
+
+def _hyphenated_doer(participle: Token) -> Token | None:
+    """The doer a hyphenated participle names before its noun ("the Iran-backed militia",
+    "Turkish-backed fighters"), or None."""
+    if participle.dep_ != "amod" or participle.tag_ != "VBN" or participle.i < 2 or \
+            participle.doc[participle.i - 1].text != "-":
+        return None
+    doer = participle.doc[participle.i - 2]
+    return doer if doer.head == participle and doer.dep_ in ("npadvmod", "amod", "compound", "nmod") else None
 
 
 def is_passive(verb: Token) -> bool:

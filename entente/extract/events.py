@@ -278,6 +278,8 @@ class EventBuilder:
                 return phrasal if self._has_required_object(phrasal, _objects(token)) else None
             if token.lemma_.lower() in self.lexicon.words("readying_verbs") and self._readied(token):
                 return self.lexicon.trigger("mobilize", "VERB")  # "put its forces on alert"
+            if self._prospect_of_harm(token):
+                return self.lexicon.trigger("threaten", "VERB")  # "raised the prospect of sanctions"
             meaning = self.lexicon.trigger(token.lemma_, "VERB")
             if meaning is None:
                 return None
@@ -1063,6 +1065,16 @@ class EventBuilder:
                    for p in tree.children(verb) if p.dep_ == "prep" and p.lower_ == "with"
                    for o in tree.children(p) if o.dep_ == "pobj" for t in tree.subtree(o))  # "with a wave of drones"
 
+    def _prospect_of_harm(self, verb: Token) -> bool:
+        """'Raised the prospect of vetoing EU aid to Kyiv', 'floated the possibility of
+        strikes': a measure or force held out by the one who raises it, a threat."""
+        if verb.lemma_.lower() not in self.lexicon.words("prospect_raising_verbs"):
+            return False
+        prospects = [o for o in _objects(verb) if o.lemma_.lower() in self.lexicon.words("prospect_nouns")]
+        return any(getattr(self.trigger_of(a), "type", None) in HARM | {"REJECT"}
+                   for o in prospects for p in tree.children(o) if p.dep_ == "prep" and p.lower_ == "of"
+                   for a in tree.children(p) if a.dep_ in ("pobj", "pcomp"))
+
     def _held_in_prospect(self, token: Token) -> bool:
         """'vowed to retaliate', 'vowed revenge', 'the right to strike back': force announced,
         not used."""
@@ -1081,10 +1093,15 @@ class EventBuilder:
         whoever its condition or the act held out names; help goes to the one helped ("helped
         Israel shoot down…"); an expulsion by declaration, to whoever was declared unwelcome;
         "at X's request" asks whoever then acted ("At Yerevan's request, Russian guards left")."""
-        if (meaning.type == "REJECT" or token.lemma_.lower() == "threaten") and token.pos_ in ("VERB", "AUX"):
+        if (meaning.type == "REJECT" or token.lemma_.lower() in ("threaten", "float") or
+                self._prospect_of_harm(token)) and token.pos_ in ("VERB", "AUX"):
             # (and a threat at whoever the act held out concerns: "threatened to cut off aid to
-            # Colombia", or first at whoever its condition names: "… if the EU imposed sanctions")
-            refused = [t for c in tree.children(token) if c.dep_ == "xcomp" for t in tree.subtree(c)]
+            # Colombia", "threatened sanctions against Russia", or first at whoever its
+            # condition names: "… if the EU imposed sanctions")
+            refused = [t for c in tree.children(token) if c.dep_ == "xcomp" or c.dep_ == "dobj" and
+                       meaning.type == "THREATEN" and (getattr(self.trigger_of(c), "type", None) in HARM or
+                                                       c.lemma_.lower() in self.lexicon.words("prospect_nouns"))
+                       for t in tree.subtree(c)]
             conditions = [s for c in refused if c.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in tree.children(c))
                 for s in tree.children(c) if s.dep_ in ("nsubj", "nsubjpass")]
@@ -2759,6 +2776,12 @@ class EventBuilder:
                     victims |= {t.i for w in words if w.dep_ == "amod" and type_ == "ACCUSE"
                                 for c in tree.children(w.head) if c.dep_ == "prep" and c.lower_ in ("for", "to", "on", "against")
                                 for t in tree.subtree(c)}
+                    # and the harmed the wrong is said of ("Polish victims of the occupation")
+                    wrongs = [w.head if w.dep_ == "conj" else w for w in words] if type_ == "ACCUSE" else []
+                    victims |= {t.i for w in wrongs if w.dep_ == "pobj" and w.head.lower_ == "of"
+                                and w.head.head.lemma_.lower() in self.lexicon.words("harmed_nouns")
+                                for c in tree.children(w.head.head) if c.dep_ in ("amod", "compound", "poss", "nmod")
+                                for t in tree.subtree(c)}
                     # nor the doer of a participle on it ("the threats posed by Iran"), or of
                     # the noun a judging adjective qualifies ("illegal attacks by Azerbaijan")
                     doers = {a.i for w in words for t in tree.subtree(w)
@@ -3387,8 +3410,14 @@ def _blame_laid(act: Token) -> Token | None:
         return None
     if act.dep_ == "pobj":  # "blamed the PKK for the attack", "the PKK was blamed for it"
         return next((c for c in tree.children(verb) if c.dep_ in ("dobj", "nsubjpass")), None)
-    return next((o for p in tree.children(verb) if p.dep_ == "prep" and p.lower_ == "on"
-                 for o in tree.children(p) if o.dep_ == "pobj"), None)
+    laid_on = [o for p in tree.children(verb) if p.dep_ == "prep" and p.lower_ == "on"
+               for o in tree.children(p) if o.dep_ == "pobj"]
+    if not laid_on and act.dep_ == "dobj":
+        # the parser may hang "on" on the act: "blamed the bombing on the group", read as
+        # a bombing of the group, is the bombing laid on it
+        laid_on = [o for p in tree.children(act) if p.dep_ == "prep" and p.lower_ == "on"
+                   for o in tree.children(p) if o.dep_ == "pobj"]
+    return laid_on[0] if laid_on else None
 
 
 def _clause_speaker(token: Token) -> Token | None:
