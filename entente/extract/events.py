@@ -293,6 +293,8 @@ class EventBuilder:
                                                    self.lexicon.words("visiting_nouns")) and c.i not in self._args.item_at
                                                   for c in its_objects):
                 return self.lexicon.trigger("receive_visit", "VERB")  # "Putin received Erdogan in Sochi": a meeting
+            if meaning.lemma == "welcome" and self._hosts(token, its_objects):
+                return self.lexicon.trigger("receive_visit", "VERB")  # "welcomed Zelensky to Downing Street"
             deadline = self._deadline(token) if meaning.type == "AID" else None
             if deadline is not None:
                 named = any(c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN" and c.i in self._args.actor_at
@@ -834,6 +836,10 @@ class EventBuilder:
         if verb.dep_ == "pcomp" and verb.head.lower_ == "against" and \
                 verb.head.head.lemma_.lower() in self.lexicon.words("warning_verbs"):
             return True  # "warned the junta against deepening ties with Russia": the warning is the event
+        if verb.dep_ == "advcl" and _infinitive(verb) and verb.head.lemma_.lower() == "call" and \
+                any(c.dep_ == "prep" and c.lower_ in ("on", "upon") and any(o.i in self._args.actor_at for o in tree.children(c))
+                    for c in tree.children(verb.head)):
+            return True  # "called on Moscow to free him" (the parser may hang the act on "called")
         if verb.dep_ in ("advcl", "acl") and _infinitive(verb):
             # "gave Kampala until Friday to withdraw": the act a deadline is set for (on the
             # time, the parser may hang it: "until the end of February to pull back")
@@ -1065,6 +1071,30 @@ class EventBuilder:
                    for p in tree.children(verb) if p.dep_ == "prep" and p.lower_ == "with"
                    for o in tree.children(p) if o.dep_ == "pobj" for t in tree.subtree(o))  # "with a wave of drones"
 
+    def _hosts(self, verb: Token, objects: list[Token]) -> bool:
+        """'Welcomed Zelensky to Downing Street', 'welcomed the Indian delegation in Beijing':
+        a person or delegation welcomed to a place is hosted (not a state welcomed into a body,
+        nor a step welcomed)."""
+        people = [o for o in objects if o.i not in self._args.item_at and (
+            o.i in self._args.actor_at and (o.ent_type_ == "PERSON" or
+                                            getattr(actor_of(self._args.actor_at[o.i]), "kind", None) == "person")
+            or self._args.is_role(o)
+            or o.lemma_.lower() in self.lexicon.words("visiting_nouns"))]
+        places = [o for h in (verb, *people) for p in tree.children(h) if p.dep_ == "prep" and p.lower_ in ("to", "in", "at")
+                  for o in tree.children(p) if o.dep_ == "pobj" and
+                  getattr(actor_of(self._args.actor_at[o.i]) if o.i in self._args.actor_at else None, "kind", None) != "igo"]
+        return bool(people and places)
+
+    def _leaves_talks(self, verb: Token) -> list[Token]:
+        """'Pulled out of the summit', 'withdrew from the talks', 'quit the negotiations': the
+        meetings left or shunned (not ground or forces given up)."""
+        left = [c for c in tree.children(verb) if c.dep_ == "dobj"] + \
+            [o for p in tree.children(verb) if p.dep_ == "prep" and p.lower_ in ("from", "of", "out")
+             for q in (p, *(g for g in tree.children(p) if g.dep_ == "prep" and g.lower_ == "of"))
+             for o in tree.children(q) if o.dep_ == "pobj"]
+        meetings = self.lexicon.words("meeting_nouns")
+        return [o for o in left if o.lemma_.lower() in meetings or o.lower_ in meetings]
+
     def _prospect_of_harm(self, verb: Token) -> bool:
         """'Raised the prospect of vetoing EU aid to Kyiv', 'floated the possibility of
         strikes': a measure or force held out by the one who raises it, a threat."""
@@ -1093,6 +1123,10 @@ class EventBuilder:
         whoever its condition or the act held out names; help goes to the one helped ("helped
         Israel shoot down…"); an expulsion by declaration, to whoever was declared unwelcome;
         "at X's request" asks whoever then acted ("At Yerevan's request, Russian guards left")."""
+        talks = self._leaves_talks(token) if meaning.type == "REJECT" and token.pos_ in ("VERB", "AUX") else []
+        if talks:  # "pulled out of a meeting with Pashinyan": aimed at the other side of the talks
+            return [a for o in talks for p in tree.children(o) if p.dep_ == "prep" and p.lower_ == "with"
+                    for c in tree.children(p) if c.dep_ == "pobj" for a in args.actors_of(c) if _code(a) not in own][:1]
         if (meaning.type == "REJECT" or token.lemma_.lower() in ("threaten", "float") or
                 self._prospect_of_harm(token)) and token.pos_ in ("VERB", "AUX"):
             # (and a threat at whoever the act held out concerns: "threatened to cut off aid to
@@ -1393,7 +1427,13 @@ class EventBuilder:
             # a protest or a censure answers a hostile act done to the responder, not a
             # transfer or a deal ("condemned the decision" after "sanctioned Ankara over its
             # purchase of the Russian S-400": Washington's, not Moscow's)
-            aimed = [a for a in aimed if a.kind in HOSTILE] or aimed
+            hostile = [a for a in aimed if a.kind in HOSTILE]
+            if not hostile and f.meaning.type != "REJECT" and not any(a.kind in HOSTILE for a in recent):
+                # "condemned the incident" paragraphs after the seizure: the last hostile act
+                # done to the responder, not a friendly one named in between
+                hostile = [a for a in acts if a.kind in HOSTILE and _code(a.actor) not in own
+                           and {_code(t) for t in a.targets} & own]
+            aimed = hostile or aimed
         if f.meaning.type in FORCE | {"THREATEN"}:
             # force answers force: "Tehran's retaliation" answers the strikes on it, not a
             # censure or an appeal made in between
@@ -1794,6 +1834,8 @@ class EventBuilder:
             meaning = replace(meaning, type="THREATEN")  # "would not rule out military action"
         if meaning.type in FORCE and self._held_in_prospect(token):
             meaning = self.lexicon.trigger("threaten", "VERB")
+        if meaning.type == "RETREAT" and token.pos_ in ("VERB", "AUX") and self._leaves_talks(token):
+            meaning = replace(meaning, type="REJECT")  # "pulled out of the summit": a refusal, not a retreat
         if meaning.type in ("PROTEST", "ACCUSE") and token.dep_ in ("xcomp", "advcl") and \
                 _infinitive(token) and getattr(self.trigger_of(token.head), "type", None) == "ACCUSE":
             return None  # "summoned a Chinese diplomat to protest the incident": the summons is the protest
