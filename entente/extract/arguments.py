@@ -726,6 +726,9 @@ class Arguments:
             return [a for a in self.actors_of(trigger.head) if not a.start <= trigger.i < a.end + 2]
         deps = ("nsubjpass",) if is_passive(trigger) else ("dobj", "obj")
         objects = [c for c in tree.children(trigger) if c.dep_ in deps]
+        if not objects and is_passive(trigger) and trigger.dep_ == "conj":
+            # "crossed the border and was received by Zelensky": the subject the two verbs share
+            objects = [c for c in tree.children(trigger.head) if c.dep_ in ("nsubj", "nsubjpass")]
         if not objects and trigger.dep_ == "relcl" and self.is_role(trigger.head) and any(
                 c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in tree.children(trigger)):
             # "16 officials it accused of fraud": the antecedent, with no relative pronoun

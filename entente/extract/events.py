@@ -291,8 +291,14 @@ class EventBuilder:
             its_objects = _objects(token)
             if meaning.lemma == "receive" and any((c.i in self._args.actor_at or self._args.is_role(c) or c.lemma_.lower() in
                                                    self.lexicon.words("visiting_nouns")) and c.i not in self._args.item_at
-                                                  for c in its_objects):
-                return self.lexicon.trigger("receive_visit", "VERB")  # "Putin received Erdogan in Sochi": a meeting
+                                                  for c in its_objects) or \
+                    meaning.lemma == "receive" and is_passive(token) and not any(
+                        c.dep_ == "nsubjpass" and c.i in self._args.item_at for c in tree.children(token)) and any(
+                        getattr(actor_of(a), "kind", None) == "person" or self._args.is_role(o)
+                        for p in tree.children(token) if p.dep_ == "agent" for o in tree.children(p) if o.dep_ == "pobj"
+                        for a in (self._args.actors_of(o) or [None])):
+                # "Putin received Erdogan in Sochi", "was received by Zelensky": a meeting
+                return self.lexicon.trigger("receive_visit", "VERB")
             if meaning.lemma == "welcome" and self._hosts(token, its_objects):
                 return self.lexicon.trigger("receive_visit", "VERB")  # "welcomed Zelensky to Downing Street"
             deadline = self._deadline(token) if meaning.type == "AID" else None
@@ -350,6 +356,12 @@ class EventBuilder:
                     c.dep_ in ("dobj", "dative") for c in tree.children(token)):
                 # "sought to stabilise ties": an attempt (the status of what is tried), asked of
                 # no one ("seeks to replenish its stocks" asks whoever has them)
+                return None
+            if meaning.lemma == "expect" and (is_passive(token) or not any(
+                    c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in self.lexicon.words("expected_of_others")
+                    for c in tree.children(token))):
+                # "Tehran is expected to respond", "expected Pyongyang to attempt another
+                # launch": a forecast; "expected Iran to apologise" asks it of Iran
                 return None
             if meaning.lemma in self.lexicon.requires_infinitive and not any(
                     c.dep_ in ("xcomp", "ccomp") and _infinitive(c) for c in tree.children(token)):
