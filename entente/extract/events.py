@@ -1135,6 +1135,12 @@ class EventBuilder:
         whoever its condition or the act held out names; help goes to the one helped ("helped
         Israel shoot down…"); an expulsion by declaration, to whoever was declared unwelcome;
         "at X's request" asks whoever then acted ("At Yerevan's request, Russian guards left")."""
+        if meaning.type == "CONCEDE" and meaning.lemma in self.lexicon.requires_object and token.pos_ in ("VERB", "AUX"):
+            # "lifted the pause on intelligence sharing with Kyiv", "lifted the freeze on funds
+            # for Hungary": whoever the measure eased was aimed at, named in its phrase
+            # (the parser may hang the measure's "on" on the verb)
+            return [a for c in tree.children(token) if c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in ("on", "against", "for")
+                    for a in args.actors_in(token.doc[c.i:c.right_edge.i + 1]) if _code(a) not in own][:1]
         talks = self._leaves_talks(token) if meaning.type == "REJECT" and token.pos_ in ("VERB", "AUX") else []
         if talks:  # "pulled out of a meeting with Pashinyan": aimed at the other side of the talks
             return [a for o in talks for p in tree.children(o) if p.dep_ == "prep" and p.lower_ == "with"
