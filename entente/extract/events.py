@@ -358,13 +358,15 @@ class EventBuilder:
                 # no one ("seeks to replenish its stocks" asks whoever has them)
                 return None
             if meaning.lemma == "expect" and (is_passive(token) or not any(
-                    c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in self.lexicon.words("expected_of_others")
+                    c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in self.lexicon.words("expected_of_others") or
+                    c.dep_ == "dobj" and c.lemma_.lower() in self.lexicon.words("expected_of_others_nouns")
                     for c in tree.children(token))):
                 # "Tehran is expected to respond", "expected Pyongyang to attempt another
                 # launch": a forecast; "expected Iran to apologise" asks it of Iran
                 return None
             if meaning.lemma in self.lexicon.requires_infinitive and not any(
-                    c.dep_ in ("xcomp", "ccomp") and _infinitive(c) for c in tree.children(token)):
+                    c.dep_ in ("xcomp", "ccomp") and _infinitive(c) for c in tree.children(token)) and not (
+                    meaning.lemma == "expect"):  # ("expects a Turkish withdrawal": see expected_of_others_nouns)
                 return None  # "told reporters that…": words, not a demand
             if meaning.lemma in self.lexicon.requires_actor_object and not any(
                     self._args.actors_of(c) for c in _acted_on(token) + [
