@@ -619,6 +619,9 @@ class Arguments:
         if noun.dep_ == "pobj" and noun.head.lower_ in ("to", "for") and noun.head.head.pos_ == "ADJ" and \
                 noun.head.head.dep_ == "acomp" and noun.head.head.lemma_.lower() in self.readiness:
             return self._subject(noun.head.head.head)  # "Washington remained open to talks with Moscow"
+        if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.lemma_.lower() in ("be", "remain", "stay") and \
+                any(c.dep_ == "prep" and c.lower_ == "with" for c in tree.children(noun)):
+            return self._subject(noun.head.head)  # "Tehran has been in talks with Riyadh", "was in close contact with"
         by_participle = self._participle_agents(noun)
         if by_participle:
             return by_participle  # "the deal announced by Netanyahu in Rome and by Yildirim in Ankara"

@@ -1979,7 +1979,9 @@ class EventBuilder:
         if not sources and reading.denier is not None:
             sources = args.actors_of(reading.denier)
         officials = any(getattr(actor_of(s), "kind", None) == "person" or
-                        getattr(actor_of(s), "sector", None) == "government" for s in sources)
+                        getattr(actor_of(s), "sector", None) == "government" for s in sources) or \
+            any(getattr(actor_of(a), "kind", None) == "person" for c in tree.children(token) if c.dep_ == "nsubj"
+                for p in tree.children(c) if p.dep_ == "appos" for a in args.actors_of(p))  # "the EU's foreign policy chief, Josep Borrell,"
         if meaning.frame.name == "arrival" and not officials:
             return None  # "Russian troops arrived in Mali" is no visit; "the minister arrived in Amman" is
         # ("joined South Africa's case against Israel": not against South Africa)
