@@ -145,8 +145,11 @@ class Arguments:
                  speaks=lambda token: False, proposal_nouns: frozenset[str] = frozenset(),
                  undoing_verbs: frozenset[str] = frozenset(), undone=lambda noun: False,
                  blamed_for=lambda noun: None, verb_type=lambda verb: None, readiness: frozenset[str] = frozenset(),
-                 behest_nouns: frozenset[str] = frozenset(), speech_verbs: frozenset[str] = frozenset()):
+                 behest_nouns: frozenset[str] = frozenset(), speech_verbs: frozenset[str] = frozenset(),
+                 backer_nouns: frozenset[str] = frozenset()):
         self.doc = doc
+        # "Iran, Hezbollah's main backer": the one the noun names backs its possessor
+        self.backer_nouns = backer_nouns
         self.speech_verbs = speech_verbs  # "said", "announced", "denied": verbs that report a clause
         # "at the request of Beijing", "under pressure from Washington": the asker is named with
         # "of" or "from" ("by" is any request's agent)
@@ -584,6 +587,8 @@ class Arguments:
 
     def _noun_agent(self, noun: Token) -> list[Span]:
         """A nominal trigger's agent: its possessor or actor modifier, else the light verb's subject."""
+        if noun.lemma_.lower() in self.backer_nouns:
+            return self._backer(noun)
         slots = ("poss", "adj") if self.compound_is_place(noun) else ("poss", "compound", "adj")
         recipient = self._dative_as_modifier(noun)
         for slot in slots:
@@ -703,7 +708,18 @@ class Arguments:
             o.dep_ == "pobj" and self.actors_of(o) for o in tree.children(c)) for c in tree.children(noun))
         return verb if with_someone or len({code_of(a) for a in self._subject(verb)} - {None}) > 1 else None
 
+    def _backer(self, noun: Token) -> list[Span]:
+        """Who a backer noun names: the phrase it stands in apposition to ("Iran, Hezbollah's
+        main backer") or the subject it is said of ("Egypt is Burhan's main backer")."""
+        if noun.dep_ == "appos":
+            return self.actors_of(noun.head)
+        if noun.dep_ == "attr" and noun.head.lemma_.lower() in ("be", "remain", "become"):
+            return self._subject(noun.head)
+        return []
+
     def _object(self, trigger: Token) -> list[Span]:
+        if trigger.pos_ in ("NOUN", "PROPN") and trigger.lemma_.lower() in self.backer_nouns:
+            return self._modifier(trigger, "poss")  # the one backed: "Hezbollah's main backer"
         if trigger.pos_ in ("NOUN", "PROPN"):
             found = self._prep(trigger, "of")
             verb = self.carrier(trigger)

@@ -1258,7 +1258,8 @@ class EventBuilder:
                          undone=lambda noun: self._undone_by(noun, noun.head), blamed_for=self._blamed_for,
                          verb_type=verb_type,
                          readiness=self.status.words["readiness_adjectives"],
-                         behest_nouns=self.lexicon.words("behest_nouns"), speech_verbs=self._speech_verbs)
+                         behest_nouns=self.lexicon.words("behest_nouns"), speech_verbs=self._speech_verbs,
+                         backer_nouns=self.lexicon.words("backer_nouns"))
         self._doc_text = text
         self._args = args
         self._actor_spans = args.actor_spans
