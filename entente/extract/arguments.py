@@ -603,8 +603,10 @@ class Arguments:
         if blamed is not None:
             return self._resolve_subject(blamed)  # "said Russia was behind the attack": Russia attacked
         if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX") and \
-                not is_passive(noun.head.head) and self.is_trigger(noun.head.head) and \
+                not is_passive(noun.head.head) and (self.is_trigger(noun.head.head) or
+                                                    noun.head.head.lemma_.lower() in self.speech_verbs) and \
                 noun.lower_ not in IN_IDIOMS:
+            # ("said in a joint statement": the speakers')
             # "recalled its ambassador in protest at…", "struck Gaza in retaliation": the doer of
             # the act it qualifies
             found = self._subject(noun.head.head)

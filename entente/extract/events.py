@@ -2169,6 +2169,8 @@ class EventBuilder:
         if not sources or (not targets and meaning.type not in IMPLICIT_TARGET | RESPONSIVE | TARGETLESS
                            and not self._answers(token) and not mediating):
             return None
+        if meaning.lemma in self.lexicon.words("joint_texts") and len({_code(a) for a in sources + targets}) > 2:
+            return None  # a joint statement of allies agrees no one; one of two parties agrees them
         return Found(token, meaning, sources, targets, items, reading)
 
     def _their_envoys(self, verb: Token) -> bool:
