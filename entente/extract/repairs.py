@@ -26,13 +26,18 @@ an infinitive, in the tense of the verb that governs the infinitive, is joined t
 "On Sunday Azerbaijan agreed to delay the handover": the model reads "Sunday Azerbaijan" as
 one name, the object of "On", and leaves "agreed" without a subject. The repair gives the
 date to "On" and the name to the verb as its subject.
+
+"Chile and Peru, which said they would support Bolivia's bid, called on Brazil to…": the model
+may end the relative clause late, hang "called" inside it and leave "Chile" the root, so
+Bolivia seems to call. The repair makes the verb after the clause's comma the root, with the
+noun as its subject.
 """
 
 from __future__ import annotations
 
 from spacy.attrs import DEP, LOWER, POS
 from spacy.language import Language
-from spacy.symbols import PROPN
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Token
 
 from entente.values import DAY_AND_MONTH_NAMES  # (the repairs run before the entity recogniser)
@@ -60,7 +65,31 @@ def parse_repairs(doc: Doc) -> Doc:
         _subject_after_a_date(doc[i])
     for i in [i for i, dep in enumerate(deps) if dep == conj]:
         _finite_verb_joined_to_an_infinitive(doc[i])
+    root = doc.vocab.strings["ROOT"]
+    for i in [i for i, (dep, tag) in enumerate(zip(deps, tags)) if dep == root and tag in (NOUN, PROPN)]:
+        _verb_after_a_relative_clause(doc[i])
     return doc
+
+
+def _verb_after_a_relative_clause(subject: Token) -> None:
+    """'Canada and the Netherlands, which said they would back the case, called on Myanmar to
+    comply': the model may end the relative clause late, hanging the main verb inside it and
+    leaving the subject as the sentence's root. The first finite verb after a comma that
+    follows the clause, with no subject of its own, becomes the root, and the noun its subject."""
+    clause = next((c for c in subject.subtree if c.dep_ == "relcl" and c.head in (subject, *subject.conjuncts)), None)
+    if clause is None:
+        return
+    doc = subject.doc
+    inside = {t.i for t in clause.subtree}
+    for verb in doc[clause.i + 1:subject.sent.end]:
+        # (a past the tagger took for a participle hangs inside the clause as its modifier)
+        past = verb.tag_ in FINITE or verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.i in inside and \
+            not any(c.dep_ in ("agent", "aux", "auxpass") for c in verb.children)
+        if past and verb.pos_ == "VERB" and doc[verb.i - 1].text == "," and \
+                not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+            verb.head, verb.dep_ = verb, "ROOT"
+            subject.head, subject.dep_ = verb, "nsubj"
+            return
 
 
 def _persona_as_verb(token: Token) -> bool:
