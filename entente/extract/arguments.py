@@ -744,7 +744,11 @@ class Arguments:
                 found = self._subject(trigger.head.head)  # "peacekeepers came under fire from…"
             return found
         if _hyphenated_doer(trigger) is not None:  # "the US-backed SDF": the ones backed
-            return [a for a in self.actors_of(trigger.head) if not a.start <= trigger.i < a.end + 2]
+            backed = trigger.head
+            found = [a for a in self.actors_of(backed) if not a.start <= trigger.i < a.end + 2]
+            if not found and backed.dep_ == "appos":  # "Transnistria, the Russian-backed breakaway region"
+                found = self.actors_of(backed.head)
+            return found
         deps = ("nsubjpass",) if is_passive(trigger) else ("dobj", "obj")
         objects = [c for c in tree.children(trigger) if c.dep_ in deps]
         if not objects and is_passive(trigger) and trigger.dep_ == "conj":
