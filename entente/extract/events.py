@@ -2397,7 +2397,8 @@ class EventBuilder:
                     return addressed or together
                 continue
             words = {c.lower_ for c in tree.children(child) if c.dep_ in ("nummod", "det", "predet", "amod")}
-            bare_number = child.lower_ in NUMBER_WORDS and child.tag_ == "CD" and "the" in words  # "accused the three"
+            bare_number = child.lower_ in NUMBER_WORDS and child.tag_ == "CD" and "the" in words or \
+                child.lower_ == "both" and not words and child.pos_ in ("PRON", "DET") and slot == "obj"  # "accused the three", "urged both"
             sized = SIZE_NOUNS.get(child.lemma_.lower()) if "the" in words else None
             if child.dep_ not in deps or child.lemma_.lower() not in GROUP_NOUNS and not bare_number and not sized:
                 continue
