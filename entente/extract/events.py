@@ -289,14 +289,9 @@ class EventBuilder:
                 return None  # (an object may make it another trigger: "called a meeting of the council")
             needed = self.lexicon.requires_prep.get(meaning.lemma)  # (its prepositions may name the object)
             its_objects = _objects(token)
-            if meaning.lemma == "receive" and any((c.i in self._args.actor_at or self._args.is_role(c) or c.lemma_.lower() in
-                                                   self.lexicon.words("visiting_nouns")) and c.i not in self._args.item_at
-                                                  for c in its_objects) or \
-                    meaning.lemma == "receive" and is_passive(token) and not any(
-                        c.dep_ == "nsubjpass" and c.i in self._args.item_at for c in tree.children(token)) and any(
-                        getattr(actor_of(a), "kind", None) == "person" or self._args.is_role(o)
-                        for p in tree.children(token) if p.dep_ == "agent" for o in tree.children(p) if o.dep_ == "pobj"
-                        for a in (self._args.actors_of(o) or [None])):
+            if meaning.lemma == "receive" and (any((c.i in self._args.actor_at or self._args.is_role(c) or c.lemma_.lower() in
+                                                    self.lexicon.words("visiting_nouns")) and c.i not in self._args.item_at
+                                                   for c in its_objects) or self._received_by_a_person(token)):
                 # "Putin received Erdogan in Sochi", "was received by Zelensky": a meeting
                 return self.lexicon.trigger("receive_visit", "VERB")
             if meaning.lemma == "welcome" and self._hosts(token, its_objects):
@@ -365,8 +360,7 @@ class EventBuilder:
                 # launch": a forecast; "expected Iran to apologise" asks it of Iran
                 return None
             if meaning.lemma in self.lexicon.requires_infinitive and not any(
-                    c.dep_ in ("xcomp", "ccomp") and _infinitive(c) for c in tree.children(token)) and not (
-                    meaning.lemma == "expect"):  # ("expects a Turkish withdrawal": see expected_of_others_nouns)
+                    c.dep_ in ("xcomp", "ccomp") and _infinitive(c) for c in tree.children(token)):
                 return None  # "told reporters that…": words, not a demand
             if meaning.lemma in self.lexicon.requires_actor_object and not any(
                     self._args.actors_of(c) for c in _acted_on(token) + [
@@ -1084,6 +1078,15 @@ class EventBuilder:
         return any(t.i in self._args.item_at or getattr(self.trigger_of(t), "type", None) in FORCE
                    for p in tree.children(verb) if p.dep_ == "prep" and p.lower_ == "with"
                    for o in tree.children(p) if o.dep_ == "pobj" for t in tree.subtree(o))  # "with a wave of drones"
+
+    def _received_by_a_person(self, verb: Token) -> bool:
+        """'Was received by Zelensky', 'was received by the foreign minister': a visitor met
+        (not "the drones were received by the Russian army", an item taken in)."""
+        return is_passive(verb) and not any(c.dep_ == "nsubjpass" and c.i in self._args.item_at
+                                            for c in tree.children(verb)) and any(
+            getattr(actor_of(a), "kind", None) == "person" or self._args.is_role(o)
+            for p in tree.children(verb) if p.dep_ == "agent" for o in tree.children(p) if o.dep_ == "pobj"
+            for a in (self._args.actors_of(o) or [None]))
 
     def _hosts(self, verb: Token, objects: list[Token]) -> bool:
         """'Welcomed Zelensky to Downing Street', 'welcomed the Indian delegation in Beijing':

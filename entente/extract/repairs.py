@@ -72,9 +72,9 @@ def parse_repairs(doc: Doc) -> Doc:
 
 
 def _verb_after_a_relative_clause(subject: Token) -> None:
-    """'Canada and the Netherlands, which said they would back the case, called on Myanmar to
-    comply': the model may end the relative clause late, hanging the main verb inside it and
-    leaving the subject as the sentence's root. The first finite verb after a comma that
+    """'Chile and Peru, which said they would support Bolivia's bid, called on Brazil to
+    reconsider': the model may end the relative clause late, hanging the main verb inside it
+    and leaving the subject as the sentence's root. The first finite verb after a comma that
     follows the clause, with no subject of its own, becomes the root, and the noun its subject."""
     clause = next((c for c in subject.subtree if c.dep_ == "relcl" and c.head in (subject, *subject.conjuncts)), None)
     if clause is None:
