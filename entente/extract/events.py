@@ -1084,9 +1084,8 @@ class EventBuilder:
         (not "the drones were received by the Russian army", an item taken in)."""
         return is_passive(verb) and not any(c.dep_ == "nsubjpass" and c.i in self._args.item_at
                                             for c in tree.children(verb)) and any(
-            getattr(actor_of(a), "kind", None) == "person" or self._args.is_role(o)
-            for p in tree.children(verb) if p.dep_ == "agent" for o in tree.children(p) if o.dep_ == "pobj"
-            for a in (self._args.actors_of(o) or [None]))
+            self._args.is_role(o) or any(getattr(actor_of(a), "kind", None) == "person" for a in self._args.actors_of(o))
+            for p in tree.children(verb) if p.dep_ == "agent" for o in tree.children(p) if o.dep_ == "pobj")
 
     def _hosts(self, verb: Token, objects: list[Token]) -> bool:
         """'Welcomed Zelensky to Downing Street', 'welcomed the Indian delegation in Beijing':
