@@ -323,11 +323,11 @@ class EventBuilder:
                 return None  # a meeting called is asked of the body it is "of" ("called the meeting regrettable")
             if retyped is not None:
                 return retyped  # "met their demands": yielding, not a meeting
+            if meaning.type in FORCE and self._hits_with_measures(token):
+                return self.lexicon.trigger("sanction", "VERB")  # "hit Moscow with new sanctions", "hit back with sanctions"
             retyped = self._retyped_by_preposition(token, meaning)
             if retyped is not None:
                 return retyped  # "rallied behind Doha": backing it
-            if meaning.type in FORCE and self._hits_with_measures(token):
-                return self.lexicon.trigger("sanction", "VERB")  # "hit Moscow with new sanctions"
             if meaning.lemma == "target" and token.dep_ == "acl" and \
                     getattr(self._noun_meaning(token.head), "type", None) == "SANCTION":
                 return None  # "sanctions targeting its potash exports": the sanctions are the act
@@ -1067,16 +1067,18 @@ class EventBuilder:
 
     def _hits_with_measures(self, verb: Token) -> bool:
         """'Hit Moscow with new sanctions', 'retaliated against the EU tariffs', 'hit back at
-        Washington's tariffs': the instrument, or what is answered, is a measure, not force."""
-        return any(getattr(self._noun_meaning(o), "type", None) == "SANCTION"
-                   for p in tree.children(verb) if p.dep_ == "prep" and (
+        Washington's tariffs', 'the tariffs hit Canada': the instrument, what is answered, or
+        what hits, is a measure, not force."""
+        return any(c.dep_ == "nsubj" and getattr(self._noun_meaning(c), "type", None) == "SANCTION"
+                   for c in tree.children(verb)) or any(getattr(self._noun_meaning(o), "type", None) == "SANCTION"
+                   for p in _prepositions(verb) if (
                        p.lower_ == "with" or p.lower_ in ("against", "at", "for") and verb.lemma_.lower() in REPLY_VERBS)
                    for o in tree.children(p) if o.dep_ == "pobj")
 
     def _with_force(self, verb: Token) -> bool:
         """'…with a barrage of missiles': the verb's instrument is force or a weapon."""
         return any(t.i in self._args.item_at or getattr(self.trigger_of(t), "type", None) in FORCE
-                   for p in tree.children(verb) if p.dep_ == "prep" and p.lower_ == "with"
+                   for p in _prepositions(verb) if p.lower_ == "with"
                    for o in tree.children(p) if o.dep_ == "pobj" for t in tree.subtree(o))  # "with a wave of drones"
 
     def _received_by_a_person(self, verb: Token) -> bool:
@@ -3329,6 +3331,14 @@ def _doer_left_to_the_article(token: Token, meaning, args: Arguments) -> bool:
         return is_passive(token) or token.pos_ in ("NOUN", "PROPN")
     return meaning.type == "ASSAULT" and (
         is_passive(token) or any(c.dep_ == "nsubj" and c.i in args.item_at for c in tree.children(token)))
+
+
+def _prepositions(verb: Token) -> list[Token]:
+    """The verb's prepositions, with those the parser hangs on its time phrase ("hit back within
+    hours with sanctions": "with" on "hours")."""
+    own = [p for p in tree.children(verb) if p.dep_ == "prep"]
+    return own + [q for p in own for o in tree.children(p) if o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME")
+                  for q in tree.children(o) if q.dep_ == "prep"]
 
 
 def _infinitive(verb: Token) -> bool:
