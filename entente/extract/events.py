@@ -1521,7 +1521,9 @@ class EventBuilder:
                         if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
         for g in found:
             if g.trigger in brokered or any(g.trigger.i == b.i for b in brokered) or \
-                    g.meaning.type in MUTUAL and g.trigger in done_at:
+                    g.trigger in done_at and (g.meaning.type in MUTUAL or g.sources and g.targets):
+                # (or the sides of any act done under it: "freed the teacher in an exchange
+                # mediated by Qatar")
                 sides = [s for s in g.sources + g.targets if _code(s) not in own]
                 if sides:
                     return list({_code(s): s for s in sides}.values())
