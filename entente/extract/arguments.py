@@ -381,7 +381,13 @@ class Arguments:
                 return found
         if trigger.dep_ == "ROOT" and trigger.tag_ in ("VBD", "VBZ", "VBP"):
             return self._left_actor(trigger)
-        return self._borrowed_subject(trigger)
+        found = self._borrowed_subject(trigger)
+        joining = _joining_in(trigger)
+        if found and joining is not None:
+            # "Australia joined Germany and Italy in condemning…": the ones joined do it too
+            found += [a for c in tree.children(joining) if c.dep_ == "dobj"
+                      for a in self.actors_in(self.doc[c.left_edge.i:c.right_edge.i + 1]) if a not in found]
+        return found
 
     def _joined_subject(self, verb: Token, subject: Token) -> list[Span]:
         """'Angola's president, João Lourenço, and Congo's Félix Tshisekedi hosted…': after an
@@ -1104,9 +1110,9 @@ def behest_clause(noun: Token, nouns: frozenset[str]) -> Token | None:
 
 
 def _joining_in(noun: Token) -> Token | None:
-    """The verb "join" whose "in" phrase holds the noun ("joined Mali in an alliance"; the
-    parser may hang the "in" on the one joined), or None."""
-    if noun.dep_ != "pobj" or noun.head.lower_ != "in":
+    """The verb "join" whose "in" phrase holds the noun or verb ("joined Mali in an alliance",
+    "joined Mali in condemning…"; the parser may hang the "in" on the one joined), or None."""
+    if noun.dep_ not in ("pobj", "pcomp") or noun.head.lower_ != "in":
         return None
     head = noun.head.head
     if head.dep_ == "dobj" and head.pos_ in ("NOUN", "PROPN"):
