@@ -42,6 +42,8 @@ _WEEKDAYS = {name: number for number, names in enumerate(_WEEKDAY_FORMS) for nam
 # The full names of the days and months, for readers that need no date from them (the parse
 # repairs: "On Sunday Azerbaijan agreed…")
 DAY_AND_MONTH_NAMES = frozenset(names[0] for names in _WEEKDAY_FORMS + _MONTH_FORMS)
+# (and the months' short forms: "On Sept. 7 Venezuela revoked…")
+MONTH_WORDS = frozenset(_MONTHS) | {name + "." for name in _MONTHS}
 _ANCHORED_DATES = [re.compile(pattern, re.IGNORECASE) for pattern in (
     r"(?P<month>[a-z]+)\.?\s+(?P<day>\d{1,2})" + _ORDINAL,
     r"(?P<day>\d{1,2})" + _ORDINAL + r"\s+(?:of\s+)?(?P<month>[a-z]+)\.?",

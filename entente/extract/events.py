@@ -3033,6 +3033,8 @@ class EventBuilder:
             told = {(_code(s), _code(t)) for g in found if g.trigger.i == head.head.i and g.meaning.type == "ACCUSE"
                     for s in g.sources for t in g.targets}
             for accuser in args.actors_of(head):
+                if getattr(actor_of(accuser), "kind", None) == "media":
+                    continue  # "the BBC reported that…": news, not a charge
                 for source in f.sources:
                     if (_code(accuser), _code(source)) in told:
                         accusers.append(accuser)  # (a denial still answers it)

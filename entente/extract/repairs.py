@@ -40,7 +40,7 @@ from spacy.language import Language
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Token
 
-from entente.values import DAY_AND_MONTH_NAMES  # (the repairs run before the entity recogniser)
+from entente.values import DAY_AND_MONTH_NAMES, MONTH_WORDS  # (the repairs run before the entity recogniser)
 
 FINITE = ("VBD", "VBZ", "VBP")  # the tags of a verb that makes a clause of its own
 
@@ -126,15 +126,21 @@ def _free_clause_before(separator: Token) -> None:
 
 
 def _subject_after_a_date(name: Token) -> None:
-    """'On Sunday Azerbaijan agreed…': a name that the model joined to the date before it, as
-    the object of the preposition, is the subject of the verb that follows."""
-    preposition, dates = name.head, [c for c in name.children if c.dep_ == "compound" and c.lower_ in DAY_AND_MONTH_NAMES]
+    """'On Sunday Azerbaijan agreed…', 'on Sept 7 Venezuela revoked…': a name that the model
+    joined to the date before it, as the object of the preposition, is the subject of the
+    verb that follows."""
+    preposition, dates = name.head, [c for c in name.children if c.dep_ in ("compound", "nmod") and (
+        c.lower_ in DAY_AND_MONTH_NAMES or c.lower_ in MONTH_WORDS)]
+    days = [c for c in name.children if c.dep_ == "nummod" and c.like_num]  # "Sept 7"
     verb = preposition.head
-    if len(dates) != 1 or len(list(name.children)) != 1 or not preposition.i < dates[0].i < name.i or \
+    if len(dates) != 1 or len(list(name.children)) != 1 + len(days) or len(days) > 1 or \
+            not preposition.i < dates[0].i < name.i or \
             verb.pos_ != "VERB" or verb.i <= name.i or preposition.dep_ != "prep" or \
             any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
         return
     dates[0].head, dates[0].dep_ = preposition, "pobj"
+    for day in days:
+        day.head = dates[0]
     name.head, name.dep_ = verb, "nsubj"
 
 

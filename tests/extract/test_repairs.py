@@ -40,3 +40,11 @@ def test_a_name_before_a_verb_without_subject_is_its_subject(extractor):
 def test_a_name_in_a_participle_phrase_is_left_alone(extractor):
     doc = extractor.nlp("Rockets fired by Hamas and Islamic Jihad killed 12 people in Israel.")
     assert _word(doc, "Jihad").dep_ != "nsubj"
+
+
+def test_a_name_joined_to_a_short_date_is_the_subject(extractor):
+    doc = extractor.nlp("Italy agreed to take custody of the embassy and to represent Peru's interests, "
+                        "but on Oct 3 Bolivia expelled two Italian diplomats.")
+    bolivia, expelled, oct_ = _word(doc, "Bolivia"), _word(doc, "expelled"), _word(doc, "Oct")
+    assert bolivia.dep_ == "nsubj" and bolivia.head == expelled
+    assert oct_.dep_ == "pobj" and oct_.head.lower_ == "on" and _word(doc, "3").head == oct_
