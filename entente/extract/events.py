@@ -333,6 +333,8 @@ class EventBuilder:
                 return None  # "sanctions targeting its potash exports": the sanctions are the act
             if meaning.lemma == "target" and self._aims_at_an_economy(token):
                 return self.lexicon.trigger("sanction", "VERB")  # "targeted the country's gold sector"
+            if meaning.lemma == "take" and self._takes_off_a_list(token):
+                return self.lexicon.trigger("remove", "VERB")  # "took Cuba off its terror list": a delisting
             if meaning.lemma == "take" and self._takes_to_court(token):
                 return self.lexicon.trigger("sue", "VERB")  # "took Kenya to the ICJ": legal action
             if meaning.lemma in self.lexicon.requires_place_object and not self._takes_a_place(token):
@@ -554,6 +556,22 @@ class EventBuilder:
         if self._where is None:
             self._where = self._args.places()
         return self._where
+
+    def _asks_amends(self, trigger: Token) -> bool:
+        """'Demanded an apology', 'called for an explanation': amends asked of whoever did the
+        wrong (`expected_of_others_nouns`)."""
+        amends = self.lexicon.words("expected_of_others_nouns")
+        return any(o.dep_ in ("dobj", "pobj") and o.lemma_.lower() in amends
+                   for h in (trigger, *[p for p in tree.children(trigger) if p.dep_ == "prep" and p.lower_ == "for"])
+                   for o in tree.children(h))
+
+    def _takes_off_a_list(self, verb: Token) -> bool:
+        """'Took Cuba off its list of state sponsors of terrorism': off a list, as "removed
+        from" it (not "took Goma")."""
+        lists = self.lexicon.requires_prep_object["remove"]["from"]
+        return any(p.dep_ in ("prep", "prt") and p.lower_ == "off" and
+                   any(o.dep_ == "pobj" and o.lemma_.lower() in lists for o in tree.children(p))
+                   for p in tree.children(verb))
 
     def _takes_to_court(self, verb: Token) -> bool:
         """'Took China to arbitration', 'took Kenya to the ICJ': to a court or tribunal,
@@ -1328,6 +1346,14 @@ class EventBuilder:
                     item.targets = _echoed(item, acts, sentence)  # (not "answered with accusations of its own")
                 if not item.targets and item.meaning.type == "REQUEST" and self._urges_restraint(item.trigger):
                     item.targets = self._latest_force(item, acts, sentence)
+                if not item.targets and item.meaning.type == "REQUEST" and self._asks_amends(item.trigger):
+                    # "summoned the French ambassador and demanded an apology": of the side its
+                    # asker just acted on (in this sentence or the one before)
+                    own = {_code(s) for s in item.sources}
+                    since = sentences[max(n - 1, 0)].start
+                    item.targets = next((list(a.targets) for a in reversed(acts)
+                                         if since <= a.at < item.trigger.i and a.targets and _code(a.actor) in own
+                                         and not {_code(t) for t in a.targets} & own), [])
                 if not item.targets and item.meaning.type in RESPONSIVE:
                     item.targets = self._claimant(item, args, previous, sentence)
                 if not item.targets and (item.meaning.type in RESPONSIVE or self._answers(item.trigger)):
