@@ -410,7 +410,7 @@ class EventBuilder:
                 return self.lexicon.trigger("missile test", "NOUN")  # "fired missiles into the sea": the same
             if meaning.type == "REJECT" and any(c.dep_ == "xcomp" and _rules_out(c) for c in tree.children(token)):
                 return None  # "refused to rule out force": a threat, made by what is not ruled out
-            if meaning.type == "THREATEN" and self._warns_of_danger(token):
+            if meaning.type == "THREATEN" and (self._warns_of_danger(token) or self._warns_of_a_fact(token)):
                 return None  # "warned of a moment of risk": a warning about, not a threat to
             if meaning.lemma == "regret" and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tree.children(token)):
                 return None  # "would come to regret the seizure": a menace (`threatening_words`)
@@ -830,6 +830,27 @@ class EventBuilder:
         harm = self.status.words["threatening_words"] | self.status.words["answering_words"]
         return not any(o.lemma_.lower() in harm or getattr(self.trigger_of(o), "type", None) in FORCE | {"SANCTION"}
                        for o in objects)
+
+    def _warns_of_a_fact(self, verb: Token) -> bool:
+        """'Warned that Moscow was spending millions to capture the parliament', 'warned that
+        Greenland is a target': a warning, to no one named, that something is or was so holds
+        nothing out (against "warned that it would respond", "warned that any attack would be
+        met with force", "warned that Kyiv could pay a price")."""
+        if verb.lemma_.lower() != "warn" or any(c.dep_ in ("dobj", "dative") for c in tree.children(verb)):
+            return False
+        clauses = [c for c in tree.children(verb) if c.dep_ == "ccomp"]
+        if not clauses:
+            return False
+        harm = self.status.words["threatening_words"] | self.status.words["answering_words"] | \
+            self.lexicon.words("harm_warned_of")
+        for clause in clauses:
+            words = list(tree.subtree(clause))
+            if clause.tag_ not in ("VBD", "VBZ", "VBP") and not any(
+                    c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP") for c in tree.children(clause)):
+                return False  # (a modal, a bare or future verb: something held out)
+            if any(w.tag_ == "MD" or w.lower_ in ("if", "unless") or w.lemma_.lower() in harm for w in words):
+                return False
+        return True
 
     @staticmethod
     def _accuser_as_victim(item: Found, found: list[Found]) -> list[Span]:
