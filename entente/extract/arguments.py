@@ -31,6 +31,9 @@ QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "tens", "scores", "millions
                   "groups", "group", "number", "majority",
                   # and people of a body: "fighters of the M23 rebel movement took Goma"
                   "fighters", "members", "militants", "units", "troops", "soldiers", "forces"}
+# Traded goods, whose "from" phrase names whose they are: "tariffs on imports from the US".
+TRADED_GOODS = {"import", "imports", "export", "exports", "good", "goods", "product", "products", "shipment",
+                "shipments", "produce", "commodity", "commodities"}
 # Nouns that hold a set of acts: "a package of export controls", "a new round of sanctions".
 CONTAINERS = {"package", "round", "wave", "series", "set", "raft", "batch", "slew", "tranche", "list",
               "note"}   # "a note of protest", "a protest note"
@@ -321,7 +324,8 @@ class Arguments:
             if child.dep_ == "prep" and child.lower_ in ("in", "from", "of", "for", "at", "throughout", "across"):
                 for obj in tree.children(child):
                     if obj.dep_ == "pobj" and obj.i in self.actor_at and (
-                            self.is_role(token) or token.lemma_.lower() in RELATIONAL_NOUNS and child.lower_ == "in"):
+                            self.is_role(token) or token.lemma_.lower() in RELATIONAL_NOUNS and child.lower_ == "in"
+                            or token.lower_ in TRADED_GOODS and child.lower_ == "from"):
                         # (and "its partners in the EU", "allies in NATO": the body they sit in)
                         return self.actor_at[obj.i]
             # "a delegation led by Lavrov": a body acts for whoever leads it
