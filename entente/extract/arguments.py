@@ -59,7 +59,7 @@ FRONTIERS = {"border", "frontier", "boundary"}
 # Texts a body issues that then speak for it: "passed a resolution calling on…".
 DOCUMENTS = {"resolution", "statement", "letter", "motion", "bill", "decree", "communique",
              "communiqué", "complaint", "petition", "note", "report", "declaration",
-             "application", "lawsuit", "submission", "memorandum", "indictment"}
+             "application", "lawsuit", "submission", "memorandum", "indictment", "draft"}
 # Verb types whose object is an act judged: its "on" phrase names the act's victim, not the judged.
 JUDGING_TYPES = {"ACCUSE", "PROTEST", "REJECT"}
 # Verbs by which a side stops a text that is not its own: "blocked a statement backing them".
@@ -484,6 +484,13 @@ class Arguments:
             # "the allies stood united behind Warsaw": a state of the subject)
             return []
         head = trigger.head
+        if trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and head.lemma_.lower() in BLOCKING_VERBS:
+            blocked = [c for c in tree.children(head) if c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENTS]
+            if blocked:
+                # "vetoed a US draft at the council calling for…": the parser hangs the draft's
+                # words on the veto; they are the draft's owner's
+                return self._modifier(blocked[0], "poss") or self._modifier(blocked[0], "adj") or \
+                    self._modifier(blocked[0], "compound")
         if depth == 0 and self._speakers_aside(trigger):
             return self._borrowed_subject(head, depth + 1)
         controller = self._object_control(trigger)
