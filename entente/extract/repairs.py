@@ -43,6 +43,9 @@ from spacy.tokens import Doc, Token
 from entente.values import DAY_AND_MONTH_NAMES, MONTH_WORDS  # (the repairs run before the entity recogniser)
 
 FINITE = ("VBD", "VBZ", "VBP")  # the tags of a verb that makes a clause of its own
+# Nouns of acting with another side, whose "with" phrase the model may hang on the verb:
+# "expelled a diplomat in solidarity with Britain".
+PARTNERING_NOUNS = ("solidarity", "cooperation", "coordination")
 
 
 @Language.component("entente_parse_repairs")
@@ -65,10 +68,24 @@ def parse_repairs(doc: Doc) -> Doc:
         _subject_after_a_date(doc[i])
     for i in [i for i, dep in enumerate(deps) if dep == conj]:
         _finite_verb_joined_to_an_infinitive(doc[i])
+    partnering = {doc.vocab.strings[w] for w in PARTNERING_NOUNS}
+    for i in [i for i, lower in enumerate(lowers) if lower in partnering]:
+        _with_hung_past_its_noun(doc[i])
     root = doc.vocab.strings["ROOT"]
     for i in [i for i, (dep, tag) in enumerate(zip(deps, tags)) if dep == root and tag in (NOUN, PROPN)]:
         _verb_after_a_relative_clause(doc[i])
     return doc
+
+
+def _with_hung_past_its_noun(noun: Token) -> None:
+    """'In solidarity with Britain': a "with" right after such a noun, the object of "in",
+    that the model hung on the verb the "in" hangs on, is the noun's."""
+    doc = noun.doc
+    if noun.dep_ != "pobj" or noun.head.lower_ != "in" or noun.i + 1 >= len(doc):
+        return
+    with_ = doc[noun.i + 1]
+    if with_.lower_ == "with" and with_.dep_ == "prep" and with_.head == noun.head.head:
+        with_.head = noun
 
 
 def _verb_after_a_relative_clause(subject: Token) -> None:

@@ -48,3 +48,8 @@ def test_a_name_joined_to_a_short_date_is_the_subject(extractor):
     bolivia, expelled, oct_ = _word(doc, "Bolivia"), _word(doc, "expelled"), _word(doc, "Oct")
     assert bolivia.dep_ == "nsubj" and bolivia.head == expelled
     assert oct_.dep_ == "pobj" and oct_.head.lower_ == "on" and _word(doc, "3").head == oct_
+
+
+def test_a_with_after_in_solidarity_is_the_nouns(extractor):
+    doc = extractor.nlp("Montenegro expelled a Russian diplomat in solidarity with Britain.")
+    assert _word(doc, "with").head == _word(doc, "solidarity")
