@@ -335,6 +335,11 @@ class Arguments:
                         leaders = self.actors_of(obj) if obj.dep_ == "pobj" else []
                         if leaders:
                             return leaders[0]
+        if token.dep_ == "appos" and token.pos_ == "NOUN" and token.head.i in self.actor_at and \
+                not out_of_office(actor_of(self.actor_at[token.head.i])):
+            # "Fethullah Gulen, the US-based cleric whom Ankara blames": one named before in
+            # apposition (and naming no one else)
+            return self.actor_at[token.head.i]
         return None
 
     def is_role(self, token: Token) -> bool:
