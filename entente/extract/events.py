@@ -1806,6 +1806,11 @@ class EventBuilder:
                 if f.targets:
                     records += self._records(f, sentence, doc, doc_id, name, args)
                     continue
+            if self._addressed_to_many(f.trigger, args):
+                # "urged countries to send troops": asked of no side in particular
+                records += [self._event(f, source, None, sentence, doc, doc_id, name, args)
+                            for source in f.sources if _code(source)]
+                continue
             if f.meaning.type not in IMPLICIT_TARGET or f.meaning.type == "MOBILIZE" and _a_test(f.trigger):
                 if f.meaning.type in TARGETLESS:  # "NATO is reinforcing its force": aimed at no one named
                     records += [self._event(f, source, None, sentence, doc, doc_id, name, args)
@@ -1830,6 +1835,13 @@ class EventBuilder:
             for ev in self._records(f, sentence, doc, doc_id, name, args):
                 records.append(ev.model_copy(update={"confidence": 0.5}))
         return records
+
+    def _addressed_to_many(self, trigger: Token, args: Arguments) -> bool:
+        """'Urged countries to send troops', 'called on other states to follow': addressed to
+        states at large (a plural common noun naming no actor), not to one the article is about."""
+        return any(c.dep_ == "dobj" and c.tag_ == "NNS" and c.lemma_.lower() in self.lexicon.words("states_at_large")
+                   and c.i not in args.actor_at and all(m.lower_ in ("other", "more", "many") for m in tree.children(c))
+                   for c in tree.children(trigger))  # (not "all three countries", "member states")
 
     def _drawn_by(self, verb: Token, args: Arguments, previous: list[Span], sentence: Span) -> list[Span]:
         """Who did what drew a reaction: the drawing verb's subject or its possessor ("Moscow's
