@@ -17,8 +17,8 @@ from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from entente.extract import tree
-from entente.extract.arguments import (CONTAINERS, FRONTIERS, PARTITIVES, REPLY_VERBS, REVERSALS, Arguments,
-                                       actor_of, forget_actors, holder_of, is_agentless_passive, is_passive,
+from entente.extract.arguments import (CONTAINERS, FRONTIERS, NAMING_VERBS, PARTITIVES, REPLY_VERBS, REVERSALS,
+                                       Arguments, actor_of, forget_actors, holder_of, is_agentless_passive, is_passive,
                                        behest_clause, path_up, prep_word, remember_actor, what_it_called)
 from entente.extract.arguments import code_of as _code
 from entente.extract.items import to_item
@@ -739,9 +739,15 @@ class EventBuilder:
         return None
 
     def _ordered_out(self, verb: Token) -> bool:
-        """'Ordered the diplomats to leave', 'to pull out', 'ordered French troops out': an expulsion."""
+        """'Ordered the diplomats to leave', 'to pull out', 'ordered French troops out': an expulsion
+        (also "ordered 60 Russians it called spies to leave", where the parser hangs the
+        leaving on the naming clause)."""
+        clauses = [c for c in tree.children(verb) if c.dep_ == "ccomp"] + \
+            [r for o in tree.children(verb) if o.dep_ == "dobj" for r in tree.children(o) if r.dep_ == "relcl"]
+        named = [g for c in clauses if c.lemma_.lower() in NAMING_VERBS
+                 for g in tree.children(c) if g.dep_ in ("xcomp", "advcl") and _infinitive(g)]
         return any(c.dep_ == "xcomp" and self._leaving(c) or c.dep_ in ("prt", "advmod", "prep")
-                   and c.lower_ == "out" for c in tree.children(verb))
+                   and c.lower_ == "out" for c in tree.children(verb)) or any(self._leaving(g) for g in named)
 
     @staticmethod
     def _deadline(verb: Token) -> Token | None:
