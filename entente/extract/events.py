@@ -1113,7 +1113,13 @@ class EventBuilder:
     def _hits_with_measures(self, verb: Token) -> bool:
         """'Hit Moscow with new sanctions', 'retaliated against the EU tariffs', 'hit back at
         Washington's tariffs', 'the tariffs hit Canada': the instrument, what is answered, or
-        what hits, is a measure, not force."""
+        what hits, is a measure, not force; so is a measure used ("used its sanctions regime
+        against four officials")."""
+        if verb.lemma_.lower() in self.lexicon.instrument_verbs and any(
+                c.dep_ == "dobj" and any(getattr(self._noun_meaning(w), "type", None) == "SANCTION"
+                                         for w in (c, *(m for m in tree.children(c) if m.dep_ == "compound")))
+                for c in tree.children(verb)):
+            return True
         return any(c.dep_ == "nsubj" and getattr(self._noun_meaning(c), "type", None) == "SANCTION"
                    for c in tree.children(verb)) or any(getattr(self._noun_meaning(o), "type", None) == "SANCTION"
                    for p in _prepositions(verb) if (
