@@ -1849,8 +1849,9 @@ class EventBuilder:
         return records
 
     def _addressed_to_many(self, trigger: Token, args: Arguments) -> bool:
-        """'Urged countries to send troops', 'called on other states to follow': addressed to
-        states at large (a plural common noun naming no actor), not to one the article is about."""
+        """'Urged countries to send troops', 'urged other countries to follow': addressed to
+        states at large (a plural common noun, as the object, naming no actor), not to one the
+        article is about."""
         return any(c.dep_ == "dobj" and c.tag_ == "NNS" and c.lemma_.lower() in self.lexicon.words("states_at_large")
                    and c.i not in args.actor_at and all(m.lower_ in ("other", "more", "many") for m in tree.children(c))
                    for c in tree.children(trigger))  # (not "all three countries", "member states")
