@@ -329,7 +329,7 @@ class EventBuilder:
             if retyped is not None:
                 return retyped  # "rallied behind Doha": backing it
             if meaning.lemma == "target" and token.dep_ == "acl" and \
-                    getattr(self._noun_meaning(token.head), "type", None) == "SANCTION":
+                    self._names_a_measure(token.head):
                 return None  # "sanctions targeting its potash exports": the sanctions are the act
             if meaning.lemma == "target" and self._aims_at_an_economy(token):
                 return self.lexicon.trigger("sanction", "VERB")  # "targeted the country's gold sector"
@@ -475,13 +475,17 @@ class EventBuilder:
         """The noun trigger a word is, by its form or its lemma ("strikes", "strike")."""
         return self.lexicon.trigger(noun.lower_, "NOUN") or self.lexicon.trigger(noun.lemma_, "NOUN")
 
+    def _names_a_measure(self, noun: Token) -> bool:
+        """Is the word a measure's noun ("sanctions", "tariffs", "duties")?"""
+        return getattr(self._noun_meaning(noun), "type", None) == "SANCTION"
+
     def _aims_at_an_economy(self, verb: Token) -> bool:
         """'Targeted the gold sector', 'the restrictions targeted the most advanced machines':
         measures aimed at an economy, by their object or by a measure as the subject."""
         economic = self.lexicon.words("economic_targets")
         return any(c.dep_ == "dobj" and (c.lemma_.lower() in economic or c.lower_ in economic)
                    for c in tree.children(verb)) or any(
-            c.dep_ == "nsubj" and getattr(self._noun_meaning(c), "type", None) == "SANCTION"
+            c.dep_ == "nsubj" and self._names_a_measure(c)
             for c in tree.children(verb))
 
     def _undone_by(self, noun: Token, verb: Token) -> bool:
@@ -1115,15 +1119,15 @@ class EventBuilder:
         Washington's tariffs', 'the tariffs hit Canada': the instrument, what is answered, or
         what hits, is a measure, not force; so is a measure used ("used its sanctions regime
         against four officials")."""
-        if verb.lemma_.lower() in self.lexicon.instrument_verbs and any(
-                c.dep_ == "dobj" and any(getattr(self._noun_meaning(w), "type", None) == "SANCTION"
-                                         for w in (c, *(m for m in tree.children(c) if m.dep_ == "compound")))
-                for c in tree.children(verb)):
+        used = verb.lemma_.lower() in self.lexicon.instrument_verbs
+        if any(c.dep_ == "nsubj" and self._names_a_measure(c) or
+               used and c.dep_ == "dobj" and any(self._names_a_measure(w) for w in (c, *tree.children(c))
+                                                 if w is c or w.dep_ == "compound")
+               for c in tree.children(verb)):
             return True
-        return any(c.dep_ == "nsubj" and getattr(self._noun_meaning(c), "type", None) == "SANCTION"
-                   for c in tree.children(verb)) or any(getattr(self._noun_meaning(o), "type", None) == "SANCTION"
-                   for p in _prepositions(verb) if (
-                       p.lower_ == "with" or p.lower_ in ("against", "at", "for") and verb.lemma_.lower() in REPLY_VERBS)
+        answering = verb.lemma_.lower() in REPLY_VERBS
+        return any(self._names_a_measure(o)
+                   for p in _prepositions(verb) if p.lower_ == "with" or answering and p.lower_ in ("against", "at", "for")
                    for o in tree.children(p) if o.dep_ == "pobj")
 
     def _with_force(self, verb: Token) -> bool:
